@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+CLI := $(VENV)/bin/clincalc-search
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install run test index lint eval bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# CPU torch first, exactly pinned: an unpinned torch pulls gigabytes of CUDA wheels.
+$(STAMP): $(PY) pyproject.toml
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Rebuild only when the index is missing or stale (corpus or model changed).
+index: $(STAMP)
+	@$(PY) -m clincalc_search.freshness || $(CLI) build
+
+run: index
+	$(VENV)/bin/streamlit run app.py --server.port 8501 --server.address localhost
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check src tests app.py bench
+	$(VENV)/bin/python -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests app.py bench
+
+eval: index
+	$(CLI) eval
+	$(CLI) eval --dose
+
+bench: index
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) index/*.faiss index/*.jsonl index/*.npy index/manifest.json

@@ -1,0 +1,5 @@
+"""Allow `python -m clincalc_search`."""
+
+from clincalc_search.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""`clincalc-search`: a thin shell that adapts the engine to a terminal or a pipe."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from clincalc_search.settings import load_settings
+
+if TYPE_CHECKING:
+    from clincalc_search.engine import Engine
+    from clincalc_search.models import Answer
+
+from clincalc_search.display import DOSING_NOTICE
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="clincalc-search", description=(
+        "Search clinical drug monographs; answers are verbatim monograph sections. Dose questions are "
+        "refused: confirm doses against the product SmPC and your local formulary."))
+    sub = p.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer a question (or one per stdin line with --jsonl)")
+    ask.add_argument("question", nargs="?", help="the question, in quotes")
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, one JSON answer per line")
+    ask.add_argument("--top-k", type=int, default=None, metavar="N", help="sections to return (default 3)")
+    ask.add_argument("--drug", default=None, metavar="NAME", help="drug the conversation is about (follow-ups)")
+    build = sub.add_parser("build", help="validate the corpus and (re)build the search index")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    sub.add_parser("validate", help="check every monograph; non-zero exit on problems")
+    ev = sub.add_parser("eval", help="evaluate retrieval (or the dose guard with --dose) on labelled sets")
+    ev.add_argument("--dose", action="store_true", help="evaluate the dose guard on eval/dose_queries.jsonl")
+    ev.add_argument("--file", default=None, help="labelled set (JSONL); defaults to the one in eval/")
+    ev.add_argument("--show-misses", action="store_true", help="list every question answered wrongly")
+    return p
+
+
+def _answer_json(answer: Answer) -> str:
+    return answer.model_dump_json()
+
+
+def _print_answer(engine: Engine, answer: Answer) -> None:
+    if answer.refused:
+        print(f"REFUSED: {answer.message}")
+    elif answer.message:
+        print(answer.message)
+    for hit in answer.hits:
+        m = engine.monographs[hit.drug]
+        brands = f" ({m.brand_text})" if m.brands else ""
+        print(f"\n{m.kicker}\n== {m.title}{brands} — {hit.title} ==")
+        print(hit.text)
+        print(f"References: {'; '.join(hit.references)}")
+        print(f"Status: {m.status_text}")
+    if answer.hits:
+        print(f"\n{DOSING_NOTICE}")
+
+
+def _load_engine() -> Engine:
+    from clincalc_search.engine import Engine
+
+    return Engine.load(load_settings())
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    if not args.jsonl and args.question is None:
+        print("clincalc-search ask: give a QUESTION in quotes, or --jsonl to read stdin", file=sys.stderr)
+        return 2
+    engine = _load_engine()
+    if args.jsonl:
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            answer = engine.ask(question, top_k=args.top_k, context_drug=args.drug)
+            sys.stdout.write(_answer_json(answer) + "\n")
+            sys.stdout.flush()
+        return 0
+    answer = engine.ask(args.question, top_k=args.top_k, context_drug=args.drug)
+    if args.json:
+        print(_answer_json(answer))
+    else:
+        _print_answer(engine, answer)
+    return 0
+
+
+def cmd_validate(_: argparse.Namespace) -> int:
+    from clincalc_search.validation import validate_corpus
+
+    settings = load_settings()
+    monographs, problems = validate_corpus(settings.corpus_dir)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {settings.monographs_dir}", file=sys.stderr)
+        return 1
+    print(f"ok: {len(monographs)} monographs valid")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from clincalc_search.embedding import make_encoder
+    from clincalc_search.index_store import BuildRefused, build_index
+
+    settings = load_settings()
+    try:
+        manifest = build_index(settings.corpus_dir, settings.index_dir, make_encoder(settings.encoder),
+                               progress=not args.quiet)
+    except BuildRefused as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"build refused: {exc}; the previous index (if any) is unchanged", file=sys.stderr)
+        return 1
+    print(f"built index: {manifest.chunk_count} sections, {manifest.vector_count} vectors, "
+          f"{len(manifest.monographs)} monographs in {manifest.build_seconds:.1f}s → {settings.index_dir}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from clincalc_search import evaluation
+
+    if args.dose:
+        return evaluation.run_dose(args.file, args.show_misses)
+    return evaluation.run_retrieval(_load_engine(), args.file, args.show_misses)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from clincalc_search.index_store import IndexError_
+
+    try:
+        return {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval}[args.command](args)
+    except IndexError_ as exc:
+        print(f"clincalc-search: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+

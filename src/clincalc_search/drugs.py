@@ -1,0 +1,138 @@
+"""Recognise drugs and drug groups in a question: names, other names, brands, misspellings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clincalc_search.models import DrugClass, Monograph
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
+# Words that carry no group meaning on their own ("inhibitor" matches half the kickers).
+_GENERIC = {
+    "inhibitor", "inhibitors", "antibody", "antibodies", "agent", "agents", "drug", "drugs", "medicine",
+    "medicines", "blocker", "blockers", "receptor", "antagonist", "agonist", "analogue", "oral", "for",
+    "and", "the", "of", "with", "in", "a", "an", "to", "on", "or", "long", "short", "acting", "selective",
+    "monoclonal", "therapy", "treatment", "type", "human", "humanised", "recombinant", "topical", "class",
+    "what", "which", "are", "is", "tell", "me", "about", "do", "does", "i", "my",
+}
+
+
+def normalise(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.casefold().replace("’", "'")))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@dataclass
+class Recognised:
+    drugs: list[str] = field(default_factory=list)  # canonical names, in order of mention
+    drug_class: str | None = None  # a whole class, e.g. "Anticoagulants"
+    group: list[str] = field(default_factory=list)  # members of a class or kicker group
+    group_label: str | None = None
+    fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
+
+
+class DrugLexicon:
+    """Every way the corpus names a drug, mapped to the canonical lower-case name."""
+
+    def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: set[str]) -> None:
+        self.monographs = {m.name: m for m in monographs}
+        self.surfaces: dict[str, str] = {}
+        for m in monographs:
+            for label in [m.name, *m.other_names, *m.brands]:
+                self.surfaces.setdefault(normalise(label), m.name)
+        ordered = sorted(self.surfaces, key=len, reverse=True)
+        self._exact = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in ordered if s) + r")\b")
+        self.members: dict[str, list[str]] = {}
+        for m in sorted(monographs, key=lambda m: m.name):
+            self.members.setdefault(m.drug_class, []).append(m.name)
+        self.classes = {c.name: c for c in classes}
+        self._class_keys = {self._class_key(name): name for name in self.classes}
+        for c in classes:
+            for alias in c.aliases:
+                self._class_keys[self._class_key(alias)] = c.name
+        self._kickers = {m.name: " ".join(_singular(w) for w in normalise(m.kicker).split()) for m in monographs}
+        # Only words absent from the corpus prose are candidates for misspelt drug names.
+        self._vocabulary = vocabulary
+
+    @staticmethod
+    def _class_key(name: str) -> str:
+        return " ".join(_singular(w) for w in normalise(name).split())
+
+    def recognise(self, question: str) -> Recognised:
+        text = normalise(question)
+        found = Recognised()
+        spans: list[tuple[int, int]] = []
+        for m in self._exact.finditer(text):
+            drug = self.surfaces[m.group(0)]
+            spans.append(m.span())
+            if drug not in found.drugs:
+                found.drugs.append(drug)
+        self._fuzzy(text, spans, found)
+        if not found.drugs:
+            self._groups(text, found)
+        return found
+
+    def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
+        from rapidfuzz import fuzz, process
+
+        words = list(re.finditer(r"[a-z][a-z0-9-]{3,}", text))
+        for i, w in enumerate(words):
+            if any(a <= w.start() < b for a, b in spans) or w.group(0) in self._vocabulary:
+                continue
+            # Try the word alone and joined with the next one ("insulin glargene", "co careldopa").
+            candidates = [w.group(0)]
+            if i + 1 < len(words):
+                candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
+            for cand in candidates:
+                best = process.extractOne(cand, self.surfaces.keys(), scorer=fuzz.ratio, score_cutoff=80)
+                if best and len(cand) >= 5:
+                    drug = self.surfaces[best[0]]
+                    found.fuzzy[cand] = drug
+                    if drug not in found.drugs:
+                        found.drugs.append(drug)
+                    break
+
+    def _groups(self, text: str, found: Recognised) -> None:
+        words = [_singular(w) for w in text.split()]
+        grams = [" ".join(words[i : i + n]) for n in (4, 3, 2, 1) for i in range(len(words) - n + 1)]
+        for gram in grams:
+            if gram in self._class_keys:
+                found.drug_class = self._class_keys[gram]
+                found.group = list(self.members.get(found.drug_class, []))
+                found.group_label = found.drug_class
+                return
+        for gram in grams:
+            if all(w in _GENERIC for w in gram.split()) or len(gram) < 4:
+                continue
+            members = [d for d, k in self._kickers.items() if re.search(rf"\b{re.escape(gram)}\b", k)]
+            if members:
+                found.group = sorted(members)
+                found.group_label = gram
+                return
+
+    def residual(self, question: str) -> list[str]:
+        """Content words left once drug names (exact or misspelt) are taken out."""
+        from clincalc_search.sparse import tokenize
+
+        found = self.recognise(question)
+        text = self._exact.sub(" ", normalise(question))
+        for typed in found.fuzzy:
+            text = text.replace(typed, " ")
+        return tokenize(text)
+
+    def unknown_drug_like(self, question: str, known_words: set[str]) -> list[str]:
+        """Words that look like drug names the corpus does not have (for abstaining)."""
+        suffixes = ("mab", "nib", "zumab", "ximab", "tinib", "parin", "pril", "sartan", "olol", "statin",
+                    "azole", "mycin", "cillin", "floxacin", "vir", "tide", "gliptin", "gliflozin", "dronate",
+                    "setron", "triptan", "pine", "done", "pam", "lam", "fen", "caine", "cept", "lukast")
+        words = _TOKEN.findall(question.casefold())
+        return [w for w in words if len(w) >= 6 and w not in known_words and w not in self.surfaces
+                and w.endswith(suffixes)]

@@ -1,0 +1,206 @@
+"""The one engine both shells use: question → dose guard → drug recognition → retrieval → Answer."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from clincalc_search import dose_guard
+from clincalc_search.corpus import load_classes, load_corpus
+from clincalc_search.dense import DenseIndex
+from clincalc_search.drugs import DrugLexicon, Recognised, normalise
+from clincalc_search.embedding import Encoder, make_encoder
+from clincalc_search.fusion import reciprocal_rank_fusion
+from clincalc_search.index_store import LoadedIndex, load_index
+from clincalc_search.intent import section_intents
+from clincalc_search.models import Answer, Chunk, DrugClass, Hit, Monograph
+from clincalc_search.settings import Settings, load_settings
+from clincalc_search.sparse import SparseIndex, tokenize
+
+Mode = Literal["hybrid", "bm25", "dense"]
+# Below this cosine, a question that names no drug or class is treated as outside the corpus.
+ABSTAIN_COSINE = {"minilm": 0.40, "fake": 0.45}
+EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
+
+
+@dataclass
+class Plan:
+    """What the engine understood, kept for the app's "how this answer was found" panel."""
+
+    recognised: Recognised
+    drugs: list[str]
+    intents: list[str]
+    dose: dose_guard.DoseDecision
+    notes: list[str] = field(default_factory=list)
+
+
+def clean_question(question: str) -> str:
+    """Control characters (NUL included) become spaces; everything else is kept as typed."""
+    chars = (" " if unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200d" else c for c in question)
+    return re.sub(r"\s+", " ", "".join(chars)).strip()
+
+
+class Engine:
+    def __init__(self, settings: Settings, index: LoadedIndex, monographs: list[Monograph],
+                 classes: list[DrugClass], encoder: Encoder) -> None:
+        self.settings = settings
+        self.encoder = encoder
+        self.monographs = {m.name: m for m in monographs}
+        self.classes = {c.name: c for c in classes}
+        self.chunks: list[Chunk] = index.chunks
+        self.manifest = index.manifest
+        self.dense = DenseIndex(index.faiss_index, index.owners, len(self.chunks))
+        self.sparse = SparseIndex([self._sparse_text(c) for c in self.chunks])
+        prose = {w for c in self.chunks for w in tokenize(c.text)}
+        self.lexicon = DrugLexicon(monographs, classes, prose)
+        self.by_drug: dict[str, dict[str, int]] = {}
+        for c in self.chunks:
+            self.by_drug.setdefault(c.drug, {})[c.section] = c.id
+        self._encode_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Engine:
+        settings = settings or load_settings()
+        encoder = make_encoder(settings.encoder)
+        index = load_index(settings.index_dir, settings.corpus_dir, encoder)
+        monographs, _ = load_corpus(settings.monographs_dir)
+        classes, _ = load_classes(settings.classes_file)
+        return cls(settings, index, monographs, classes, encoder)
+
+    def _sparse_text(self, chunk: Chunk) -> str:
+        m = self.monographs[chunk.drug]
+        names = " ".join([m.name, *m.other_names, *m.brands])
+        return f"{names} {chunk.title} {chunk.text}"
+
+    # -- public API -------------------------------------------------------------------------------
+
+    def ask(self, question: str, top_k: int | None = None, context_drug: str | None = None,
+            mode: Mode = "hybrid") -> Answer:
+        top_k = top_k or self.settings.top_k
+        text = clean_question(question)
+        if not text:
+            return Answer(question=question, message=EMPTY_MESSAGE)
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            return Answer(question=question, message=(
+                f"Questions are limited to {limit:,} characters; this one has {len(text):,}. "
+                "Please shorten it."))
+        plan = self._plan(text, context_drug)
+        trace: dict[str, object] = {
+            "drugs": plan.drugs, "intents": plan.intents, "dose_rule": plan.dose.rule,
+            "dose_matched": plan.dose.matched, "fuzzy": plan.recognised.fuzzy,
+            "group": plan.recognised.group_label, "mode": mode, "notes": plan.notes,
+        }
+        drug = plan.drugs[0] if plan.drugs else None
+        if plan.dose:
+            brands = self.monographs[drug].brands if drug else []
+            answer = Answer(question=question, refused=True, drug=drug,
+                            message=dose_guard.refusal_message(drug, brands), trace=trace)
+            # A mixed question still gets the non-dose sections it asked for.
+            asked = section_intents(dose_guard.without_dose_phrases(text), strong_only=True)
+            if asked and (plan.drugs or plan.recognised.group):
+                rest = self._answer(text, plan, asked, top_k, mode)
+                answer.hits = [h for h in rest.hits if h.section in asked]
+            return answer
+        answer = self._answer(text, plan, plan.intents, top_k, mode)
+        answer.question = question
+        answer.trace = {**trace, **answer.trace}
+        return answer
+
+    def monograph(self, name: str) -> Monograph | None:
+        """Look a drug up by any of its names (generic, other, brand), case-insensitively."""
+        drug = self.lexicon.surfaces.get(normalise(name))
+        return self.monographs.get(drug) if drug else None
+
+    def members(self, class_name: str) -> list[Monograph]:
+        return [self.monographs[d] for d in self.lexicon.members.get(class_name, [])]
+
+    # -- stages -----------------------------------------------------------------------------------
+
+    def _plan(self, text: str, context_drug: str | None) -> Plan:
+        recognised = self.lexicon.recognise(text)
+        drugs = list(recognised.drugs)
+        notes: list[str] = []
+        context = self.monograph(context_drug) if context_drug else None
+        if not drugs and not recognised.group and context is not None:
+            drugs = [context.name]
+            notes.append(f"follow-up: using {context.name} from the conversation")
+        return Plan(recognised, drugs, section_intents(text), dose_guard.check(text), notes)
+
+    def _scores(self, text: str, candidates: np.ndarray, mode: Mode) -> tuple[np.ndarray, float]:
+        """Ranking scores for all chunks (only candidates meaningful) and the best dense cosine."""
+        sparse = self.sparse.scores(text)
+        if mode == "bm25":
+            return sparse.astype(np.float64), 1.0
+        with self._encode_lock:  # torch modules are not re-entrant across threads
+            vector = self.encoder.encode([text])[0]
+        dense = self.dense.scores(vector)
+        best = float(dense[candidates].max()) if len(candidates) else -1.0
+        if mode == "dense":
+            return dense.astype(np.float64), best
+        return reciprocal_rank_fusion(sparse, dense, candidates), best
+
+    def _answer(self, text: str, plan: Plan, intents: list[str], top_k: int, mode: Mode) -> Answer:
+        rec = plan.recognised
+        if plan.drugs:
+            candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
+            scores, _ = self._scores(text, candidates, mode)
+            order = self._drug_order(text, plan.drugs, intents, scores, candidates)
+            return self._hits(order[:top_k], scores, drug=plan.drugs[0])
+        if rec.group:
+            return self._group_answer(rec, intents)
+        unknown = self.lexicon.unknown_drug_like(text, self.sparse.vocabulary)
+        if unknown:
+            return self._abstain(f"'{unknown[0]}' is not a drug in the corpus.")
+        candidates = np.arange(len(self.chunks))
+        scores, best = self._scores(text, candidates, mode)
+        threshold = ABSTAIN_COSINE.get(self.settings.encoder, 0.4)
+        if mode != "bm25" and best < threshold or mode == "bm25" and scores.max() <= 0:
+            return self._abstain("Nothing in the corpus matches this question closely enough.")
+        order = list(candidates[np.argsort(-scores[candidates], kind="stable")])
+        hits = self._hits(order[:top_k], scores, drug=None)
+        hits.trace["best_cosine"] = round(best, 4)
+        return hits
+
+    def _drug_order(self, text: str, drugs: list[str], intents: list[str], scores: np.ndarray,
+                    candidates: np.ndarray) -> list[int]:
+        ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
+        if not intents and not self.lexicon.residual(text):
+            intents = ["overview"]  # a bare drug name: start with what it is
+        first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
+        if not first and len(drugs) > 1:
+            # No intent: alternate drugs so each named drug's best section is near the top.
+            per_drug = [[i for i in ranked if self.chunks[i].drug == d] for d in drugs]
+            first = [i for group in zip(*per_drug, strict=False) for i in group]
+        seen = list(dict.fromkeys(first + ranked))
+        return seen
+
+    def _hits(self, order: list[int], scores: np.ndarray, drug: str | None) -> Answer:
+        hits = [self._hit(self.chunks[i], float(scores[i])) for i in order]
+        return Answer(question="", drug=drug or (hits[0].drug if hits else None), hits=hits)
+
+    @staticmethod
+    def _hit(chunk: Chunk, score: float) -> Hit:
+        return Hit(drug=chunk.drug, section=chunk.section, title=chunk.title, text=chunk.text,
+                   references=chunk.references, score=round(score, 4), status=chunk.status)
+
+    def _group_answer(self, rec: Recognised, intents: list[str]) -> Answer:
+        section = intents[0] if intents else "overview"
+        hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in rec.group]
+        if rec.drug_class and rec.drug_class in self.classes:
+            message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
+        else:
+            message = f"Drugs in the corpus matching '{rec.group_label}': {', '.join(rec.group)}."
+        return Answer(question="", message=message, hits=hits, trace={"group_section": section})
+
+    def _abstain(self, reason: str) -> Answer:
+        covered = ", ".join(sorted(self.classes)[:6])
+        return Answer(question="", message=(
+            f"{reason} ClinCalc search covers {len(self.monographs)} drug monographs in "
+            f"{len(self.classes)} classes (for example {covered}); ask about one of those drugs or classes."
+        ))

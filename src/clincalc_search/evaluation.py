@@ -1,0 +1,139 @@
+"""Evaluation on labelled sets: retrieval quality per mode and kind, and the dose guard's recall."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from clincalc_search import dose_guard
+from clincalc_search.settings import load_settings
+
+if TYPE_CHECKING:
+    from clincalc_search.engine import Engine, Mode
+
+EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
+MODES: tuple[Mode, ...] = ("bm25", "dense", "hybrid")
+
+
+class Query(BaseModel):
+    id: str
+    question: str
+    kind: str
+    drugs: list[str]
+    sections: list[str]
+    context_drug: str | None = None
+
+
+class Scores(BaseModel):
+    n: int = 0
+    drug_at_1: float = 0.0
+    section_at_1: float = 0.0
+    hit_at_3: float = 0.0
+    mrr: float = 0.0
+    abstain_ok: float = 0.0  # out-of-corpus questions that got no hits
+    abstain_n: int = 0
+    false_abstain: int = 0  # in-corpus questions that got no hits
+
+
+def load_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score_queries(engine: Engine, queries: list[Query], mode: Mode) -> tuple[dict[str, Scores], list[str]]:
+    """Metrics overall ('all') and per kind, plus a line for every question answered wrongly."""
+    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    misses: list[str] = []
+    for q in queries:
+        answer = engine.ask(q.question, top_k=10, context_drug=q.context_drug, mode=mode)
+        found = [(h.drug, h.section) for h in answer.hits]
+        rows = sums["all"], sums[q.kind]
+        if not q.drugs:
+            ok = not found
+            for s in rows:
+                s["abstain_n"] += 1
+                s["abstain_ok"] += ok
+            if not ok:
+                misses.append(f"{q.id} [{q.kind}] {q.question!r}: expected abstention, got {found[:1]}")
+            continue
+        correct = [i for i, (d, sec) in enumerate(found) if d in q.drugs and sec in q.sections]
+        values = {
+            "n": 1,
+            "drug_at_1": bool(found) and found[0][0] in q.drugs,
+            "section_at_1": bool(correct) and correct[0] == 0,
+            "hit_at_3": bool(correct) and correct[0] < 3,
+            "mrr": 1 / (correct[0] + 1) if correct else 0.0,
+            "false_abstain": not found,
+        }
+        for s in rows:
+            for k, v in values.items():
+                s[k] += float(v)
+        if not values["section_at_1"]:
+            misses.append(f"{q.id} [{q.kind}] {q.question!r}: expected {q.drugs[:2]}/{q.sections}, "
+                          f"got {found[:2]}")
+    out: dict[str, Scores] = {}
+    for kind, s in sums.items():
+        n = s["n"] or 1
+        out[kind] = Scores(
+            n=int(s["n"]), drug_at_1=s["drug_at_1"] / n, section_at_1=s["section_at_1"] / n,
+            hit_at_3=s["hit_at_3"] / n, mrr=s["mrr"] / n, abstain_n=int(s["abstain_n"]),
+            abstain_ok=s["abstain_ok"] / s["abstain_n"] if s["abstain_n"] else 1.0,
+            false_abstain=int(s["false_abstain"]),
+        )
+    return out, misses
+
+
+def _table(results: dict[str, dict[str, Scores]]) -> str:
+    lines = ["| mode | kind | n | drug@1 | section@1 | hit@3 | MRR | abstained (out-of-corpus) | false abstentions |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for mode, per_kind in results.items():
+        for kind in ["all", *sorted(k for k in per_kind if k != "all")]:
+            s = per_kind[kind]
+            lines.append(f"| {mode} | {kind} | {s.n} | {s.drug_at_1:.3f} | {s.section_at_1:.3f} | "
+                         f"{s.hit_at_3:.3f} | {s.mrr:.3f} | {s.abstain_ok:.3f} of {s.abstain_n} | "
+                         f"{s.false_abstain} |")
+    return "\n".join(lines)
+
+
+def run_retrieval(engine: Engine, file: str | None, show_misses: bool) -> int:
+    path = Path(file) if file else EVAL_DIR / "queries.jsonl"
+    queries = [Query.model_validate(row) for row in load_jsonl(path)]
+    results: dict[str, dict[str, Scores]] = {}
+    for mode in MODES:
+        results[mode], misses = score_queries(engine, queries, mode)
+        if show_misses and mode == "hybrid":
+            print("\n".join(misses))
+    print(f"Retrieval evaluation on {path.name} ({len(queries)} questions, encoder {load_settings().encoder})\n")
+    print(_table(results))
+    return 0
+
+
+def run_dose(file: str | None, show_misses: bool) -> int:
+    path = Path(file) if file else EVAL_DIR / "dose_queries.jsonl"
+    rows = load_jsonl(path)
+    tp = fn = fp = tn = 0
+    misses: list[str] = []
+    for row in rows:
+        decision = dose_guard.check(str(row["question"]))
+        if row["dose"]:
+            tp += decision.is_dose
+            fn += not decision.is_dose
+        else:
+            fp += decision.is_dose
+            tn += not decision.is_dose
+        if decision.is_dose != row["dose"]:
+            why = f" (rule {decision.rule}: {decision.matched!r})" if decision.is_dose else ""
+            misses.append(f"{row['id']} [{row['category']}] dose={row['dose']}: {row['question']!r}{why}")
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    false_refusal = fp / (fp + tn) if fp + tn else 0.0
+    print(f"Dose guard on {path.name}: {len(rows)} questions ({tp + fn} dose, {fp + tn} non-dose)")
+    print(f"recall {recall:.3f} ({tp}/{tp + fn})  false-refusal rate {false_refusal:.3f} ({fp}/{fp + tn})")
+    if misses:
+        print(f"\n{len(misses)} misclassified:" if show_misses else f"\n{len(misses)} misclassified "
+              "(--show-misses lists them)")
+        if show_misses:
+            print("\n".join(misses))
+    return 0

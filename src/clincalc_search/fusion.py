@@ -1,0 +1,34 @@
+"""Fuse sparse and dense scores into one ranking."""
+
+from __future__ import annotations
+
+import numpy as np
+
+RRF_K = 60
+
+
+def ranks(scores: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """1-based rank of each candidate by score (best = 1); non-candidates get a large rank."""
+    out = np.full(scores.shape, 1e9, dtype=np.float64)
+    order = candidates[np.argsort(-scores[candidates], kind="stable")]
+    out[order] = np.arange(1, len(order) + 1)
+    return out
+
+
+def reciprocal_rank_fusion(sparse: np.ndarray, dense: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    fused = np.zeros(sparse.shape, dtype=np.float64)
+    for scores in (sparse, dense):
+        fused += 1.0 / (RRF_K + ranks(scores, candidates))
+    return fused
+
+
+def convex(sparse: np.ndarray, dense: np.ndarray, candidates: np.ndarray, alpha: float = 0.5) -> np.ndarray:
+    """alpha·dense + (1−alpha)·sparse, each min-max normalised over the candidates."""
+    def norm(x: np.ndarray) -> np.ndarray:
+        c = x[candidates]
+        lo, hi = float(c.min()), float(c.max())
+        out = np.zeros(x.shape, dtype=np.float64)
+        out[candidates] = (c - lo) / (hi - lo) if hi > lo else 0.0
+        return out
+
+    return alpha * norm(dense) + (1 - alpha) * norm(sparse)

@@ -1,0 +1,210 @@
+"""Build, store and load the index: FAISS vectors, chunk table and manifest, swapped in atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel
+
+from clincalc_search.chunking import chunk_monographs, windows
+from clincalc_search.corpus import monograph_files
+from clincalc_search.embedding import Encoder
+from clincalc_search.models import Chunk, Monograph, Problem
+from clincalc_search.validation import validate_corpus
+
+if TYPE_CHECKING:
+    import faiss
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+LOCK = ".build.lock"
+
+
+class IndexError_(Exception):
+    """The index cannot serve; the message says what to run."""
+
+
+class IndexMissing(IndexError_):
+    pass
+
+
+class IndexStale(IndexError_):
+    pass
+
+
+class IndexCorrupt(IndexError_):
+    pass
+
+
+class BuildRefused(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"corpus has {len(problems)} problem(s); index not built")
+        self.problems = problems
+
+
+class Manifest(BaseModel):
+    schema_version: int
+    build_id: str
+    model_name: str
+    model_dim: int
+    model_identity: str
+    monographs: dict[str, str]  # file name → sha256
+    classes_sha256: str
+    chunk_count: int
+    vector_count: int
+    faiss_type: str
+    files: dict[str, str]  # role → file name inside the index folder
+    file_sizes: dict[str, int]
+    built_at: str
+    build_seconds: float
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def corpus_fingerprint(corpus_dir: Path) -> tuple[dict[str, str], str]:
+    files = {p.name: _sha256(p) for p in monograph_files(corpus_dir / "monographs")}
+    return files, _sha256(corpus_dir / "classes.yaml")
+
+
+def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[str]:
+    """Why the index no longer matches the corpus or the model; empty when it is current."""
+    reasons: list[str] = []
+    files, classes_sha = corpus_fingerprint(corpus_dir)
+    if manifest.model_name != encoder.name or manifest.model_identity != encoder.identity():
+        reasons.append(f"model changed (index built with {manifest.model_name})")
+    changed = sorted(set(files.items()) ^ set(manifest.monographs.items()))
+    if changed:
+        names = sorted({name for name, _ in changed})
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        reasons.append(f"monographs changed: {', '.join(names[:3])}{more}")
+    if classes_sha != manifest.classes_sha256:
+        reasons.append("classes.yaml changed")
+    return reasons
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, progress: bool
+           ) -> tuple[np.ndarray, np.ndarray]:
+    brands = {m.name: m.brands for m in monographs}
+    texts: list[str] = []
+    owners: list[int] = []
+    for chunk in chunks:
+        for text in windows(chunk, brands[chunk.drug]):
+            texts.append(text)
+            owners.append(chunk.id)
+    vectors = encoder.encode(texts, show_progress=progress)
+    return vectors.astype(np.float32), np.asarray(owners, dtype=np.int32)
+
+
+def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool = True) -> Manifest:
+    """Validate, chunk, embed and write a new index; the old one serves until the manifest is swapped."""
+    import faiss
+    from filelock import FileLock
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(index_dir / LOCK)):
+        started = time.perf_counter()
+        monographs, problems = validate_corpus(corpus_dir)
+        if problems:
+            raise BuildRefused(problems)
+        files, classes_sha = corpus_fingerprint(corpus_dir)
+        chunks = chunk_monographs(monographs)
+        vectors, owners = _embed(monographs, chunks, encoder, progress)
+        index = faiss.IndexFlatIP(encoder.dim)
+        index.add(vectors)
+
+        build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        names = {
+            "faiss": f"dense-{build_id}.faiss",
+            "chunks": f"chunks-{build_id}.jsonl",
+            "owners": f"owners-{build_id}.npy",
+        }
+        # Data files carry the build id, so writing them never disturbs the index being served.
+        faiss.write_index(index, str(index_dir / names["faiss"]))
+        _write(index_dir / names["chunks"], "".join(c.model_dump_json() + "\n" for c in chunks).encode())
+        np.save(index_dir / names["owners"], owners)
+        manifest = Manifest(
+            schema_version=SCHEMA_VERSION, build_id=build_id, model_name=encoder.name,
+            model_dim=encoder.dim, model_identity=encoder.identity(), monographs=files,
+            classes_sha256=classes_sha, chunk_count=len(chunks), vector_count=int(index.ntotal),
+            faiss_type=type(index).__name__, files=names,
+            file_sizes={role: (index_dir / n).stat().st_size for role, n in names.items()},
+            built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            build_seconds=round(time.perf_counter() - started, 2),
+        )
+        tmp = index_dir / f".{MANIFEST}.{build_id}.tmp"
+        _write(tmp, manifest.model_dump_json(indent=2).encode())
+        os.replace(tmp, index_dir / MANIFEST)  # the single atomic step that switches builds
+        _remove_unreferenced(index_dir, set(names.values()))
+        return manifest
+
+
+def _remove_unreferenced(index_dir: Path, keep: set[str]) -> None:
+    for path in index_dir.iterdir():
+        stale_data = path.name.startswith(("dense-", "chunks-", "owners-")) and path.name not in keep
+        if stale_data or (path.name.startswith(f".{MANIFEST}") and path.suffix == ".tmp"):
+            path.unlink(missing_ok=True)
+
+
+@dataclass
+class LoadedIndex:
+    manifest: Manifest
+    chunks: list[Chunk]
+    faiss_index: faiss.Index
+    owners: np.ndarray  # vector row → chunk id
+
+
+def read_manifest(index_dir: Path) -> Manifest:
+    path = index_dir / MANIFEST
+    if not path.exists():
+        raise IndexMissing(f"no index at {index_dir}: run clincalc-search build")
+    try:
+        manifest = Manifest.model_validate_json(path.read_bytes())
+    except ValueError as exc:
+        raise IndexCorrupt(f"index manifest is unreadable ({exc.__class__.__name__}): "
+                           "run clincalc-search build") from exc
+    if manifest.schema_version != SCHEMA_VERSION:
+        raise IndexStale(f"index schema {manifest.schema_version} is not {SCHEMA_VERSION}: "
+                         "run clincalc-search build")
+    return manifest
+
+
+def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder) -> LoadedIndex:
+    """Load and check the index; raise a subclass of IndexError_ whose message says what to run."""
+    import faiss
+
+    manifest = read_manifest(index_dir)
+    reasons = staleness(manifest, corpus_dir, encoder)
+    if reasons:
+        raise IndexStale(f"index is stale: run clincalc-search build ({'; '.join(reasons)})")
+    for role, name in manifest.files.items():
+        path = index_dir / name
+        if not path.exists() or path.stat().st_size != manifest.file_sizes.get(role):
+            raise IndexCorrupt(f"index file {name} is missing or damaged: run clincalc-search build")
+    try:
+        index = faiss.read_index(str(index_dir / manifest.files["faiss"]))
+        lines = (index_dir / manifest.files["chunks"]).read_text(encoding="utf-8").splitlines()
+        chunks = [Chunk.model_validate_json(line) for line in lines]
+        owners = np.load(index_dir / manifest.files["owners"])
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
+    if (len(chunks) != manifest.chunk_count or index.ntotal != manifest.vector_count
+            or len(owners) != index.ntotal or index.d != manifest.model_dim):
+        raise IndexCorrupt("index files do not match their manifest: run clincalc-search build")
+    return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners)

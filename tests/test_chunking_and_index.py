@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from clincalc_search.chunking import WINDOW_WORDS, chunk_monographs, windows
+from clincalc_search.corpus import load_corpus
+from clincalc_search.embedding import FakeEncoder, make_encoder
+from clincalc_search.engine import Engine
+from clincalc_search.index_store import (
+    BuildRefused,
+    IndexCorrupt,
+    IndexMissing,
+    IndexStale,
+    build_index,
+    load_index,
+)
+from clincalc_search.models import Chunk
+from clincalc_search.settings import load_settings
+
+from .conftest import FIXTURE_CORPUS
+
+
+def test_one_chunk_per_section() -> None:
+    monographs, _ = load_corpus(FIXTURE_CORPUS / "monographs")
+    chunks = chunk_monographs(monographs)
+    assert len(chunks) == 6 * len(monographs)
+    assert [c.id for c in chunks] == list(range(len(chunks)))
+
+
+def test_long_section_is_windowed_but_chunk_keeps_whole_text() -> None:
+    text = " ".join(f"word{i}" for i in range(400))
+    chunk = Chunk(id=0, drug="x", section="monitoring", title="Monitoring", text=text, references=[], status="d")
+    parts = windows(chunk, ["Brand"])
+    assert len(parts) > 1
+    assert all(len(p.split()) <= WINDOW_WORDS + 6 for p in parts)
+    assert all(p.startswith("x (Brand) — Monitoring:") for p in parts)
+    # Every word is embedded somewhere, and consecutive windows overlap.
+    assert set(text.split()) <= {w for p in parts for w in p.split()}
+    assert set(parts[0].split()) & set(parts[1].split()) - {"x", "(Brand)", "—", "Monitoring:"}
+
+
+def test_build_writes_manifest_and_files(tmp_path: Path) -> None:
+    s = load_settings()
+    manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    data = json.loads((s.index_dir / "manifest.json").read_text())
+    assert data["schema_version"] == 1 and data["model_name"] == "fake-hashing-encoder"
+    assert data["chunk_count"] == 24 and set(data["monographs"]) == {
+        "inotuzumab-ozogamicin.md", "warfarin.md", "lithium.md", "alendronic-acid.md"}
+    assert all((s.index_dir / name).exists() for name in manifest.files.values())
+    loaded = load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+    assert loaded.faiss_index.ntotal == manifest.vector_count
+
+
+def test_missing_index_says_what_to_run() -> None:
+    s = load_settings()
+    with pytest.raises(IndexMissing, match="run clincalc-search build"):
+        load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+
+
+def test_corpus_change_makes_index_stale(corpus_copy: Path) -> None:
+    s = load_settings()
+    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    path = corpus_copy / "monographs" / "lithium.md"
+    path.write_text(path.read_text().replace("narrow therapeutic range", "narrow therapeutic index"))
+    with pytest.raises(IndexStale, match=r"index is stale: run clincalc-search build \(monographs changed: lithium"):
+        load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+
+
+def test_model_change_makes_index_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = load_settings()
+    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    monkeypatch.setattr(FakeEncoder, "identity", lambda self: "fake-v2")
+    with pytest.raises(IndexStale, match="model changed"):
+        load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+
+
+def test_failed_build_keeps_previous_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = load_settings()
+    first = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+
+    def explode(self: FakeEncoder, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        raise KeyboardInterrupt  # as if the build were interrupted mid-embedding
+
+    monkeypatch.setattr(FakeEncoder, "encode", explode)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    monkeypatch.undo()
+    monkeypatch.setenv("CLINCALC_INDEX_DIR", str(s.index_dir))
+    assert load_index(s.index_dir, s.corpus_dir, FakeEncoder()).manifest.build_id == first.build_id
+
+
+def test_refused_build_keeps_previous_index_serving(corpus_copy: Path) -> None:
+    s = load_settings()
+    first = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    broken = corpus_copy / "monographs" / "warfarin.md"
+    broken.write_text(broken.read_text().replace("## Monitoring", "## Monitorin"))
+    with pytest.raises(BuildRefused) as err:
+        build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    assert any(p.file == "warfarin.md" and p.field == "monitoring" for p in err.value.problems)
+    manifest = json.loads((s.index_dir / "manifest.json").read_text())
+    assert manifest["build_id"] == first.build_id
+    assert all((s.index_dir / n).exists() for n in first.files.values())
+
+
+def test_truncated_faiss_file_is_detected() -> None:
+    s = load_settings()
+    manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    path = s.index_dir / manifest.files["faiss"]
+    path.write_bytes(path.read_bytes()[:100])
+    with pytest.raises(IndexCorrupt, match="run clincalc-search build"):
+        Engine.load(s)
+
+
+def test_rebuild_removes_old_build_files() -> None:
+    s = load_settings()
+    first = build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
+    second = build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
+    assert first.build_id != second.build_id
+    assert not any((s.index_dir / n).exists() for n in first.files.values())

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clincalc_search.cli import main
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "clincalc_search", *args], input=stdin, capture_output=True,
+                          text=True, env=os.environ.copy(), timeout=120)
+
+
+def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    assert "ok: 4 monographs valid" in capsys.readouterr().out
+
+
+def test_validate_broken_monograph_exits_non_zero(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = corpus_copy / "monographs" / "lithium.md"
+    path.write_text(path.read_text().replace("kicker: Mood stabiliser", "kicker: Mood stabiliser\nfoo: bar"))
+    assert main(["validate"]) == 1
+    assert "lithium.md:7: foo: unknown key" in capsys.readouterr().out
+
+
+def test_build_refuses_broken_corpus_and_old_index_keeps_serving(corpus_copy: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet"]) == 0
+    path = corpus_copy / "monographs" / "lithium.md"
+    original = path.read_text()
+    path.write_text(original.replace("## Monitoring", "## Monitorin"))
+    assert main(["build", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "lithium.md:" in err and "previous index (if any) is unchanged" in err
+    path.write_text(original)  # the old index matches the restored corpus and still answers
+    assert main(["ask", "lithium monitoring", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["hits"][0]["section"] == "monitoring"
+
+
+def test_stale_index_message(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet"]) == 0
+    path = corpus_copy / "monographs" / "lithium.md"
+    path.write_text(path.read_text() + "\n")
+    assert main(["ask", "lithium"]) == 2
+    assert "index is stale: run clincalc-search build" in capsys.readouterr().err
+
+
+def test_ask_jsonl_contract_in_order() -> None:
+    assert run_cli("build", "--quiet").returncode == 0
+    questions = ["what should I monitor on besponsa?", "how much warfarin", "capital of France",
+                 "", "lithium vs warfarin monitoring"]
+    proc = run_cli("ask", "--jsonl", stdin="\n".join(questions) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    answers = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [a["question"] for a in answers] == questions
+    for a in answers:
+        assert set(a) == {"question", "refused", "message", "drug", "hits"}
+        for h in a["hits"]:
+            assert set(h) == {"drug", "section", "title", "text", "references", "score"}
+    assert answers[0]["drug"] == "inotuzumab ozogamicin" and answers[0]["hits"][0]["section"] == "monitoring"
+    assert answers[1]["refused"] and answers[1]["hits"] == [] and "SmPC" in answers[1]["message"]
+    assert answers[2]["hits"] == [] and not answers[2]["refused"]
+    assert [h["drug"] for h in answers[4]["hits"][:2]] == ["lithium", "warfarin"]
+
+
+def test_ask_human_output_and_top_k(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet"]) == 0
+    assert main(["ask", "warfarin monitoring", "--top-k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Warfarin (Coumadin, Jantoven) — Monitoring" in out
+    assert "Status: draft — not yet clinician-reviewed" in out and "SmPC" in out
+    assert out.count("==") == 2  # one section only
+
+
+def test_follow_up_drug_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["ask", "and the monitoring?", "--drug", "lithium", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["hits"][0]["drug"] == "lithium"
+
+
+def test_help_does_not_import_torch() -> None:
+    code = ("import sys\nfrom clincalc_search.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n"
+            "    pass\nprint('torch' in sys.modules, 'faiss' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.strip().endswith("False False")

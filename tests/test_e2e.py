@@ -1,0 +1,65 @@
+"""End-to-end on the real corpus with the real model (one index built per session)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clincalc_search.engine import Engine
+from clincalc_search.validation import validate_corpus
+
+from .conftest import REAL_CORPUS
+
+pytestmark = pytest.mark.e2e
+
+
+def file_section(path: Path, title: str | None) -> str:
+    """A section's text read straight from the file, independently of the parser."""
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    parts = re.split(r"^## (.+)$", body, flags=re.M)
+    if title is None:
+        return parts[0].strip()
+    return parts[parts.index(title) + 1].strip()
+
+
+def test_real_corpus_validates() -> None:
+    monographs, problems = validate_corpus(REAL_CORPUS)
+    assert problems == [], "\n".join(map(str, problems[:20]))
+    assert all(m.status == "draft" for m in monographs)
+
+
+def test_jsonl_contract_and_verbatim_text(real_env: Path) -> None:
+    questions = ["what should I monitor on besponsa?", "how much besponsa for cycle 1",
+                 "what is the weather in Leeds", "how does warfarin work"]
+    proc = subprocess.run([sys.executable, "-m", "clincalc_search", "ask", "--jsonl"],
+                          input="\n".join(questions) + "\n", capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    answers = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [a["question"] for a in answers] == questions
+    first = answers[0]
+    assert first["drug"] == "inotuzumab ozogamicin" and not first["refused"]
+    top = first["hits"][0]
+    assert (top["drug"], top["section"], top["title"]) == ("inotuzumab ozogamicin", "monitoring", "Monitoring")
+    path = REAL_CORPUS / "monographs" / "inotuzumab-ozogamicin.md"
+    assert top["text"] == file_section(path, "Monitoring")
+    assert "NICE TA541" in top["references"]
+    refused = answers[1]
+    assert refused["refused"] and refused["hits"] == []
+    assert "inotuzumab ozogamicin (Besponsa)" in refused["message"] and "SmPC" in refused["message"]
+    assert answers[2]["hits"] == [] and answers[2]["message"]
+    assert answers[3]["hits"][0]["section"] == "how_it_works" and answers[3]["drug"] == "warfarin"
+
+
+def test_every_hit_is_verbatim(real_engine: Engine) -> None:
+    for question in ["clozapine bloods", "what do I tell a patient starting metformin", "tell me about DOACs"]:
+        for hit in real_engine.ask(question, top_k=5).hits:
+            m = real_engine.monographs[hit.drug]
+            title = None if hit.section == "overview" else hit.title
+            assert hit.text == file_section(REAL_CORPUS / "monographs" / m.path, title)

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+
+from clincalc_search.engine import Engine, clean_question
+
+
+def sections(answer) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(h.drug, h.section) for h in answer.hits]
+
+
+def test_monitoring_question_returns_verbatim_monitoring_section(engine: Engine) -> None:
+    answer = engine.ask("what should I monitor on Besponsa?")
+    assert not answer.refused and answer.drug == "inotuzumab ozogamicin"
+    first = answer.hits[0]
+    assert (first.drug, first.section) == ("inotuzumab ozogamicin", "monitoring")
+    assert first.text == engine.monographs["inotuzumab ozogamicin"].section("monitoring").text
+    assert first.references == ["NICE TA541", "INO-VATE ALL trial"]
+
+
+@pytest.mark.parametrize(("question", "drug", "section"), [
+    ("besponza LFTs?", "inotuzumab ozogamicin", "monitoring"),
+    ("how does COUMADIN work", "warfarin", "how_it_works"),
+    ("signs of lithium toxicity", "lithium", "prescribing"),
+    ("how should alendronic acid be taken", "alendronic acid", "counselling"),
+    ("what do I tell a patient starting warfarin", "warfarin", "counselling"),
+    ("alendronate evidence", "alendronic acid", "evidence"),
+    ("warfarin", "warfarin", "overview"),
+])
+def test_drug_and_intent(engine: Engine, question: str, drug: str, section: str) -> None:
+    answer = engine.ask(question)
+    assert sections(answer)[0] == (drug, section)
+
+
+def test_two_drugs_get_the_section_of_each(engine: Engine) -> None:
+    answer = engine.ask("warfarin vs lithium monitoring")
+    assert sections(answer)[:2] == [("warfarin", "monitoring"), ("lithium", "monitoring")]
+
+
+def test_dose_question_refused_naming_drug_and_brand(engine: Engine) -> None:
+    answer = engine.ask("how much besponsa for cycle 1")
+    assert answer.refused and answer.hits == []
+    assert answer.message and "inotuzumab ozogamicin (Besponsa)" in answer.message
+    assert "SmPC" in answer.message and "local formulary" in answer.message
+    assert not any(ch.isdigit() for ch in answer.message)
+
+
+def test_mixed_question_refuses_dose_but_shows_monitoring(engine: Engine) -> None:
+    answer = engine.ask("dose and monitoring for warfarin")
+    assert answer.refused and "warfarin" in (answer.message or "")
+    assert sections(answer) == [("warfarin", "monitoring")]
+
+
+@pytest.mark.parametrize("question", ["what is the capital of France", "tell me about teplizumab",
+                                      "how do I reset my password"])
+def test_abstains_when_corpus_has_nothing(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.hits == [] and not answer.refused
+    assert answer.message and "covers" in answer.message
+
+
+def test_class_question_lists_members(engine: Engine) -> None:
+    answer = engine.ask("tell me about blood thinners")
+    assert sections(answer) == [("warfarin", "overview")]
+    assert answer.message and answer.message.startswith("Anticoagulants:")
+
+
+def test_follow_up_uses_context_drug(engine: Engine) -> None:
+    answer = engine.ask("and what should I monitor?", context_drug="Priadel")
+    assert sections(answer)[0] == ("lithium", "monitoring")
+    # A named drug wins over the conversation's drug.
+    assert engine.ask("warfarin monitoring", context_drug="lithium").hits[0].drug == "warfarin"
+
+
+def test_top_k_limits_hits(engine: Engine) -> None:
+    assert len(engine.ask("warfarin", top_k=5).hits) == 5
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x00\x01"])
+def test_empty_questions_get_a_prompt(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.hits == [] and answer.message and "Type a question" in answer.message
+
+
+def test_over_long_question_states_the_limit(engine: Engine) -> None:
+    answer = engine.ask("warfarin " * 1000)
+    assert answer.hits == [] and "limited to 2,000 characters" in (answer.message or "")
+
+
+def test_clean_question_removes_control_characters() -> None:
+    assert clean_question("war\x00farin\n\tLFTs") == "war farin LFTs"
+
+
+def test_monograph_lookup_by_any_name(engine: Engine) -> None:
+    assert engine.monograph("FOSAMAX").name == "alendronic acid"  # type: ignore[union-attr]
+    assert engine.monograph("alendronate").name == "alendronic acid"  # type: ignore[union-attr]
+    assert engine.monograph("nonexistent") is None
