@@ -50,3 +50,66 @@ def test_refusal_names_drug_brand_smpc_and_formulary_without_numbers() -> None:
     assert "product SmPC" in message and "local formulary" in message
     assert not any(ch.isdigit() for ch in message)
     assert "any dose" in refusal_message(None, [])
+
+
+# -- policy categories, languages and properties ----------------------------------------------------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+DRUG_NAMES = ["warfarin", "Eliquis", "paracetamol", "gentamicin", "co-amoxiclav", "insulin glargine", "Keppra",
+              "sodium valproate", "Besponsa", "metforman"]
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (EVAL / name).read_text().splitlines() if line.strip()]
+
+
+def test_labelled_set_meets_targets() -> None:
+    rows = _rows("dose_queries.jsonl")
+    dose = [r for r in rows if r["dose"]]
+    safe = [r for r in rows if not r["dose"]]
+    missed = [r["question"] for r in dose if not check(str(r["question"]))]
+    false_alarms = [r["question"] for r in safe if check(str(r["question"]))]
+    assert len(missed) / len(dose) <= 0.01, missed
+    assert len(false_alarms) / len(safe) <= 0.02, false_alarms
+
+
+def test_every_policy_category_and_language_is_covered_and_decided() -> None:
+    rows = _rows("dose_queries.jsonl")
+    categories = {str(r["category"]) for r in rows}
+    assert {"amount", "strength_form", "frequency", "course_length", "loading_maintenance", "titration_taper",
+            "maximum", "conversion", "adjustment", "infusion_rate", "missed_double", "overdose", "consumer",
+            "units_only", "abbreviation", "misspelling", "foreign", "mixed"} <= categories
+    for lang in ("fr", "es", "de"):
+        of_lang = [r for r in rows if r["lang"] == lang]
+        assert of_lang and all(bool(check(str(r["question"]))) == r["dose"] for r in of_lang), lang
+
+
+DOSE_QUESTIONS = [str(r["question"]) for r in _rows("dose_queries.jsonl") if r["dose"]]
+
+
+def _swap_drug(question: str, drug: str) -> str:
+    return re.sub(r"\b(?:warfarin|paracetamol|ibuprofen|amoxicillin|gentamicin|sertraline|metformin)\b", drug,
+                  question, flags=re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(q=st.sampled_from(DOSE_QUESTIONS), upper=st.booleans(), spaces=st.integers(1, 4),
+       punct=st.sampled_from(["", "?", "??", "!", ".", " ?", "…"]), drug=st.sampled_from(DRUG_NAMES))
+def test_dose_question_stays_refused_under_surface_changes(q: str, upper: bool, spaces: int, punct: str,
+                                                           drug: str) -> None:
+    variant = _swap_drug(q, drug)
+    variant = (variant.upper() if upper else variant.lower()).replace(" ", " " * spaces) + punct
+    assert check(variant), (q, variant)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_guard_never_crashes_and_is_deterministic(text: str) -> None:
+    assert check(text) == check(text)

@@ -1,4 +1,4 @@
-"""Decide whether a question asks for dosing, and say which rule decided (see docs/DOSE_POLICY.md)."""
+"""Decide whether a question asks for dosing, and say which rule decided (policy: docs/DOSE_POLICY.md)."""
 
 from __future__ import annotations
 
@@ -6,62 +6,42 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Phrases that contain dose words but ask about pharmacology or safety, not an amount (policy: hard cases).
-_NEAR_MISSES = re.compile(
-    r"\bdose[- ](?:dependent|dependency|related|limiting|response|proportional)\w*"
-    r"|\b(?:signs?|symptoms?|features?|treatment|management|manage|treat|antidote|reversal)\s+(?:of|for)\s+"
-    r"(?:an?\s+)?(?:\w+\s+)?(?:overdose|toxicity)"
-    r"|\bhow often (?:should|do|does|must|will|would|are|is|to)\b[^?]*?\b(?:check|checked|monitor\w*|test\w*|"
-    r"measure\w*|bloods?|levels?|lfts?|fbc|inr|ecg|scan\w*|review\w*|seen|screen\w*|eye|x-?ray)\b"
-)
+# Removed before the rules run: phrases that contain dose-like words but ask about pharmacology, safety,
+# monitoring, cost or onset. Each is a decided hard case in the policy.
+_NEAR_MISSES = re.compile("|".join([
+    r"\bdose[- ](?:dependent|dependency|related|limiting|response|proportional)\w*",
+    r"\bfirst[- ]dose (?:hypotension|effect|reaction|phenomenon)\w*",
+    r"\bhow long does (?:the effect of )?(?:one|a|each|a single) dose\b[^?]*\blast\b",
+    r"\bhow (?:often|many times|frequently)\b[^?]*?\b(?:check|checked|monitor\w*|test\w*|measure\w*|bloods?|levels?|lfts?|fbc|inr|ecg|scan\w*|review\w*|seen|screen\w*|eye exam\w*|x-?rays?|troughs?|weigh\w*)\b",
+    r"\b(?:need|needs|have|has) to be tapered\b|\bneeds? tapering\b|\bdoes \w+(?: \w+)? need (?:to be )?taper\w*",
+    r"\bhow (?:much|many) (?:people|patients|adults|children|women|men|of the|of them|trials|studies|does (?:it|\w+(?: \w+)?) cost|is (?:it|\w+) to buy|weight|money|time|longer|more effective|better|difference|risk|evidence)\b[^?]*",
+    r"\bhow many (?:days|weeks|months) (?:until|before|for \w+ to work|till)\b",
+    r"\bcu[aá]nto tarda\b|\bcu[aá]nto tiempo tarda\b",
+    r"\b(?:i'?m|i am|im|she'?s|he'?s|they'?re|currently|already) (?:on|taking) \d+(?:[.,]\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b(?=[^?]*\b(?:side effects?|interact\w*|pregnan\w*|breast\w*|monitor\w*|alcohol|safe|risk\w*|work|cause))",
+    r"\b(?:type|stage|grade|phase|class|covid|factor|step|tier|cyp\w*|her|ta|ng|cg|nice|hba1c|il|cd|vitamin [a-z]|t-dm|5-ht)[- ]?\d+\w*",
+    r"\b(?:19|20)\d\d\b",
+    r"\b[a-z]{3,}-\d+\w*",  # trial and product codes: KEYNOTE-189, RE-LY, CheckMate-067
+    r"\b\d+(?:[.,]\d+)? ?(?:min\w*|hours? (?:before|after)|days? (?:ago|before|after)|weeks? (?:ago|pregnant)|months?|years?|yrs?|y/?o|year-old)\b",
+]))
 
-# Each rule is (name, pattern). Order is only for the decision record: the first match is reported.
+# Each rule is (name, pattern); the first that matches is reported in the decision record.
 _RULES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
-    ("dose_word", r"\b(?:doses?|dosage\w*|dosing|doseage|dossage|dosge|dosed|posolog\w*|dosis|dosierung\w*|"
-                  r"dosierungen|einnahmemenge|loading|maintenance dose|overdos\w* (?:amount|threshold|limit))\b"),
-    ("amount", r"\bhow (?:much|many)\b|\bwhat amount\b|\bquantity\b|\bcombien\b|\bcu[aá]nt[oa]s?\b|"
-               r"\bwie ?viel\w*\b|\bwieviel\w*\b|\bquelle quantit[eé]\b|\bwie viele\b"),
-    ("unit", r"\d\s*(?:mg|mcg|µg|ug|g|gram\w*|ml|l|units?|iu|micrograms?|mmol|milligrams?|puffs?|tabs?|"
-             r"tablets?|pills?|caps(?:ules)?|drops?|sachets?|patch(?:es)?|%)\b|"
-             r"(?:^|\s)(?:mg|mcg|mg/kg|mcg/kg|mg/m2|mg/m²|micrograms?|milligrams?|ml/h\w*|units/kg)(?:\s|$|\?)|"
-             r"\bmg/kg\b|\bper kilo\w*\b|/kg\b|\bmg\b"),
-    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow many times\b|\b(?:once|twice|thrice|three times|"
-                  r"four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|"
-                  r"month|hours?)\b|\btwice\b|\bthrice\b|"
-                  r"\bevery \d+ ?(?:h|hrs?|hours?)\b|\bevery (?:few|two|three|four|six|eight|twelve) hours\b|"
-                  r"\b(?:bd|bid|b\.d\.|tds|tid|t\.d\.s\.|qds|qid|q\.d\.s\.|od|o\.d\.|prn|nocte|mane|stat|q\d+h|"
-                  r"q\d+hrs?)\b|\bfois par jour\b|\bveces al d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|"
-                  r"\bwie oft\b|\btous les combien\b|\bcada cu[aá]nto\b|\bcon qu[eé] frecuencia\b|"
-                  r"\b(?:ab|aller) \d+ stunden\b|\bdaily or\b|\bor daily\b|\bweekly or\b"),
-    ("course_length", r"\bhow long (?:is|should|do|does|must|to|will|for|can|are)\b[^?]*\b(?:course|take|taking|"
-                      r"treat\w*|give|given|continue|use|using|stay on|be on|on it|for)\b(?! (?:to work|work|"
-                      r"before it works|until))|\bcourse (?:length|duration)\b|\blength of (?:the )?course\b|"
-                      r"\bduration of (?:treatment|therapy|the course)\b|\bhow many days\b|\bhow many weeks\b"),
-    ("titration", r"\btitrat\w*|\bup-?titrat\w*|\btaper\w*|\bwean\w*|\bstep (?:up|down)\b|"
-                  r"\bincrease the dose\b|\breduce the dose\b|\bramp up\b|\bescalat\w*"),
-    ("maximum", r"\bmax(?:imum|imal)?\b|\bupper limit\b|\bmost (?:i|you|we|they|he|she) can (?:take|have|give)\b|"
-                r"\bceiling\b|\btoo much\b|\bmaximale?\b|\bm[aá]xim[ao]\b|\bh[oö]chst\w*"),
-    ("conversion", r"\bconver(?:t|sion)\w*|\bequivalen\w*|\bequianalgesic\b|\bswitch\w* (?:from|to)\b[^?]*\b(?:to|"
-                   r"from)\b|\biv to (?:oral|po)\b|\b(?:oral|po) to iv\b|\b(?:conversion|switch\w*|dose) ratio\b|\bswap (?:from|to)\b"),
-    ("adjustment", r"\badjust\w*|\bin (?:ckd|aki|renal impairment|kidney failure|liver failure|hepatic impairment|"
-                   r"dialysis|haemodialysis|hemodialysis)\b[^?]*\b(?:give|much|amount|reduce|lower)\b|"
-                   r"\bweight[- ]based\b|\bper (?:kg|kilo)\b|\bfor (?:a|my) (?:child|baby|toddler|kid|\d+ ?(?:year|yr|kg))|"
-                   r"\bcrcl\b|\begfr of \d+\b|\bfor a \d+"),
-    ("infusion_rate", r"\binfusion rate\b|\brate of (?:infusion|administration)\b|\bhow fast\b|\bhow quickly "
-                      r"(?:can|should|do|to) (?:i |you |we )?(?:give|run|infuse|push|inject)\b|\brun (?:it |this )?over\b|"
-                      r"\bover how long\b|\bml/h\w*|\bdrip rate\b|\bbolus\b"),
-    ("missed_double", r"\bmiss(?:ed|ing)? (?:a |my |one |the |an? |two )?(?:dose|tablet|pill|injection|capsule|jab|day)\w*|"
-                      r"\bforg(?:o|e)t(?:ten)? (?:to take|my|a|to have|to give)\b|\btook (?:two|double|an extra|too many|"
-                      r"a second|another|\d+)\b|\bdouble (?:up|dose)\b|\b(?:take|have) (?:another|an extra|a second|"
-                      r"two|double)\b|\bextra (?:tablet|pill|dose|capsule)\b|\boubli\w*|\bolvid\w*|\bvergessen\b"),
-    ("overdose", r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity)\b|\boverdose\b|\bsurdosage\b|"
-                 r"\bsobredosis\b|\b[uü]berdosis\b"),
-    ("consumer", r"\bis (?:\d+|one|two|three|four|half) (?:ok|okay|alright|safe|fine|enough|too)\b|"
-                 r"\bcan i (?:take|have|give) (?:another|more|\d+|two|three|four|half|a second|one more)\b|"
-                 r"\bhow many (?:pills|tablets|tabs|capsules|puffs|sprays|patches|injections)\b|"
-                 r"\b(?:half|quarter) (?:a )?(?:tablet|pill)\b|\bwhat strength\b"),
-    ("strength_form", r"\bstrengths?\b|\bwhat (?:sizes|doses)\b|\bcomes? in \d|\btablet sizes?\b|\bavailable (?:in|as) "
-                      r"\d|\bpreparations? available\b"),
+    ("dose_word", r"\b(?:doses?|dosage\w*|dosing|dosed|posolog\w*|\w*dosis|dosierung\w*|dosage|loading|maintenance|induction (?:dose|regimen))\b"),
+    ("misspelt_dose", r"\bd[o0]a?s+[aeiou]?[gj]\w*|\bdoze\b|\bdos(?:e|s)?ing\b|\bdose?age\b|\bdosses?\b|\bhow mu(?:tch|hc)\b"),
+    ("amount", r"\bhow (?:much|many)\b|\bamount\b|\bquantity\b|\bcombien\b|\bcu[aá]nt[oa]s?\b|\bwie ?viel\w*|\bquelle quantit[eé]\b|\bque(?:lle)? dose\b"),
+    ("unit", r"\d\s*(?:mg|mcg|µg|ug|g|grams?|ml|mls|l|units?|iu|micrograms?|mmol|milligrams?|puffs?|tabs?|tablets?|pills?|caps(?:ules)?|drops?|sachets?|patch(?:es)?|sprays?|%)\b|\b(?:mg|mcg|micrograms?|milligrams?|mmol|units?|ml|mls|puffs?)(?:/kg|/m2|/m²|/h\w*)?\b(?! (?:of )?(?:levels?|concentration))|/kg\b|\bper kilo\w*"),
+    ("number", r"\b\d+(?:[.,]\d+)?\b"),
+    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow many times\b|\b(?:once|twice|thrice|three times|four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|month|hours?)\b|\btwice\b|\bthrice\b|\bevery (?:\d+|few|two|three|four|six|eight|twelve) ?(?:h|hrs?|hours?)\b|\b(?:od|bd|bid|tds|tid|qds|qid|qd|prn|nocte|mane|stat|q\d+h\w*|o\.d\.|b\.d\.|t\.d\.s\.|q\.d\.s\.)\b|\bfois par jour\b|\bpar jour\b|\bveces al d[ií]a\b|\bal d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|\bpro tag\b|\bwie oft\b|\btous les combien\b|\bcada cu[aá]nto\b|\bcon qu[eé] frecuencia\b|\b(?:ab|aller|alle) \d+ stunden\b|\b(?:daily|weekly) or\b|\bor (?:daily|weekly|every day)\b|\bevery (?:other )?day\b|\bonce a\b"),
+    ("course_length", r"\bhow long (?:should|do|must|will|can|to|does)\b[^?]*?\b(?:take|taking|be on|stay on|keep taking|continu\w*|treat\w*|given|used|use|course)\b(?![^?]*\b(?:to work|work|working|before (?:it|breakfast|food|eating|lying)|after (?:taking|stopping|finishing)|until it|out of the fridge|in the fridge|once opened|to kick in|effect)\b)|\bhow long (?:is|are) (?:the |a )?(?:course|treatment|therapy)\b|\bcourse (?:length|duration)\b|\blength of (?:the |a )?(?:course|treatment)\b|\bduration\b(?! of (?:action|effect))|\bhow many (?:days|weeks|months)\b|\bfor how long\b|\bcombien de (?:jours|temps)\b|\bcu[aá]ntos d[ií]as\b|\bwie lange\b(?![^?]*\bwirk)"),
+    ("titration", r"\btitrat\w*|\btaper\w*|\bwean\w*|\bstep (?:up|down)\b|\bcome off\b|\bcoming off\b|\bget off\b|\b(?:increase|increasing|raise|up|reduce|reducing|decrease|lower|cut down|go up|double|halve)\b[^?]*\b(?:slowly|gradually|quickly|myself|by myself|on my own)\b|\bhow (?:quickly|fast|soon) can (?:i|you|we) (?:increase|up|raise|reduce|go up)\b|\bcan i up my\b|\bramp up\b|\bescalat\w*|\bausschleich\w*|\beinschleich\w*|\bschema\b|\bsevrage\b|\bdiminuer\b|\breducir\b|\bretirar\b"),
+    ("maximum", r"\bmax(?:imum|imal)?\b|\bupper limit\b|\bceiling\b|\btoo much\b|\bmost\b[^?]{0,30}\b(?:can|could|allowed|permitted|safe)\b|\bcumulative\b|\blimit per\b|\bmaximale?\b|\bm[aá]xim[ao]s?\b|\bh[oö]chst\w*"),
+    ("conversion", r"\bconver(?:t|sion)\w*|\bequivalen\w*|\bequianalgesic\b|\bswitch\w*\b[^?]*\b(?:to|from|over)\b|\biv to (?:oral|po)\b|\b(?:oral|po) to iv\b|\bratio\b(?<!normalised ratio)(?<!normalized ratio)|\bswap\w* (?:from|to)\b|\bchange (?:from|over)\b|\bumstell\w*|\bumrechn\w*"),
+    ("adjustment", r"\badjust\w*|\bin (?:ckd|aki|renal impairment|renal failure|kidney failure|liver failure|hepatic impairment|dialysis|haemodialysis|hemodialysis|obes\w*)\b[^?]*\b(?:give|much|amount|reduce|lower)\b|\bweight[- ]based\b|\bper (?:kg|kilo)\b|\bfor (?:a|my|an?) (?:child|baby|toddler|kid|infant|neonate)|\bcrcl\b|\begfr (?:of|below|under|less)\b|\bfor a \d+|\bbody weight\b|\bbsa\b|\bajust\w*|\banpass\w*"),
+    ("infusion_rate", r"\binfusion (?:rate|time|duration|speed|length)\b|\brate of (?:\w+ )?(?:infusion|administration)\b|\bwhat rate\b|\brate should\b|\bhow fast (?:should|can|do|to|may|is)\b[^?]*\b(?:give|given|run|infus\w*|push|inject\w*|administer\w*|bolus)\b|\bhow quickly (?:can|should|do|to) (?:i |you |we )?(?:give|run|infuse|push|inject)\b|\brun (?:it |this |the \w+ )?over\b|\bover how long\b|\bdrip rate\b|\bbolus\b|\bvitesse de perfusion\b|\bvelocidad de (?:infusi[oó]n|perfusi[oó]n)\b|\binfusionsgeschwindigkeit\b|\blaufrate\b"),
+    ("missed_double", r"\bmiss(?:ed|ing|es)?\b[^?]*\b(?:dose|tablet|pill|injection|capsule|jab|patch|day|shot|one)s?\b|\bforg[oe]t\w*|\btook (?:two|double|an extra|too many|a second|another|both|it twice|my \w+ twice)\b|\bdouble (?:up|dose)\b|\b(?:take|have|give) (?:another|an extra|a second|one more|double)\b|\bextra (?:tablet|pill|dose|capsule|one|puff)s?\b|\btook (?:it|them|my \w+) (?:again|late|early)\b|\boubli\w*|\bolvid\w*|\bvergessen\b|\bversehentlich\b|\bzwei (?:tabletten|mal)\b|\bdos veces\b|\bdeux fois\b"),
+    ("overdose", r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity)\b|\boverdose (?:threshold|amount|limit|level)\b|\bhow many\b[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\bsurdosage\b|\bsobredosis\b|\b[uü]berdosis\b"),
+    ("consumer", r"\bis (?:one|two|three|four|half) (?:ok|okay|alright|safe|fine|enough|too)\b|\bcan i (?:take|have|give) (?:another|more|two|three|four|half|a second|one more|a whole)\b|\bat once\b|\bat a time\b|\b(?:half|quarter|whole) (?:a |of a )?(?:tablet|pill|one|dose|capsule)\b|\bwhat strength\b|\bone or two\b"),
+    ("strength_form", r"\bstrengths?\b|\bwhat (?:sizes|doses)\b|\bcome (?:in|as)\b|\bcomes (?:in|as)\b|\btablet sizes?\b|\bavailable (?:in|as)\b|\bpreparations? available\b|\bformulations?\b|\bwhat concentration\b|\bconcentration (?:is|of) (?!\w+ (?:levels?|in))|\bpack sizes?\b|\bdosage form\b|\bdarreichungsform\w*|\bpr[eé]sentation\w*"),
 ]]
 
 
@@ -77,7 +57,7 @@ class DoseDecision:
 
 def normalise(question: str) -> str:
     text = unicodedata.normalize("NFKC", question).casefold()
-    text = re.sub(r"[\u2018\u2019`]", "'", text)
+    text = re.sub(r"[\u2018\u2019`´]", "'", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -91,8 +71,16 @@ def check(question: str) -> DoseDecision:
     return DoseDecision(False)
 
 
+def without_dose_phrases(question: str) -> str:
+    """The question with every dose phrase removed: what is left of a mixed question."""
+    text = _NEAR_MISSES.sub(" ", normalise(question))
+    for _, rx in _RULES:
+        text = rx.sub(" ", text)
+    return text
+
+
 def refusal_message(drug: str | None, brands: list[str]) -> str:
-    """The refusal names the drug (and brands) and never contains a number."""
+    """The refusal names the drug (and brands), points to the SmPC and formulary, and has no number."""
     if drug:
         brand = f" ({', '.join(brands)})" if brands else ""
         subject = f"the dose of {drug}{brand}"
@@ -102,11 +90,3 @@ def refusal_message(drug: str | None, brands: list[str]) -> str:
         f"Dosing is not published by ClinCalc search. Confirm {subject} against the product SmPC "
         "and your local formulary before prescribing or taking it."
     )
-
-
-def without_dose_phrases(question: str) -> str:
-    """The question with every dose phrase removed: what is left of a mixed question."""
-    text = normalise(question)
-    for _, rx in _RULES:
-        text = rx.sub(" ", text)
-    return text
