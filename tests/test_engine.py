@@ -21,7 +21,7 @@ def test_monitoring_question_returns_verbatim_monitoring_section(engine: Engine)
 @pytest.mark.parametrize(("question", "drug", "section"), [
     ("besponza LFTs?", "inotuzumab ozogamicin", "monitoring"),
     ("how does COUMADIN work", "warfarin", "how_it_works"),
-    ("signs of lithium toxicity", "lithium", "prescribing"),
+    ("signs of lithium toxicity", "lithium", "counselling"),
     ("how should alendronic acid be taken", "alendronic acid", "counselling"),
     ("what do I tell a patient starting warfarin", "warfarin", "counselling"),
     ("alendronate evidence", "alendronic acid", "evidence"),

@@ -58,13 +58,13 @@ class DrugLexicon:
         for c in classes:
             for alias in c.aliases:
                 self._class_keys[self._class_key(alias)] = c.name
-        self._kickers = {m.name: " ".join(_singular(w) for w in normalise(m.kicker).split()) for m in monographs}
+        self._kickers = {m.name: self._class_key(m.kicker) for m in monographs}
         # Only words absent from the corpus prose are candidates for misspelt drug names.
         self._vocabulary = vocabulary
 
     @staticmethod
     def _class_key(name: str) -> str:
-        return " ".join(_singular(w) for w in normalise(name).split())
+        return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())
 
     def recognise(self, question: str) -> Recognised:
         text = normalise(question)
@@ -80,12 +80,25 @@ class DrugLexicon:
             self._groups(text, found)
         return found
 
+    def _prefix(self, word: str) -> str | None:
+        """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
+        if len(word) < 4:
+            return None
+        drugs = {d for s, d in self.surfaces.items() if any(t.startswith(word) for t in s.split())}
+        return drugs.pop() if len(drugs) == 1 else None
+
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         from rapidfuzz import fuzz, process
 
-        words = list(re.finditer(r"[a-z][a-z0-9-]{3,}", text))
+        words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
         for i, w in enumerate(words):
             if any(a <= w.start() < b for a, b in spans) or w.group(0) in self._vocabulary:
+                continue
+            short = self._prefix(w.group(0))
+            if short:
+                found.fuzzy[w.group(0)] = short
+                if short not in found.drugs:
+                    found.drugs.append(short)
                 continue
             # Try the word alone and joined with the next one ("insulin glargene", "co careldopa").
             candidates = [w.group(0)]
@@ -101,7 +114,7 @@ class DrugLexicon:
                     break
 
     def _groups(self, text: str, found: Recognised) -> None:
-        words = [_singular(w) for w in text.split()]
+        words = [_singular(w) for w in text.replace("-", " ").split()]
         grams = [" ".join(words[i : i + n]) for n in (4, 3, 2, 1) for i in range(len(words) - n + 1)]
         for gram in grams:
             if gram in self._class_keys:

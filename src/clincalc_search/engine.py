@@ -170,7 +170,9 @@ class Engine:
     def _drug_order(self, text: str, drugs: list[str], intents: list[str], scores: np.ndarray,
                     candidates: np.ndarray) -> list[int]:
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
-        if not intents and not self.lexicon.residual(text):
+        if not intents and len(drugs) > 1:
+            intents = ["prescribing"]  # "clozapine with carbamazepine": two drugs named together ask about interactions
+        elif not intents and not self.lexicon.residual(text):
             intents = ["overview"]  # a bare drug name: start with what it is
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         if not first and len(drugs) > 1:

@@ -4,34 +4,32 @@ from __future__ import annotations
 
 import re
 
+# Side effects and risks people name directly ("ramipril cough", "T-DXd ILD"): they ask for the risks section.
+_HARMS = (
+    r"side[- ]?effects?|adverse|risks?|dangers?|harm\w*|complication\w*|toxicit\w*|cause[sd]?|causing|"
+    r"cough\w*|swell\w*|oedema|edema|addict\w*|dependen\w*|abuse|misuse|withdrawal|weight gain|weight loss|"
+    r"drows\w*|sleep\w*|somnolence|sedat\w*|rash\w*|itch\w*|headaches?|nausea|vomit\w*|constipat\w*|diarrh\w*|"
+    r"hair loss|alopecia|photosensitiv\w*|allerg\w*|hypersensitiv\w*|anaphyla\w*|reactions?|ild|pneumonitis|"
+    r"colitis|hepatitis|agranulocytosis|neutropeni\w*|thrombocytopeni\w*|myelosuppress\w*|cytopeni\w*|hypo|"
+    r"hypos|hypoglyc\w*|hyperkal\w*|hyponatr\w*|falls?|dizz\w*|breathless\w*|tendon\w*|myopath\w*|muscle\w*|"
+    r"rhabdo\w*|qt|arrhythm\w*|bleed\w*|bruis\w*|dka|ketoacidosis|lactic acidosis|gangrene|amputation\w*|"
+    r"pancreatitis|osteonecrosis|fractures?|infections?|c\.? ?diff\w*|thrush|gout|impotence|dementia risk|"
+    r"suicid\w*|serotonin syndrome|nms|tardive|extrapyramidal|eps|parkinsonism|interstitial|cardiotox\w*|"
+    r"nephrotox\w*|ototox\w*|hearing|tinnitus|neuropath\w*|ulcers?|stroke|sjs|stevens|pml|hbv reactivation|"
+    r"reactivation|tumour lysis|tls|crs|cytokine release|neurotoxicity|icans|vod|veno-occlusive|ppp|teratogen\w*"
+)
+
 # In priority order: when a question matches several, the more specific intent comes first.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rx)) for key, rx in [
-    ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|"
-                   r"\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|"
-                   r"\bsurveillance\b|\bscreen(?:ing)?\b|\btests?\b|\bbaseline\b|\bwatch (?:for|out)\b"),
-    ("how_it_works", r"\bmechanism\w*|\bmoa\b|\bhow (?:does|do) (?:it|they|\w+(?:[ -]\w+)?) work\b|\bworks? by\b|"
-                     r"\bmode of action\b|\bpharmacolog\w*|\bpharmacodynamic\w*|\bhow it works\b|\bhow \w+ works\b|"
-                     r"\bwhat does \w+ (?:target|bind|block|inhibit)\b"),
-    ("counselling", r"\bcounsel\w*|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?)\b|"
-                    r"\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|"
-                    r"\bwhat should (?:i|they|patients?|she|he) (?:know|report|avoid|look out)\b|"
-                    r"\bhow (?:should|do|does|to|can|is|are|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|"
-                    r"appl(?:y|ied)|stored?|inhale\w*|swallow\w*|give|given)\b|\bwhen to (?:take|seek)\b|"
-                    r"\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|"
-                    r"\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b"),
-    ("evidence", r"\bevidence\b|\btrials?\b|\bstud(?:y|ies)\b|\bnice\b|\bguidelines?\b|\bguidance\b|\bdata\b|"
-                 r"\boutcomes?\b|\bapprov\w*|\blicen[cs]\w*|\bta\d+|\bng\d+|\bmeta-?analys\w*|"
-                 r"\brct\b|\blandmark\b|\bfda\b|\bpublished\b|\bmortality\b|\bsurvival\b"),
-    ("prescribing", r"\bside[- ]?effects?\b|\badverse\b|\brisks?\b|\binteract\w*|\bcontra-?indicat\w*|\bcaution\w*|"
-                    r"\bpregnan\w*|\bbreast-?feed\w*|\blactation\b|\bboxed\b|\bblack box\b|\bsafe\w*|\btoxicit\w*|"
-                    r"\bprescrib\w*|\brenal\b|\bkidneys?\b|\bhepatic\b|\bliver\b|\belderly\b|\bwarnings?\b|\bqt\b|"
-                    r"\bbleed\w*|\bcyp\w*|\bcombin\w*|\btogether with\b|\balcohol\b|\bgrapefruit\b|"
-                    r"\bavoid\w*|\bproblems?\b|\bdangers?\b|\bharm\w*|\bcomplication\w*|\bserotonin syndrome\b"),
-    ("overview", r"\bwhat is\b|\bwhat are\b|\bwhat'?s\b|\bused for\b|\buses?\b|\bindication\w*|\btell me about\b|"
-                 r"\boverview\b|\bwhat does \w+ (?:do|treat)\b|\btreat(?:s|ed|ment)?\b|\bwho (?:gets|needs|should get)\b|"
-                 r"\bwhy (?:is|are|would) \w+ (?:given|prescribed|used)\b|\bsummary\b|\bexplain\b"),
-    # Weak cues: only a person speaking about themselves, so counselling if nothing stronger matched.
-    ("counselling", r"\bcan i\b|\bshould i\b|\bi'?m (?:on|taking)\b|\bmy (?:mum|dad|doctor)\b"),
+    ("overview", r"\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen is it used\b|\bindications?\b"),
+    ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|\bsurveillance\b|\bscreen(?:ing)?\b|\btest(?:s|ed|ing)?\b|\bbaseline\b|\bk\+|\bpotassium\b|\bcreatinine\b|\belectrolytes\b|\btfts?\b|\bcxr\b|\bchest x-?ray\b|\bck\b|\becho\w*|\banti-?xa\b|\baptt\b|\bdpd\b|\bhla\b|\bbone density\b|\bdexa\b|\bdxa\b|\bbmd\b|\beye exam\w*|\bophthalm\w*|\bretinal\b|\bhba1c\b|\blipids?\b|\bweigh(?:t|ing)? (?:and|checks)\b|\bblood pressure checks?\b|\bspirometry\b|\bpulse\b"),
+    ("how_it_works", r"\bmechanism\w*|\bmoa\b|\bmode of action\b|\bpharmacolog\w*|\bpharmacodynamic\w*|\bhow (?:it|they|[\w-]+) works?\b|\bworks? by\b|\bhow (?:does|do|did|can|could) (?:it|they|[\w-]+(?:[ -][\w-]+)?) (?:work|kill|prevent|lower|reduce|raise|increase|help|reverse|treat|stop|block|act|improve|protect|slow|control|target|fight|shrink|relieve|ease|dissolve|thin|lead)\w*|\bwhat does [\w-]+ (?:target|bind|block|inhibit)\b|\bwhy does [\w-]+(?: [\w-]+)? (?:cause|lead|lower|raise|increase|reduce)\b|\bhow (?:is|are) [\w-]+ different from\b|\breceptor\w*|\btargets?\b|\bhalf-?life\b"),
+    ("counselling", r"\bcounsel\w*|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?|people|someone)\b|\bpatients? (?:be )?told\b|\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|\bwhat should (?:i|they|patients?|she|he|you) (?:know|report|avoid|look out|watch)\b|\bwatch out\b|\blook out for\b|\bhow (?:should|do|does|to|can|is|are|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|appl(?:y|ied)|stored?|inhale\w*|swallow\w*)\b|\bwhen to (?:take|seek)\b|\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b|\bsun\w*\b|\bwarning signs?\b|\bsigns (?:of|to)\b|\bsymptoms (?:of|to)\b|\bhow long (?:does|do|will|until|before|till)\b[^?]*\b(?:work\w*|effect|kick)\b|\bstart working\b|\bkick in\b|\bheat\b|\bsauna\b|\bhot bath\b|\binhaler technique\b|\brinse\b"),
+    ("evidence", r"\bevidence\b|\btrials?\b|\bstud(?:y|ies)\b|\bnice\b|\bguidelines?\b|\bguidance\b|\bdata\b|\boutcomes?\b|\bapprov\w*|\blicen[cs]\w*|\bta\d+|\bng\d+|\bmeta-?analys\w*|\brct\b|\blandmark\b|\bfda\b|\bpublished\b|\bmortality\b|\bsurvival\b|\bbenefit\w*|\befficacy\b|\bfirst[- ]line\b|\brecommend\w*|\bnnt\b|\bshowed\b|\bproven\b|\bkeynote\b|\bcheckmate\b"),
+    ("prescribing", r"\b(?:" + _HARMS + r")\b|\binteract\w*|\binterfere\w*|\bcontra-?indicat\w*|\bci\b|\bcaution\w*|\bpregnan\w*|\bbreast-?feed\w*|\blactation\b|\bboxed\b|\bblack box\b|\bsafe\w*|\bprescrib\w*|\brenal\b|\bkidneys?\b|\bhepatic\b|\bliver\b|\belderly\b|\bolder (?:people|patients|adults)\b|\bwarnings?\b|\bcyp\w*|\bcombin\w*|\btogether\b|\balcohol\b|\bgrapefruit\b|\bavoid\w*|\bproblems?\b|\begfr\b|\bcrcl\b|\bcut-?off\b|\bthreshold\b|\bsurgery\b|\boperation\b|\bprocedure\b|\bdental\b|\bthe pill\b|\bcontracepti\w*|\bif (?:i|you|he|she|they) (?:have|has|had|am|are|is)\b|\bin (?:people|patients|someone|those|men|women|children) with\b|\bshould(?:n'?t| not)\b|\bcan(?:'?t|not) (?:be )?(?:used|given|taken)\b|\bhow likely\b|\bchance of\b|\bincidence\b|\bwho (?:is|are) at risk\b|\bnever\b|\bintrathecal\w*"),
+    ("overview", r"\bwhat is\b|\bwhat are\b|\bwhat'?s\b|\buses?\b|\btell me about\b|\boverview\b|\btreat(?:s|ed|ment)?\b|\bwho (?:gets|needs|should get)\b|\bwhy (?:is|are|would) [\w-]+ (?:given|prescribed|used)\b|\bsummary\b|\bexplain\b|\bwhat kind of\b|\bwhat type of\b|\bwhat class\b"),
+    # Weak cues: a person speaking about themselves, so counselling if nothing stronger matched.
+    ("counselling", r"\bcan i\b|\bshould i\b|\bi'?m (?:on|taking)\b|\bi'?ve been\b|\bmy (?:mum|dad|mother|father|doctor|gp|husband|wife|son|daughter)\b"),
 ]]
 
 
