@@ -20,12 +20,17 @@ _GENERIC = {
 }
 
 
+_VOWELS = str.maketrans("aeiouy", "vvvvvv")
+
+
 def _similarity(a: str, b: str, **_: object) -> float:
-    """Edit similarity that forgives a swapped pair of letters ("rampiril") as one typo."""
-    from rapidfuzz import fuzz
+    """Edit similarity where a swapped pair of letters ("rampiril") is one typo and vowel slips
+    ("amitryptaline") cost nothing, while a different consonant ("pantoprazole" vs "lansoprazole") counts."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    return max(fuzz.ratio(a, b), 100 * DamerauLevenshtein.normalized_similarity(a, b))
+    if len(a) >= 6 and a.translate(_VOWELS) == b.translate(_VOWELS):
+        return 100.0
+    return 100 * DamerauLevenshtein.normalized_similarity(a, b)
 
 
 @cache
