@@ -47,7 +47,7 @@ def test_build_writes_manifest_and_files(tmp_path: Path) -> None:
     s = load_settings()
     manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
     data = json.loads((s.index_dir / "manifest.json").read_text())
-    assert data["schema_version"] == 1 and data["model_name"] == "fake-hashing-encoder"
+    assert data["schema_version"] == 2 and data["model_name"] == "fake-hashing-encoder"
     assert data["chunk_count"] == 24 and set(data["monographs"]) == {
         "inotuzumab-ozogamicin.md", "warfarin.md", "lithium.md", "alendronic-acid.md"}
     assert all((s.index_dir / name).exists() for name in manifest.files.values())
@@ -78,9 +78,12 @@ def test_model_change_makes_index_stale(monkeypatch: pytest.MonkeyPatch) -> None
         load_index(s.index_dir, s.corpus_dir, FakeEncoder())
 
 
-def test_failed_build_keeps_previous_index(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_build_keeps_previous_index(monkeypatch: pytest.MonkeyPatch, corpus_copy: Path) -> None:
     s = load_settings()
     first = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    path = corpus_copy / "monographs" / "lithium.md"
+    original = path.read_text()
+    path.write_text(original.replace("narrow therapeutic range", "narrow therapeutic index"))
 
     def explode(self: FakeEncoder, texts: list[str], show_progress: bool = False) -> np.ndarray:
         raise KeyboardInterrupt  # as if the build were interrupted mid-embedding
@@ -89,7 +92,7 @@ def test_failed_build_keeps_previous_index(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(KeyboardInterrupt):
         build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
     monkeypatch.undo()
-    monkeypatch.setenv("CLINCALC_INDEX_DIR", str(s.index_dir))
+    path.write_text(original)  # the old index matches the old corpus and still loads
     assert load_index(s.index_dir, s.corpus_dir, FakeEncoder()).manifest.build_id == first.build_id
 
 
@@ -121,3 +124,30 @@ def test_rebuild_removes_old_build_files() -> None:
     second = build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
     assert first.build_id != second.build_id
     assert not any((s.index_dir / n).exists() for n in first.files.values())
+
+
+def test_one_file_change_re_embeds_only_its_sections(corpus_copy: Path) -> None:
+    s = load_settings()
+    first = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    assert first.embedded == first.vector_count
+    path = corpus_copy / "monographs" / "lithium.md"
+    path.write_text(path.read_text().replace("narrow therapeutic range", "narrow therapeutic index"))
+    second = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    assert second.embedded == 1  # only lithium's overview changed
+    loaded = load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+    monographs, _ = load_corpus(corpus_copy / "monographs")
+    fresh = FakeEncoder().encode([w for c in chunk_monographs(monographs)
+                                  for w in windows(c, next(m.brands for m in monographs if m.name == c.drug))])
+    assert np.allclose(np.asarray(loaded.vectors), fresh)
+
+
+def test_large_index_switches_to_hnsw(monkeypatch: pytest.MonkeyPatch) -> None:
+    import clincalc_search.index_store as store
+
+    monkeypatch.setattr(store, "ANN_THRESHOLD", 10)
+    s = load_settings()
+    manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    assert manifest.faiss_type == "IndexHNSWFlat"
+    engine = Engine.load(s)
+    assert engine.ask("what should I monitor on besponsa").hits[0].section == "monitoring"
+    assert engine.ask("capital of France").hits == []

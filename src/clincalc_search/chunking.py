@@ -36,3 +36,8 @@ def windows(chunk: Chunk, brands: list[str]) -> list[str]:
     step = WINDOW_WORDS - WINDOW_OVERLAP
     starts = range(0, max(len(words) - WINDOW_OVERLAP, 1), step)
     return [f"{prefix} {' '.join(words[i : i + WINDOW_WORDS])}" for i in starts]
+
+
+def sparse_text(chunk: Chunk, names: list[str]) -> str:
+    """What BM25 indexes for a chunk: every name of the drug, the section title and the text."""
+    return f"{' '.join(names)} {chunk.title} {chunk.text}"

@@ -20,7 +20,7 @@ from clincalc_search.index_store import LoadedIndex, load_index
 from clincalc_search.intent import section_intents
 from clincalc_search.models import Answer, Chunk, DrugClass, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
-from clincalc_search.sparse import SparseIndex, tokenize
+from clincalc_search.sparse import tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
 # Below this cosine, a question that names no drug or class is treated as outside the corpus.
@@ -54,8 +54,8 @@ class Engine:
         self.classes = {c.name: c for c in classes}
         self.chunks: list[Chunk] = index.chunks
         self.manifest = index.manifest
-        self.dense = DenseIndex(index.faiss_index, index.owners, len(self.chunks))
-        self.sparse = SparseIndex([self._sparse_text(c) for c in self.chunks])
+        self.dense = DenseIndex(index.faiss_index, index.owners, index.vectors, len(self.chunks))
+        self.sparse = index.sparse
         prose = {w for c in self.chunks for w in tokenize(c.text)}
         self.lexicon = DrugLexicon(monographs, classes, prose)
         self.by_drug: dict[str, dict[str, int]] = {}
@@ -71,11 +71,6 @@ class Engine:
         monographs, _ = load_corpus(settings.monographs_dir)
         classes, _ = load_classes(settings.classes_file)
         return cls(settings, index, monographs, classes, encoder)
-
-    def _sparse_text(self, chunk: Chunk) -> str:
-        m = self.monographs[chunk.drug]
-        names = " ".join([m.name, *m.other_names, *m.brands])
-        return f"{names} {chunk.title} {chunk.text}"
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -139,7 +134,7 @@ class Engine:
             return sparse.astype(np.float64), 1.0
         with self._encode_lock:  # torch modules are not re-entrant across threads
             vector = self.encoder.encode([text])[0]
-        dense = self.dense.scores(vector)
+        dense = self.dense.scores(vector, candidates)
         best = float(dense[candidates].max()) if len(candidates) else -1.0
         if mode == "dense":
             return dense.astype(np.float64), best

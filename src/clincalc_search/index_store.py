@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 import uuid
 from dataclasses import dataclass
@@ -14,18 +15,25 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel
 
-from clincalc_search.chunking import chunk_monographs, windows
+from clincalc_search.chunking import chunk_monographs, sparse_text, windows
 from clincalc_search.corpus import monograph_files
 from clincalc_search.embedding import Encoder
 from clincalc_search.models import Chunk, Monograph, Problem
+from clincalc_search.sparse import SparseIndex
 from clincalc_search.validation import validate_corpus
 
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
+# Below this many vectors exact search is fast enough (bench/); above it an HNSW graph is built.
+ANN_THRESHOLD = 200_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-")
 
 
 class IndexError_(Exception):
@@ -61,6 +69,7 @@ class Manifest(BaseModel):
     chunk_count: int
     vector_count: int
     faiss_type: str
+    embedded: int = 0  # windows embedded by this build; the rest came from the previous build's cache
     files: dict[str, str]  # role → file name inside the index folder
     file_sizes: dict[str, int]
     built_at: str
@@ -99,17 +108,58 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, progress: bool
-           ) -> tuple[np.ndarray, np.ndarray]:
+def _window_hash(identity: str, text: str) -> bytes:
+    return hashlib.blake2b(f"{identity}\n{text}".encode(), digest_size=16).digest()
+
+
+def _previous_embeddings(index_dir: Path, identity: str) -> dict[bytes, np.ndarray]:
+    """Vectors of the index being replaced, by window hash, so unchanged sections are not re-embedded."""
+    try:
+        manifest = read_manifest(index_dir)
+        if manifest.model_identity != identity or "hashes" not in manifest.files:
+            return {}
+        hashes = np.load(index_dir / manifest.files["hashes"])
+        vectors = np.load(index_dir / manifest.files["vectors"], mmap_mode="r")
+    except (IndexError_, OSError, ValueError):
+        return {}
+    if len(hashes) != len(vectors):
+        return {}
+    return {bytes(h): vectors[i] for i, h in enumerate(hashes)}
+
+
+def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, progress: bool,
+           cache: dict[bytes, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     brands = {m.name: m.brands for m in monographs}
+    identity = encoder.identity()
     texts: list[str] = []
     owners: list[int] = []
     for chunk in chunks:
         for text in windows(chunk, brands[chunk.drug]):
             texts.append(text)
             owners.append(chunk.id)
-    vectors = encoder.encode(texts, show_progress=progress)
-    return vectors.astype(np.float32), np.asarray(owners, dtype=np.int32)
+    hashes = np.array([_window_hash(identity, t) for t in texts], dtype="S16")
+    vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    missing = [i for i, h in enumerate(hashes) if bytes(h) not in cache]
+    for i, h in enumerate(hashes):
+        if bytes(h) in cache:
+            vectors[i] = cache[bytes(h)]
+    if missing:
+        vectors[missing] = encoder.encode([texts[i] for i in missing], show_progress=progress)
+    return vectors, np.asarray(owners, dtype=np.int32), hashes, len(missing)
+
+
+def make_faiss_index(vectors: np.ndarray) -> faiss.Index:
+    """Exact inner product while small; an HNSW graph (inner product) past ANN_THRESHOLD vectors."""
+    import faiss
+
+    dim = vectors.shape[1]
+    if len(vectors) < ANN_THRESHOLD:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    index.add(vectors)
+    return index
 
 
 def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool = True) -> Manifest:
@@ -125,28 +175,37 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             raise BuildRefused(problems)
         files, classes_sha = corpus_fingerprint(corpus_dir)
         chunks = chunk_monographs(monographs)
-        vectors, owners = _embed(monographs, chunks, encoder, progress)
-        index = faiss.IndexFlatIP(encoder.dim)
-        index.add(vectors)
+        cache = _previous_embeddings(index_dir, encoder.identity())
+        vectors, owners, hashes, embedded = _embed(monographs, chunks, encoder, progress, cache)
+        index = make_faiss_index(vectors)
+        by_name = {m.name: m for m in monographs}
+        sparse = SparseIndex.build([
+            sparse_text(c, [c.drug, *by_name[c.drug].other_names, *by_name[c.drug].brands]) for c in chunks
+        ])
 
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
         names = {
             "faiss": f"dense-{build_id}.faiss",
             "chunks": f"chunks-{build_id}.jsonl",
             "owners": f"owners-{build_id}.npy",
+            "vectors": f"vectors-{build_id}.npy",
+            "hashes": f"hashes-{build_id}.npy",
+            "sparse": f"sparse-{build_id}",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
         _write(index_dir / names["chunks"], "".join(c.model_dump_json() + "\n" for c in chunks).encode())
-        np.save(index_dir / names["owners"], owners)
+        for role, array in (("owners", owners), ("vectors", vectors), ("hashes", hashes)):
+            np.save(index_dir / names[role], array)
+        sparse.save(index_dir / names["sparse"])
         manifest = Manifest(
             schema_version=SCHEMA_VERSION, build_id=build_id, model_name=encoder.name,
             model_dim=encoder.dim, model_identity=encoder.identity(), monographs=files,
             classes_sha256=classes_sha, chunk_count=len(chunks), vector_count=int(index.ntotal),
             faiss_type=type(index).__name__, files=names,
-            file_sizes={role: (index_dir / n).stat().st_size for role, n in names.items()},
+            file_sizes={role: _size(index_dir / n) for role, n in names.items()},
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            build_seconds=round(time.perf_counter() - started, 2),
+            build_seconds=round(time.perf_counter() - started, 2), embedded=embedded,
         )
         tmp = index_dir / f".{MANIFEST}.{build_id}.tmp"
         _write(tmp, manifest.model_dump_json(indent=2).encode())
@@ -155,11 +214,21 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         return manifest
 
 
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.iterdir())
+    return path.stat().st_size
+
+
 def _remove_unreferenced(index_dir: Path, keep: set[str]) -> None:
+    """Files of earlier or interrupted builds; the lock is held, so no build is writing them."""
     for path in index_dir.iterdir():
-        stale_data = path.name.startswith(("dense-", "chunks-", "owners-")) and path.name not in keep
+        stale_data = path.name.startswith(_DATA_PREFIXES) and path.name not in keep
         if stale_data or (path.name.startswith(f".{MANIFEST}") and path.suffix == ".tmp"):
-            path.unlink(missing_ok=True)
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 @dataclass
@@ -168,6 +237,8 @@ class LoadedIndex:
     chunks: list[Chunk]
     faiss_index: faiss.Index
     owners: np.ndarray  # vector row → chunk id
+    vectors: np.ndarray  # memory-mapped copy of the indexed vectors
+    sparse: SparseIndex
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -195,16 +266,21 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder) -> LoadedInd
         raise IndexStale(f"index is stale: run clincalc-search build ({'; '.join(reasons)})")
     for role, name in manifest.files.items():
         path = index_dir / name
-        if not path.exists() or path.stat().st_size != manifest.file_sizes.get(role):
+        if not path.exists() or _size(path) != manifest.file_sizes.get(role):
             raise IndexCorrupt(f"index file {name} is missing or damaged: run clincalc-search build")
     try:
         index = faiss.read_index(str(index_dir / manifest.files["faiss"]))
         lines = (index_dir / manifest.files["chunks"]).read_text(encoding="utf-8").splitlines()
         chunks = [Chunk.model_validate_json(line) for line in lines]
         owners = np.load(index_dir / manifest.files["owners"])
-    except (RuntimeError, ValueError, OSError) as exc:
+        vectors = np.load(index_dir / manifest.files["vectors"], mmap_mode="r")
+        sparse = SparseIndex.load(index_dir / manifest.files["sparse"], len(chunks))
+    except (RuntimeError, ValueError, OSError, KeyError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
     if (len(chunks) != manifest.chunk_count or index.ntotal != manifest.vector_count
-            or len(owners) != index.ntotal or index.d != manifest.model_dim):
+            or len(owners) != index.ntotal or len(vectors) != index.ntotal or index.d != manifest.model_dim):
         raise IndexCorrupt("index files do not match their manifest: run clincalc-search build")
-    return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners)
+    if hasattr(index, "hnsw"):
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
+                       sparse=sparse)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 
@@ -19,18 +20,31 @@ def tokenize(text: str) -> list[str]:
 
 
 class SparseIndex:
-    def __init__(self, documents: list[str]) -> None:
+    def __init__(self, bm25: object, size: int) -> None:
+        self._bm25 = bm25
+        self.vocabulary: set[str] = set(bm25.vocab_dict)  # type: ignore[attr-defined]
+        self.size = size
+
+    @classmethod
+    def build(cls, documents: list[str]) -> SparseIndex:
         import bm25s
 
-        self._bm25 = bm25s.BM25()
-        tokens = [tokenize(d) or ["_empty_"] for d in documents]
-        self._bm25.index(tokens, show_progress=False)
-        self.vocabulary: set[str] = {t for doc in tokens for t in doc}
-        self.size = len(documents)
+        bm25 = bm25s.BM25()
+        bm25.index([tokenize(d) or ["_empty_"] for d in documents], show_progress=False)
+        return cls(bm25, len(documents))
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> SparseIndex:
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder), mmap=True), size)
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder))  # type: ignore[attr-defined]
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document (zeros when no query word is in the corpus)."""
         words = [t for t in tokenize(query) if t in self.vocabulary]
         if not words:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(words), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(words), dtype=np.float32)  # type: ignore[attr-defined]
