@@ -4,50 +4,77 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clincalc_search.display import DOSING_NOTICE, escape_markdown
+from clincalc_search.display import DOSING_NOTICE, EDUCATOR_EXAMPLES, escape_markdown
 from clincalc_search.engine import Engine
 from clincalc_search.index_store import IndexError_
-from clincalc_search.models import Answer, Hit, Monograph
+from clincalc_search.models import SECTION_TITLES, Answer, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
 
 st.set_page_config(page_title="ClinCalc search", page_icon="💊", layout="wide")
 
-EXAMPLES = [
-    "what should I monitor on Besponsa?",
-    "how does warfarin work",
-    "which drugs are antibody-drug conjugates",
-    "how much besponsa for cycle 1",
-    "what is the capital of France",
-]
+VIEWS = ["Ask", "Drug", "Classes"]
+# Our own stylesheet for educator mode (never user or corpus text): larger type for a room.
+EDUCATOR_CSS = "<style>.stMarkdown p, .stMarkdown li {font-size: 1.25rem; line-height: 1.6;}</style>"
 
 
-@st.cache_resource(show_spinner="Loading the search engine…")
+@st.cache_resource(show_spinner="Loading the search engine (first time only)…")
 def get_engine(settings_json: str) -> Engine:
     # One engine per server (per settings): read-only after loading, so sessions can share it.
     return Engine.load(Settings.model_validate_json(settings_json))
 
 
-def show_status(m: Monograph) -> None:
-    st.caption(f"References: {'; '.join(m.references)}  \nStatus: {m.status_text}")
+# -- navigation: callbacks run before the next script run, so they may set widget state -------------------
+
+def go(view: str, drug: str | None = None, cls: str | None = None, question: str | None = None) -> None:
+    st.session_state.view = view
+    if drug is not None:
+        st.session_state.drug = drug
+    if cls is not None:
+        st.session_state.class_pick = cls
+    if question is not None:
+        st.session_state.pending = question
+
+
+def pick_drug(engine: Engine) -> None:
+    typed = st.session_state.get("drug_pick")
+    if not typed:
+        return
+    m = engine.monograph(typed.split(" — ")[-1]) or engine.find(typed)
+    st.session_state.drug_pick = None
+    if m is None:
+        st.session_state.notice = f"'{typed}' is not a drug in the corpus."
+        return
+    go("Drug", drug=m.name)
+
+
+# -- pieces -----------------------------------------------------------------------------------------
+
+def drug_heading(m: Monograph, level: str = "###", suffix: str = "") -> None:
+    st.caption(escape_markdown(m.kicker) + (" (Specialist drug)" if m.specialist else ""))
+    brands = f" ({escape_markdown(m.brand_text)})" if m.brands else ""
+    st.markdown(f"{level} {escape_markdown(m.title)}{brands}{suffix}")
+
+
+def provenance(m: Monograph) -> None:
+    st.caption(f"References: {escape_markdown('; '.join(m.references))}  \nStatus: {m.status_text}")
 
 
 def show_hit(engine: Engine, hit: Hit, key: str) -> None:
     m = engine.monographs[hit.drug]
     with st.container(border=True):
-        st.caption(m.kicker + (" (Specialist drug)" if m.specialist else ""))
-        brands = f" ({escape_markdown(m.brand_text)})" if m.brands else ""
-        st.markdown(f"#### {escape_markdown(m.title)}{brands} — {hit.title}")
-        st.markdown(hit.text)
-        show_status(m)
-        with st.expander("Copy section text"):
+        drug_heading(m, suffix=f" — {hit.title}")
+        st.markdown(hit.text)  # verbatim section; Streamlit never renders raw HTML here
+        provenance(m)
+        left, right = st.columns([1, 3])
+        left.button("Open full monograph", key=f"open-{key}", on_click=go, args=("Drug", m.name))
+        with right.expander("Copy section text"):
             st.code(hit.text, language=None, wrap_lines=True)
-        if st.button("Open full monograph", key=f"open-{key}"):
-            open_drug(m.name)
 
 
 def show_answer(engine: Engine, answer: Answer, key: str) -> None:
     if answer.refused:
-        st.error(answer.message or "", icon="⛔")
+        st.error(f"**Dose question — not answered.** {answer.message}", icon="⛔")
+        st.code(answer.message or "", language=None, wrap_lines=True)
     elif answer.message and answer.hits:
         st.info(answer.message)
     elif answer.message:
@@ -58,93 +85,125 @@ def show_answer(engine: Engine, answer: Answer, key: str) -> None:
         st.caption(DOSING_NOTICE)
     if st.session_state.get("educator") and answer.trace:
         with st.expander("How this answer was found"):
-            st.json({**answer.trace, "scores": [(h.drug, h.section, h.score) for h in answer.hits]})
+            st.json({**answer.trace, "scores": [[h.drug, h.section, h.score] for h in answer.hits]})
 
 
-def open_drug(name: str) -> None:
-    st.session_state.view = "Drug"
-    st.session_state.drug = name
-    st.query_params.clear()
-    st.query_params["drug"] = name
-    st.rerun()
+# -- views ------------------------------------------------------------------------------------------
 
-
-def view_chat(engine: Engine) -> None:
+def view_ask(engine: Engine) -> None:
     st.title("ClinCalc search")
     st.caption("Ask about a drug: what it is, how it works, prescribing, monitoring, counselling or evidence. "
                "Answers are monograph sections shown exactly as written. " + DOSING_NOTICE)
-    if "messages" not in st.session_state:
-        st.session_state.messages = []
-    for i, (question, answer) in enumerate(st.session_state.messages):
+    messages: list[tuple[str, Answer]] = st.session_state.setdefault("messages", [])
+    prompt = st.chat_input("Ask about a drug, e.g. what should I monitor on Besponsa?", key="chat")
+    prompt = prompt or st.session_state.pop("pending", None)
+    if prompt:
+        answer = engine.ask(prompt, context_drug=st.session_state.get("context_drug"))
+        if answer.drug:
+            st.session_state.context_drug = answer.drug  # follow-ups ("and the monitoring?") stay on it
+        messages.append((prompt, answer))
+    for i, (question, answer) in enumerate(messages):
         with st.chat_message("user"):
             st.markdown(escape_markdown(question))
         with st.chat_message("assistant"):
             show_answer(engine, answer, f"m{i}")
-    prompt = st.chat_input("Ask about a drug, e.g. what should I monitor on Besponsa?", key="chat")
-    if prompt is None and "q" in st.query_params and not st.session_state.get("q_done"):
-        prompt = st.query_params["q"]
-        st.session_state.q_done = True
-    if prompt:
-        st.session_state.q_done = True  # the URL now echoes this question; do not answer it twice
-        context = st.session_state.get("context_drug")
-        answer = engine.ask(prompt, context_drug=context)
-        if answer.drug:
-            st.session_state.context_drug = answer.drug
-        st.session_state.messages.append((prompt, answer))
-        st.query_params.clear()
-        st.query_params["q"] = prompt
-        st.rerun()
+    st.query_params.from_dict({"q": messages[-1][0]} if messages else {})
 
 
 def view_drug(engine: Engine) -> None:
-    name = st.session_state.get("drug") or st.query_params.get("drug", "")
+    name = st.session_state.get("drug") or ""
     m = engine.monograph(name) if name else None
     if m is None:
         st.title("Monograph")
         if name:
-            st.warning(f"'{name}' is not in the corpus. Pick a drug from the list.")
+            st.warning(f"'{escape_markdown(name)}' is not in the corpus. Find a drug in the sidebar.")
+        else:
+            st.info("Find a drug in the sidebar by generic or brand name.")
         return
-    st.query_params.clear()
-    st.query_params["drug"] = m.name
-    st.caption(m.kicker + (" (Specialist drug)" if m.specialist else ""))
+    st.query_params.from_dict({"drug": m.name})
+    st.caption(escape_markdown(m.kicker) + (" (Specialist drug)" if m.specialist else ""))
     st.title(m.title)
     if m.brands:
-        st.markdown(f"**Brands:** {escape_markdown(m.brand_text)}")
+        st.markdown(f"**Brand names:** {escape_markdown(m.brand_text)}")
     st.markdown(m.section("overview").text)
     st.info(DOSING_NOTICE)
     for s in m.sections[1:]:
-        st.subheader(s.title)
+        st.header(s.title, divider="gray")
         st.markdown(s.text)
-    show_status(m)
+    provenance(m)
+    st.header("Related", divider="gray")
     related = [r for r in m.related if r in engine.monographs]
-    same_class = [x.name for x in engine.members(m.drug_class) if x.name != m.name and x.name not in related]
-    st.subheader("Related")
-    cols = st.columns(3)
-    for i, r in enumerate(related + same_class[: max(0, 5 - len(related))]):
-        if cols[i % 3].button(r, key=f"rel-{r}"):
-            open_drug(r)
+    fallback = [x.name for x in engine.members(m.drug_class) if x.name != m.name and x.name not in related]
+    links = related + fallback[: max(0, 5 - len(related))]
+    cols = st.columns(min(len(links), 5) or 1)
+    for i, name in enumerate(links):
+        label = name if name in related else f"{name} (same class)"
+        cols[i % len(cols)].button(label, key=f"rel-{name}", on_click=go, args=("Drug", name))
+    st.button(f"Explore the class: {m.drug_class}", key="to-class", on_click=go,
+              args=("Classes", None, m.drug_class))
 
 
 def view_classes(engine: Engine) -> None:
     st.title("Drug classes")
     names = sorted(engine.classes)
-    wanted = st.query_params.get("class")
-    if wanted and wanted not in engine.classes:
-        st.warning(f"'{wanted}' is not a class in the corpus.")
-    index = names.index(wanted) if wanted in names else 0
-    chosen = st.selectbox("Class", names, index=index, key="class_pick")
-    section = st.selectbox("Section", ["overview", "how_it_works", "prescribing", "monitoring", "counselling",
-                                       "evidence"], key="class_section")
-    st.query_params.clear()
-    st.query_params["class"] = chosen
+    if st.session_state.get("class_pick") not in names:
+        st.session_state.class_pick = names[0]
+    left, right = st.columns(2)
+    chosen = left.selectbox("Class", names, key="class_pick")
+    section = right.selectbox("Section to compare", list(SECTION_TITLES), key="class_section",
+                              format_func=lambda k: SECTION_TITLES[k])
+    st.query_params.from_dict({"class": chosen})
     st.markdown(engine.classes[chosen].description)
-    for m in engine.members(chosen):
-        with st.container(border=True):
-            st.markdown(f"#### {escape_markdown(m.title)}")
-            st.caption(m.kicker)
-            st.markdown(m.section(section).text)
-            if st.button("Open monograph", key=f"cls-{m.name}"):
-                open_drug(m.name)
+    members = engine.members(chosen)
+    st.caption(f"{SECTION_TITLES[section]} for each member, side by side:")
+    per_row = 3
+    for start in range(0, len(members), per_row):
+        cols = st.columns(per_row)
+        for col, m in zip(cols, members[start : start + per_row], strict=False):
+            with col.container(border=True):
+                drug_heading(m, level="####")
+                st.markdown(m.section(section).text)
+                st.button("Open monograph", key=f"cls-{m.name}", on_click=go, args=("Drug", m.name))
+    with st.expander("All classes and their members"):
+        for name in names:
+            st.markdown(f"**{escape_markdown(name)}**: "
+                        + escape_markdown(", ".join(x.name for x in engine.members(name))))
+
+
+# -- page -------------------------------------------------------------------------------------------
+
+def first_view(engine: Engine) -> None:
+    """Open the view a shared URL names: ?q=, ?drug= or ?class=."""
+    params = st.query_params
+    st.session_state.view = "Ask"
+    if "drug" in params:
+        st.session_state.view = "Drug"
+        st.session_state.drug = params["drug"]
+    elif "class" in params:
+        st.session_state.view = "Classes"
+        wanted = params["class"]
+        match = next((c for c in engine.classes if c.casefold() == wanted.casefold()), None)
+        if match:
+            st.session_state.class_pick = match
+        else:
+            st.session_state.notice = f"'{wanted}' is not a class in the corpus."
+    elif "q" in params:
+        st.session_state.pending = params["q"]
+
+
+def sidebar(engine: Engine) -> None:
+    with st.sidebar:
+        st.radio("View", VIEWS, key="view", horizontal=True)
+        labels = sorted(engine.monographs) + sorted(
+            f"{b} — {m.name}" for m in engine.monographs.values() for b in m.brands)
+        st.selectbox("Find a drug (generic or brand)", labels, index=None, key="drug_pick",
+                     placeholder="Type a name…", accept_new_options=True, on_change=pick_drug, args=(engine,))
+        st.toggle("Educator mode", key="educator")
+        if st.session_state.get("educator"):
+            st.caption("Example questions: each shows one capability.")
+            for label, question in EDUCATOR_EXAMPLES:
+                st.button(f"{label}: {question}", key=f"ex-{label}", on_click=go,
+                          args=("Ask", None, None, question))
 
 
 def main() -> None:
@@ -154,21 +213,13 @@ def main() -> None:
         st.error(f"The search index cannot be used: {exc}")
         st.stop()
     if "view" not in st.session_state:
-        params = st.query_params
-        st.session_state.view = "Drug" if "drug" in params else "Classes" if "class" in params else "Ask"
-    with st.sidebar:
-        st.radio("View", ["Ask", "Drug", "Classes"], key="view")
-        picks = sorted(engine.monographs)
-        pick = st.selectbox("Find a drug", [""] + picks, key="drug_pick",
-                            format_func=lambda n: n and f"{n} ({engine.monographs[n].brand_text})".replace(" ()", ""))
-        if pick and pick != st.session_state.get("drug"):
-            open_drug(pick)
-        st.toggle("Educator mode", key="educator")
-        if st.session_state.educator:
-            st.caption("Try:")
-            for ex in EXAMPLES:
-                st.code(ex, language=None)
-    {"Ask": view_chat, "Drug": view_drug, "Classes": view_classes}[st.session_state.view](engine)
+        first_view(engine)
+    sidebar(engine)
+    if st.session_state.get("educator"):
+        st.html(EDUCATOR_CSS)
+    if notice := st.session_state.pop("notice", None):
+        st.warning(escape_markdown(notice))
+    {"Ask": view_ask, "Drug": view_drug, "Classes": view_classes}[st.session_state.view](engine)
 
 
 main()

@@ -95,3 +95,9 @@ def test_monograph_lookup_by_any_name(engine: Engine) -> None:
     assert engine.monograph("FOSAMAX").name == "alendronic acid"  # type: ignore[union-attr]
     assert engine.monograph("alendronate").name == "alendronic acid"  # type: ignore[union-attr]
     assert engine.monograph("nonexistent") is None
+
+
+def test_find_resolves_misspelt_and_brand_names(engine: Engine) -> None:
+    assert engine.find("warfrin").name == "warfarin"  # type: ignore[union-attr]
+    assert engine.find("BESPONZA").name == "inotuzumab ozogamicin"  # type: ignore[union-attr]
+    assert engine.find("nothing like a drug") is None

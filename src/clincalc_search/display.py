@@ -13,3 +13,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 def escape_markdown(text: str) -> str:
     """User-typed text shown as literal characters: no links, images, HTML or formatting."""
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+# Educator mode: one example per capability, in the order a demo usually goes.
+EDUCATOR_EXAMPLES: list[tuple[str, str]] = [
+    ("Section answer", "what should I monitor on Besponsa?"),
+    ("Misspelt brand", "besponza LFTs?"),
+    ("Follow-up", "and how does it work?"),
+    ("Two drugs", "inotuzumab vs blinatumomab evidence"),
+    ("Class question", "which drugs are antibody-drug conjugates"),
+    ("Dose refusal", "how much besponsa for cycle 1"),
+    ("Abstention", "what is the capital of France"),
+]

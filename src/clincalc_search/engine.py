@@ -112,6 +112,11 @@ class Engine:
         drug = self.lexicon.surfaces.get(normalise(name))
         return self.monographs.get(drug) if drug else None
 
+    def find(self, text: str) -> Monograph | None:
+        """The first drug recognised in free text, misspellings and shorthand included."""
+        drugs = self.lexicon.recognise(text).drugs
+        return self.monographs[drugs[0]] if drugs else None
+
     def members(self, class_name: str) -> list[Monograph]:
         return [self.monographs[d] for d in self.lexicon.members.get(class_name, [])]
 
