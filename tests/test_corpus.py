@@ -101,3 +101,33 @@ def test_dose_content_detected(text: str) -> None:
 ])
 def test_monitoring_intervals_and_names_allowed(text: str) -> None:
     assert dose_content(text) == []
+
+
+def shared_sentences(corpus: Path, min_words: int = 8) -> dict[str, set[str]]:
+    """Sentences of min_words or more, with the monographs they appear in."""
+    import re
+
+    seen: dict[str, set[str]] = {}
+    for path in sorted((corpus / "monographs").glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
+            sentence = re.sub(r"^[-*#\s]+|\*\*", "", sentence).strip().lower()
+            if len(sentence.split()) >= min_words:
+                seen.setdefault(sentence, set()).add(path.name)
+    return seen
+
+
+def test_no_template_sentences_across_the_real_corpus() -> None:
+    from .conftest import REAL_CORPUS
+
+    sentences = shared_sentences(REAL_CORPUS)
+    assert len(sentences) > 1000
+    over = {s: files for s, files in sentences.items() if len(files) > 3}
+    assert over == {}
+
+
+def test_shared_sentence_measure_sees_repeats(corpus_copy: Path) -> None:
+    line = "This exact sentence is repeated in every single monograph on purpose."
+    for path in (corpus_copy / "monographs").glob("*.md"):
+        path.write_text(path.read_text().replace("## How it works\n", f"## How it works\n{line}\n"))
+    assert len(shared_sentences(corpus_copy)[line.lower()]) == 4

@@ -31,12 +31,44 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [_problem(path, line, "encoding", f"not valid UTF-8 (byte {exc.start})")]
 
 
-def _key_lines(front: str, offset: int) -> dict[str, int]:
-    """Line of each top-level key, so a bad value can be pointed at precisely."""
-    node = yaml.compose(front)
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible values ("reviewed: 2024-13-45", "!!int abc") become YAML errors that carry
+    a line, instead of escaping as ValueError/AttributeError from deep inside PyYAML."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            shown = f" {node.value!r}" if isinstance(node, yaml.ScalarNode) else ""
+            why = f" ({exc})" if isinstance(exc, ValueError) else f" for {node.tag}"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"impossible value{shown}{why}", node.start_mark) from exc
+
+
+def _key_lines(front: str, offset: int) -> tuple[dict[str, int], list[tuple[str, int, int]]]:
+    """Line of each top-level key, so a bad value can be pointed at precisely, and every key given twice
+    as (key, line, first line): YAML itself would silently keep the last one."""
+    node = yaml.compose(front, Loader=_Loader)
+    lines: dict[str, int] = {}
+    duplicates: list[tuple[str, int, int]] = []
     if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: k.start_mark.line + offset for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        return lines, duplicates
+    for k, _ in node.value:
+        if isinstance(k, yaml.ScalarNode):
+            line = k.start_mark.line + offset
+            if k.value in lines:
+                duplicates.append((k.value, line, lines[k.value]))
+            else:
+                lines[k.value] = line
+    return lines, duplicates
+
+
+def _key_at(key_lines: dict[str, int], line: int) -> str:
+    """The top-level key whose value spans `line` (the last key starting at or before it)."""
+    before = [(n, k) for k, n in key_lines.items() if n <= line]
+    return max(before)[1] if before else "front_matter"
 
 
 def _split_front_matter(path: Path, text: str) -> tuple[str, str, int, list[Problem]]:
@@ -94,20 +126,31 @@ def _parse_body(path: Path, body: str, first_line: int) -> tuple[list[Section], 
 
 def parse_monograph(path: Path) -> tuple[Monograph | None, list[Problem]]:
     """Parse one file. Returns the monograph (None if unusable) and every problem found."""
-    raw = path.read_bytes()
+    if not path.is_file():  # a folder named *.md, or a link to nothing
+        return None, [_problem(path, 1, "file", "not a regular file (a folder or a broken link)")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [_problem(path, 1, "file", f"cannot be read ({exc.strerror or exc.__class__.__name__})")]
     text, problems = _decode(path, raw)
     if text is None:
         return None, problems
     front, body, body_line, problems = _split_front_matter(path, text.replace("\r\n", "\n"))
     if problems:
         return None, problems
+    key_lines: dict[str, int] = {}
     try:
-        data = yaml.safe_load(front)
-        key_lines = _key_lines(front, offset=2)
+        key_lines, duplicates = _key_lines(front, offset=2)
+        data = yaml.load(front, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        return None, [_problem(path, line, "front_matter", f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+        field = _key_at(key_lines, line) if isinstance(exc, yaml.constructor.ConstructorError) else "front_matter"
+        return None, [_problem(path, line, field, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+    except RecursionError:
+        return None, [_problem(path, 2, "front_matter", "invalid YAML: nested too deeply")]
+    problems += [_problem(path, line, key, f"duplicate key (first at line {first})")
+                 for key, line, first in duplicates]
     if not isinstance(data, dict):
         return None, [_problem(path, 2, "front_matter", "front matter must be a YAML mapping")]
     for key in data:
@@ -137,10 +180,22 @@ def monograph_files(monographs_dir: Path) -> list[Path]:
     return sorted(monographs_dir.glob("*.md"))
 
 
+def _outside_corpus(path: Path, monographs_dir: Path) -> bool:
+    """A link that leads out of the corpus folder: its content would not be part of the corpus."""
+    target = path.resolve()
+    roots = (monographs_dir.parent.resolve(), monographs_dir.resolve())
+    return not any(target.is_relative_to(root) for root in roots)
+
+
 def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     monographs: list[Monograph] = []
     problems: list[Problem] = []
     for path in monograph_files(monographs_dir):
+        if _outside_corpus(path, monographs_dir):
+            problems.append(_problem(path, 1, "file", (
+                f"links to {path.resolve()}, outside the corpus folder; copy the file into "
+                f"{monographs_dir.name}/ instead")))
+            continue
         monograph, found = parse_monograph(path)
         problems += found
         if monograph is not None:
@@ -148,13 +203,59 @@ def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     return monographs, problems
 
 
+_CLASS_KEYS = ("name", "description", "aliases")
+
+
 def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
+    """Read classes.yaml; every problem names the line and field. Valid classes are returned even when
+    others are broken (validation still refuses the corpus)."""
     name = classes_file.name
-    if not classes_file.exists():
-        return [], [Problem(file=name, line=1, field="classes", message="classes file is missing")]
+
+    def problem(line: int, field: str, message: str) -> Problem:
+        return Problem(file=name, line=line, field=field, message=message)
+
+    if not classes_file.is_file():
+        return [], [problem(1, "classes", "classes file is missing")]
     try:
-        data = yaml.safe_load(classes_file.read_text(encoding="utf-8"))
-        classes = [DrugClass(**item) for item in data]
-    except (yaml.YAMLError, TypeError, ValidationError, UnicodeDecodeError) as exc:
-        return [], [Problem(file=name, line=1, field="classes", message=f"unreadable: {exc}")]
-    return classes, []
+        raw = classes_file.read_bytes()
+    except OSError as exc:
+        return [], [problem(1, "classes", f"cannot be read ({exc.strerror or exc.__class__.__name__})")]
+    text, problems = _decode(classes_file, raw)
+    if text is None:
+        return [], problems
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return [], [problem(line, "classes", f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+    except RecursionError:
+        return [], [problem(1, "classes", "invalid YAML: nested too deeply")]
+    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+        return [], [problem(1, "classes", "must be a YAML list of classes, each with name and description")]
+    classes: list[DrugClass] = []
+    seen: dict[str, int] = {}
+    for item, node in zip(data, root.value, strict=True):
+        line = node.start_mark.line + 1
+        if not isinstance(item, dict) or not isinstance(node, yaml.MappingNode):
+            problems.append(problem(line, "classes", "each class must be a mapping with name and description"))
+            continue
+        key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        bad = [k for k in item if k not in _CLASS_KEYS]
+        problems += [problem(key_lines.get(str(k), line), str(k), "unknown key") for k in bad]
+        try:
+            drug_class = DrugClass(**{k: v for k, v in item.items() if k in _CLASS_KEYS})
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = str(err["loc"][0]) if err["loc"] else "classes"
+                problems.append(problem(key_lines.get(field, line), field, err["msg"]))
+            continue
+        folded = drug_class.name.casefold()
+        if folded in seen:
+            problems.append(problem(key_lines.get("name", line), "name",
+                                    f"duplicate class '{drug_class.name}' (first at line {seen[folded]})"))
+            continue
+        seen[folded] = key_lines.get("name", line)
+        classes.append(drug_class)
+    return classes, problems

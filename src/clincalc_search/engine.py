@@ -15,7 +15,7 @@ from clincalc_search.corpus import load_classes, load_corpus
 from clincalc_search.dense import DenseIndex
 from clincalc_search.drugs import DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
-from clincalc_search.fusion import reciprocal_rank_fusion
+from clincalc_search.fusion import convex
 from clincalc_search.index_store import LoadedIndex, load_index
 from clincalc_search.intent import section_intents
 from clincalc_search.models import Answer, Chunk, DrugClass, Hit, Monograph
@@ -107,6 +107,15 @@ class Engine:
         answer.trace = {**trace, **answer.trace}
         return answer
 
+    def search(self, question: str, top_k: int = 10, mode: Mode = "hybrid") -> list[Hit]:
+        """The retriever alone, over every section: no dose guard, drug focus, intent or abstention.
+        Used by the evaluation to compare BM25, dense and fused ranking on their own."""
+        text = clean_question(question)
+        candidates = np.arange(len(self.chunks))
+        scores, _ = self._scores(text, candidates, mode)
+        order = candidates[np.argsort(-scores, kind="stable")][:top_k]
+        return [self._hit(self.chunks[i], float(scores[i])) for i in order]
+
     def monograph(self, name: str) -> Monograph | None:
         """Look a drug up by any of its names (generic, other, brand), case-insensitively."""
         drug = self.lexicon.surfaces.get(normalise(name))
@@ -143,7 +152,7 @@ class Engine:
         best = float(dense[candidates].max()) if len(candidates) else -1.0
         if mode == "dense":
             return dense.astype(np.float64), best
-        return reciprocal_rank_fusion(sparse, dense, candidates), best
+        return convex(sparse, dense, candidates), best
 
     def _answer(self, text: str, plan: Plan, intents: list[str], top_k: int, mode: Mode) -> Answer:
         rec = plan.recognised

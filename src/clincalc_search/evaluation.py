@@ -86,6 +86,24 @@ def score_queries(engine: Engine, queries: list[Query], mode: Mode) -> tuple[dic
     return out, misses
 
 
+def score_retrievers(engine: Engine, queries: list[Query]) -> dict[str, Scores]:
+    """Each retriever on its own over all sections (no drug focus, no intent), in-corpus questions only."""
+    out: dict[str, Scores] = {}
+    answerable = [q for q in queries if q.drugs and q.kind not in ("class", "followup")]
+    for mode in MODES:
+        s = {"drug_at_1": 0.0, "section_at_1": 0.0, "hit_at_3": 0.0, "mrr": 0.0}
+        for q in answerable:
+            found = [(h.drug, h.section) for h in engine.search(q.question, top_k=10, mode=mode)]
+            correct = [i for i, (d, sec) in enumerate(found) if d in q.drugs and sec in q.sections]
+            s["drug_at_1"] += bool(found) and found[0][0] in q.drugs
+            s["section_at_1"] += bool(correct) and correct[0] == 0
+            s["hit_at_3"] += bool(correct) and correct[0] < 3
+            s["mrr"] += 1 / (correct[0] + 1) if correct else 0.0
+        n = len(answerable) or 1
+        out[mode] = Scores(n=len(answerable), **{k: v / n for k, v in s.items()})
+    return out
+
+
 def _table(results: dict[str, dict[str, Scores]]) -> str:
     lines = ["| mode | kind | n | drug@1 | section@1 | hit@3 | MRR | abstained (out-of-corpus) | false abstentions |",
              "|---|---|---|---|---|---|---|---|---|"]
@@ -107,7 +125,13 @@ def run_retrieval(engine: Engine, file: str | None, show_misses: bool) -> int:
         if show_misses and mode == "hybrid":
             print("\n".join(misses))
     print(f"Retrieval evaluation on {path.name} ({len(queries)} questions, encoder {load_settings().encoder})\n")
+    print("Full engine (drug recognition, section intent, class groups, abstention) with each retriever:\n")
     print(_table(results))
+    print("\nRetrievers alone over all sections (no drug focus, no intent; excludes class, follow-up and "
+          "out-of-corpus questions):\n")
+    print("| retriever | n | drug@1 | section@1 | hit@3 | MRR |\n|---|---|---|---|---|---|")
+    for mode, s in score_retrievers(engine, queries).items():
+        print(f"| {mode} | {s.n} | {s.drug_at_1:.3f} | {s.section_at_1:.3f} | {s.hit_at_3:.3f} | {s.mrr:.3f} |")
     return 0
 
 

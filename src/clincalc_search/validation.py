@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from clincalc_search.corpus import load_classes, load_corpus
@@ -56,24 +57,29 @@ def _check_monograph(m: Monograph, raw_lines: list[str], class_names: set[str]) 
     for n, line in enumerate(raw_lines, 1):
         for phrase in dose_content(line):
             add(n, "dose", f"dose content is not allowed: '{phrase}'")
+        for ch in dict.fromkeys(c for c in line if c != "\t" and unicodedata.category(c) == "Cc"):
+            # Invisible in an editor but served verbatim in every answer: NUL, escape sequences, lone CR.
+            add(n, "encoding", f"control character U+{ord(ch):04X} is not allowed")
     return problems
 
 
 def _check_across(monographs: list[Monograph], lines: dict[str, list[str]]) -> list[Problem]:
     problems: list[Problem] = []
     names = {m.name for m in monographs}
-    owner: dict[str, str] = {}
+    owner: dict[str, Monograph] = {}  # every name, brand and other name (casefolded) → first monograph using it
     for m in monographs:
         for label, field in [(m.name, "name")] + [(b, "brands") for b in m.brands] + [
             (o, "other_names") for o in m.other_names
         ]:
             key = label.casefold()
-            if key in owner and owner[key] != m.name:
-                problems.append(Problem(
-                    file=m.path, line=_key_line(lines[m.path], field), field=field,
-                    message=f"'{label}' is already used by the monograph for {owner[key]}",
-                ))
-            owner.setdefault(key, m.name)
+            first = owner.setdefault(key, m)
+            if first.path == m.path:
+                continue
+            if first.name == m.name:  # two files for one drug: one of them would silently shadow the other
+                message = f"'{label}' is already used by the monograph for {first.name} in {first.path}"
+            else:
+                message = f"'{label}' is already used by the monograph for {first.name}"
+            problems.append(Problem(file=m.path, line=_key_line(lines[m.path], field), field=field, message=message))
         for target in m.related:
             if target not in names:
                 problems.append(Problem(
@@ -92,7 +98,10 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     classes, class_problems = load_classes(corpus_dir / "classes.yaml")
     problems += class_problems
     class_names = {c.name for c in classes}
-    lines = {m.path: (monographs_dir / m.path).read_text(encoding="utf-8").splitlines() for m in monographs}
+    # Lines as the parser counts them: split on "\n" only. str.splitlines() also breaks at form feeds,
+    # U+0085 and U+2028, which would make every later line number wrong.
+    lines = {m.path: (monographs_dir / m.path).read_bytes().decode("utf-8", errors="replace")
+             .replace("\r\n", "\n").split("\n") for m in monographs}
     for m in monographs:
         problems += _check_monograph(m, lines[m.path], class_names)
     problems += _check_across(monographs, lines)
