@@ -23,14 +23,9 @@ _GENERIC = {
 _VOWELS = str.maketrans("aeiouy", "vvvvvv")
 
 
-def _similarity(a: str, b: str, **_: object) -> float:
-    """Edit similarity where a swapped pair of letters ("rampiril") is one typo and vowel slips
-    ("amitryptaline") cost nothing, while a different consonant ("pantoprazole" vs "lansoprazole") counts."""
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    if len(a) >= 6 and a.translate(_VOWELS) == b.translate(_VOWELS):
-        return 100.0
-    return 100 * DamerauLevenshtein.normalized_similarity(a, b)
+def _skeleton(word: str) -> str:
+    """The word with every vowel alike: "amitryptaline" and "amitriptyline" share one skeleton."""
+    return word.translate(_VOWELS)
 
 
 @cache
@@ -88,6 +83,14 @@ class DrugLexicon:
             for alias in c.aliases:
                 self._class_keys[self._class_key(alias)] = c.name
         self._kickers = {m.name: self._class_key(m.kicker) for m in monographs}
+        # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
+        self._skeletons = {_skeleton(s): d for s, d in self.surfaces.items() if len(s) >= 6}
+        # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean.
+        self._prefixes: dict[str, set[str]] = {}
+        for surface, drug in self.surfaces.items():
+            for token in surface.split():
+                for end in range(4, len(token) + 1):
+                    self._prefixes.setdefault(token[:end], set()).add(drug)
         # Only words absent from the corpus prose are candidates for misspelt drug names.
         self._vocabulary = vocabulary
 
@@ -115,11 +118,12 @@ class DrugLexicon:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
         if len(word) < 4 or word in english_words():
             return None
-        drugs = {d for s, d in self.surfaces.items() if any(t.startswith(word) for t in s.split())}
-        return drugs.pop() if len(drugs) == 1 else None
+        drugs = self._prefixes.get(word, set())
+        return next(iter(drugs)) if len(drugs) == 1 else None
 
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
 
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
         for i, w in enumerate(words):
@@ -138,9 +142,15 @@ class DrugLexicon:
             if i + 1 < len(words):
                 candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
             for cand in candidates:
-                best = process.extractOne(cand, self.surfaces.keys(), scorer=_similarity, score_cutoff=85)
-                if best and len(cand) >= 5:
-                    drug = self.surfaces[best[0]]
+                if len(cand) < 5:
+                    continue
+                drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
+                if drug is None:
+                    # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
+                    best = process.extractOne(cand, self.surfaces.keys(),
+                                              scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.85)
+                    drug = self.surfaces[best[0]] if best else None
+                if drug:
                     found.fuzzy[cand] = drug
                     if drug not in found.drugs:
                         found.drugs.append(drug)
