@@ -150,3 +150,16 @@ def test_class_explorer(server: str, browser, shots: Path) -> None:  # type: ign
     time.sleep(1)
     browser.save_screenshot(str(shots / "classes.png"))
     assert (shots / "classes.png").stat().st_size > 10_000
+
+
+def test_phone_width(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{server}/?drug=warfarin")
+        body = _wait_for_text(browser, "Monitoring")
+        assert "Warfarin" in body and "Dosing is not published here" in body
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 400  # no sideways scrolling on a phone
+        browser.save_screenshot(str(shots / "phone.png"))
+    finally:
+        browser.set_window_size(1280, 1600)

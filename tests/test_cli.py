@@ -89,3 +89,11 @@ def test_help_does_not_import_torch() -> None:
             "    pass\nprint('torch' in sys.modules, 'faiss' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip().endswith("False False")
+
+
+def test_validate_does_not_import_torch() -> None:
+    code = ("import sys\nfrom clincalc_search.cli import main\nmain(['validate'])\n"
+            "print('torch' in sys.modules, 'faiss' in sys.modules, 'sentence_transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env=os.environ.copy()).stdout
+    assert out.strip().endswith("False False False")

@@ -63,3 +63,50 @@ def test_every_hit_is_verbatim(real_engine: Engine) -> None:
             m = real_engine.monographs[hit.drug]
             title = None if hit.section == "overview" else hit.title
             assert hit.text == file_section(REAL_CORPUS / "monographs" / m.path, title)
+
+
+@pytest.mark.parametrize(("question", "drug", "section"), [
+    ("besponza LFTs?", "inotuzumab ozogamicin", "monitoring"),
+    ("what do I tell a patient starting warfarin", "warfarin", "counselling"),
+    ("why is clozapine monitored so closely", "clozapine", "monitoring"),
+    ("Coumadin interactions", "warfarin", "prescribing"),
+    ("acetaminophen liver damage", "paracetamol", "prescribing"),
+    ("amio TFTs", "amiodarone", "monitoring"),
+    ("metforman side effects", "metformin", "prescribing"),
+    ("how does Keytruda work", "pembrolizumab", "how_it_works"),
+])
+def test_real_questions_get_the_right_section_first(real_engine: Engine, question: str, drug: str,
+                                                     section: str) -> None:
+    top = real_engine.ask(question).hits[0]
+    assert (top.drug, top.section) == (drug, section)
+
+
+def test_two_drugs_class_groups_and_follow_ups(real_engine: Engine) -> None:
+    two = real_engine.ask("inotuzumab vs blinatumomab evidence").hits
+    assert [(h.drug, h.section) for h in two[:2]] == [("inotuzumab ozogamicin", "evidence"),
+                                                      ("blinatumomab", "evidence")]
+    adcs = real_engine.ask("which drugs are antibody-drug conjugates")
+    assert {h.drug for h in adcs.hits} >= {"inotuzumab ozogamicin", "gemtuzumab ozogamicin", "trastuzumab emtansine"}
+    assert adcs.message and adcs.message.startswith("Antibody-drug conjugates:")
+    doacs = {h.drug for h in real_engine.ask("tell me about DOACs").hits}
+    assert doacs == {"apixaban", "rivaroxaban", "edoxaban", "dabigatran etexilate"}
+    statins = real_engine.ask("monitoring for statins").hits
+    assert {h.section for h in statins} == {"monitoring"} and len(statins) == 5
+    follow = real_engine.ask("and what should I monitor?", context_drug="lithium").hits[0]
+    assert (follow.drug, follow.section) == ("lithium", "monitoring")
+
+
+@pytest.mark.parametrize("question", ["what should I monitor on teplizumab", "tell me about tirzepatide",
+                                      "what is the capital of France", "best pizza near me",
+                                      "mechanism of the pembrolizumab-like drug cemiplimab"])
+def test_real_engine_abstains(real_engine: Engine, question: str) -> None:
+    answer = real_engine.ask(question)
+    assert answer.hits == [] and not answer.refused and "covers 197 drug monographs" in (answer.message or "")
+
+
+def test_every_refusal_names_the_drug_without_numbers(real_engine: Engine) -> None:
+    for m in real_engine.monographs.values():
+        answer = real_engine.ask(f"how much {m.name} should I take")
+        assert answer.refused and answer.drug == m.name
+        assert m.name in (answer.message or "") and "SmPC" in (answer.message or "")
+        assert not any(ch.isdigit() for ch in answer.message or ""), answer.message

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from clincalc_search.cli import main
 from clincalc_search.embedding import FakeEncoder
@@ -22,6 +23,8 @@ from clincalc_search.engine import Engine
 from clincalc_search.index_store import MANIFEST, BuildRefused, build_index
 from clincalc_search.settings import load_settings
 from clincalc_search.validation import validate_corpus
+
+from .conftest import ROOT
 
 PROBES = ["what should I monitor on besponsa?", "how does warfarin work", "lithium counselling",
           "how much warfarin", "tell me about blood thinners", "capital of France"]
@@ -81,7 +84,7 @@ def python_object_tag(c: Path, outside: Path) -> Expect:
 
 
 def deeply_nested_yaml(c: Path, _: Path) -> Expect:
-    _edit(c, "lithium.md", "related: [warfarin]", "related: " + "[" * 5000 + "]" * 5000)
+    _edit(c, "lithium.md", "related: [warfarin]", "related: " + "[" * 600 + "]" * 600)
     return Expect("lithium.md", 2, "front_matter", "nested too deeply")
 
 
@@ -232,6 +235,12 @@ def dangling_symlink(c: Path, _: Path) -> Expect:
     return Expect("gone.md", 1, "file", "not a regular file")
 
 
+def symlink_loop(c: Path, _: Path) -> Expect:
+    os.symlink("loop-b.md", c / "monographs" / "loop-a.md")
+    os.symlink("loop-a.md", c / "monographs" / "loop-b.md")
+    return Expect("loop-a.md", 1, "file", "not a regular file")
+
+
 def classes_invalid_yaml(c: Path, _: Path) -> Expect:
     (c / "classes.yaml").write_text("- name: [Anticoagulants\n  description: x\n")
     return Expect("classes.yaml", None, "classes", "invalid YAML")
@@ -263,7 +272,7 @@ FAULTS: list[Callable[[Path, Path], Expect]] = [
     dose_in_text, dose_after_unicode_line_separator,
     not_a_monograph, empty_file, binary_file, folder_named_like_a_monograph,
     duplicate_drug_name, name_reused_as_other_name,
-    symlink_outside_corpus, symlink_to_system_file, symlinked_folder_escape, dangling_symlink,
+    symlink_outside_corpus, symlink_to_system_file, symlinked_folder_escape, dangling_symlink, symlink_loop,
     classes_invalid_yaml, classes_duplicate, classes_unknown_field, classes_missing,
 ]
 
@@ -345,3 +354,19 @@ def test_symlink_inside_the_corpus_is_allowed(corpus_copy: Path) -> None:
     os.symlink(Path("..") / "shared" / "extra.md", corpus_copy / "monographs" / "extra.md")
     monographs, problems = validate_corpus(corpus_copy)
     assert problems == [] and "extra drug" in {m.name for m in monographs}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG (index_store.py): corpus_fingerprint hashes every '*.md' entry with read_bytes(), so a folder named "
+    "like a monograph (e.g. monographs/drafts.md) makes `ask` and the app die with IsADirectoryError instead "
+    "of reporting a stale index (fix: fingerprint regular files only, or catch OSError in _sha256)"))
+def test_ask_survives_a_folder_named_like_a_monograph(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    s = load_settings()
+    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    (corpus_copy / "monographs" / "drafts.md").mkdir()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert not at.exception, at.exception
+    code = main(["ask", "warfarin", "--json"])
+    assert code in (0, 2)
+    if code == 2:
+        assert "run clincalc-search build" in capsys.readouterr().err

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
+import string
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,7 +30,7 @@ from clincalc_search.index_store import build_index
 from clincalc_search.models import Answer
 from clincalc_search.settings import Settings, load_settings
 
-from .conftest import FIXTURE_CORPUS, ROOT
+from .conftest import FIXTURE_CORPUS, REAL_CORPUS, ROOT
 
 APP = str(ROOT / "app.py")
 LIMIT = 2000  # settings.max_question_chars
@@ -209,6 +212,38 @@ def test_engine_answer_with_lone_surrogate_serialises(shared_engine: Engine) -> 
     assert json.loads(answer.model_dump_json())["hits"]
 
 
+def _junk_words(rng: random.Random, n: int) -> str:
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < n:
+        words.append("".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 12))))
+    return " ".join(words)[:n]
+
+
+@pytest.fixture(scope="module")
+def full_corpus_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The real corpus (every monograph) indexed with the fake encoder: the drug lexicon at full size."""
+    s = Settings(corpus_dir=REAL_CORPUS, index_dir=tmp_path_factory.mktemp("full-corpus-fake"), encoder="fake")
+    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    return Engine.load(s)
+
+
+def test_max_length_hostile_questions_finish_quickly_on_the_full_corpus(full_corpus_engine: Engine) -> None:
+    """Questions just under the limit built to be expensive (hundreds of unknown words, each fuzzy-matched
+    against every drug name; long digit runs for the dose rules) are still answered in bounded time."""
+    rng = random.Random(3)
+    questions = [
+        _junk_words(rng, LIMIT), "1" * LIMIT, ("warfarn lithum clozapin " * 100)[:LIMIT],
+        ("how long should I take " + "x " * LIMIT)[:LIMIT], "<" * LIMIT, "a-" * (LIMIT // 2),
+        ("miss " * LIMIT)[:LIMIT], "💊" * LIMIT,
+    ]
+    for question in questions:
+        started = time.perf_counter()
+        answer = full_corpus_engine.ask(question)
+        elapsed = time.perf_counter() - started
+        assert elapsed < 5.0, f"{elapsed:.2f}s for {question[:40]!r}"
+        assert_contract(json.loads(answer.model_dump_json()))
+
+
 # -- the CLI --------------------------------------------------------------------------------------------
 
 
@@ -353,5 +388,10 @@ def test_url_parameters_are_untrusted(app: AppTest, params: dict[str, str]) -> N
     assert texts, "the app rendered nothing"
     raw = [t for t in texts if _RAW_MARKUP.search(t)]
     assert raw == [], f"unescaped markup from the URL reached the page: {raw}"
+    warnings = [str(w.value) for w in app.warning]
+    if params.get("drug"):  # the drug view opens first and says the name is unknown
+        assert any("is not in the corpus" in w for w in warnings), warnings
+    elif params.get("class"):
+        assert any("is not a class" in w for w in warnings), warnings
     if params.get("q", "").startswith("warfarin warfarin"):
         assert any(LIMIT_TEXT in t for t in texts)

@@ -160,7 +160,9 @@ def parse_monograph(path: Path) -> tuple[Monograph | None, list[Problem]]:
         if key not in data:
             problems.append(_problem(path, 2, key, "required key is missing"))
     sections, section_problems = _parse_body(path, body, body_line)
-    problems += section_problems
+    # "Empty section" points below its heading; when the heading is the file's last line, point at the heading.
+    last_line = text.count("\n") + 1
+    problems += [p if p.line <= last_line else p.model_copy(update={"line": last_line}) for p in section_problems]
     if problems:
         return None, problems
     fields: dict[str, Any] = {k: data.get(k) for k in FRONT_MATTER_KEYS if data.get(k) is not None}
@@ -182,7 +184,10 @@ def monograph_files(monographs_dir: Path) -> list[Path]:
 
 def _outside_corpus(path: Path, monographs_dir: Path) -> bool:
     """A link that leads out of the corpus folder: its content would not be part of the corpus."""
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: parse_monograph reports it as not a regular file
+        return False
     roots = (monographs_dir.parent.resolve(), monographs_dir.resolve())
     return not any(target.is_relative_to(root) for root in roots)
 

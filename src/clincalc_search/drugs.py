@@ -11,6 +11,7 @@ from clincalc_search.models import DrugClass, Monograph
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 # Words that carry no group meaning on their own ("inhibitor" matches half the kickers).
+GENERAL_TERM_MONOGRAPHS = 5
 _GENERIC = {
     "inhibitor", "inhibitors", "antibody", "antibodies", "agent", "agents", "drug", "drugs", "medicine",
     "medicines", "blocker", "blockers", "receptor", "antagonist", "agonist", "analogue", "oral", "for",
@@ -66,7 +67,7 @@ class Recognised:
 class DrugLexicon:
     """Every way the corpus names a drug, mapped to the canonical lower-case name."""
 
-    def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: set[str]) -> None:
+    def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: dict[str, int]) -> None:
         self.monographs = {m.name: m for m in monographs}
         self.surfaces: dict[str, str] = {}
         for m in monographs:
@@ -91,7 +92,8 @@ class DrugLexicon:
             for token in surface.split():
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
-        # Only words absent from the corpus prose are candidates for misspelt drug names.
+        # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
+        # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
 
     @staticmethod
@@ -110,6 +112,8 @@ class DrugLexicon:
             if drug not in found.drugs:
                 found.drugs.append(drug)
         self._fuzzy(text, spans, found)
+        # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab").
+        found.drugs.sort(key=lambda d: self._position(text, d, found))
         if not found.drugs:
             self._groups(text, found)
         return found
@@ -121,6 +125,12 @@ class DrugLexicon:
         drugs = self._prefixes.get(word, set())
         return next(iter(drugs)) if len(drugs) == 1 else None
 
+    def _position(self, text: str, drug: str, found: Recognised) -> int:
+        typed = [t for t, d in found.fuzzy.items() if d == drug]
+        typed += [s for s, d in self.surfaces.items() if d == drug]
+        positions = [m.start() for t in typed for m in re.finditer(rf"\b{re.escape(t)}\b", text)]
+        return min(positions, default=len(text))
+
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
@@ -129,7 +139,7 @@ class DrugLexicon:
         for i, w in enumerate(words):
             if any(a <= w.start() < b for a, b in spans):
                 continue
-            short = self._prefix(w.group(0))
+            short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
             if short:
                 found.fuzzy[w.group(0)] = short
                 if short not in found.drugs:

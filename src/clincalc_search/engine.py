@@ -56,8 +56,11 @@ class Engine:
         self.manifest = index.manifest
         self.dense = DenseIndex(index.faiss_index, index.owners, index.vectors, len(self.chunks))
         self.sparse = index.sparse
-        prose = {w for c in self.chunks for w in tokenize(c.text)}
-        self.lexicon = DrugLexicon(monographs, classes, prose)
+        users: dict[str, set[str]] = {}
+        for c in self.chunks:
+            for word in set(tokenize(c.text)):
+                users.setdefault(word, set()).add(c.drug)
+        self.lexicon = DrugLexicon(monographs, classes, {w: len(drugs) for w, drugs in users.items()})
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
