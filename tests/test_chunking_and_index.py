@@ -47,7 +47,7 @@ def test_build_writes_manifest_and_files(tmp_path: Path) -> None:
     s = load_settings()
     manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
     data = json.loads((s.index_dir / "manifest.json").read_text())
-    assert data["schema_version"] == 2 and data["model_name"] == "fake-hashing-encoder"
+    assert data["schema_version"] == 3 and data["model_name"] == "fake-hashing-encoder"
     assert data["chunk_count"] == 24 and set(data["monographs"]) == {
         "inotuzumab-ozogamicin.md", "warfarin.md", "lithium.md", "alendronic-acid.md"}
     assert all((s.index_dir / name).exists() for name in manifest.files.values())
@@ -118,12 +118,15 @@ def test_truncated_faiss_file_is_detected() -> None:
         Engine.load(s)
 
 
-def test_rebuild_removes_old_build_files() -> None:
+def test_rebuild_keeps_one_previous_build_and_removes_older() -> None:
     s = load_settings()
     first = build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
     second = build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
     assert first.build_id != second.build_id
+    assert all((s.index_dir / n).exists() for n in first.files.values())  # a reader may still be on it
+    build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
     assert not any((s.index_dir / n).exists() for n in first.files.values())
+    assert all((s.index_dir / n).exists() for n in second.files.values())
 
 
 def test_one_file_change_re_embeds_only_its_sections(corpus_copy: Path) -> None:

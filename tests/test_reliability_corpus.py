@@ -356,10 +356,6 @@ def test_symlink_inside_the_corpus_is_allowed(corpus_copy: Path) -> None:
     assert problems == [] and "extra drug" in {m.name for m in monographs}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (index_store.py): corpus_fingerprint hashes every '*.md' entry with read_bytes(), so a folder named "
-    "like a monograph (e.g. monographs/drafts.md) makes `ask` and the app die with IsADirectoryError instead "
-    "of reporting a stale index (fix: fingerprint regular files only, or catch OSError in _sha256)"))
 def test_ask_survives_a_folder_named_like_a_monograph(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     s = load_settings()
     build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)

@@ -343,9 +343,6 @@ def test_index_that_fails_to_load_is_not_cached_by_the_app(built: tuple[Settings
     assert any("Liver function tests" in str(m.value) for m in at.markdown)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (index_store.py): the manifest records file sizes but no content hashes, so a same-size corruption "
-    "of the FAISS file loads silently (fix: store a sha256 per data file and check it in load_index)"))
 def test_faiss_body_corrupted_same_size(built: tuple[Settings, Manifest]) -> None:
     s, manifest = built
     _flip(s.index_dir / manifest.files["faiss"], -400, -8)
@@ -353,10 +350,6 @@ def test_faiss_body_corrupted_same_size(built: tuple[Settings, Manifest]) -> Non
         Engine.load(s)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (index_store.py/engine.py): a same-size edit of the chunk table loads silently and the engine then "
-    "serves the altered text as a 'verbatim' section (fix: hash each data file in the manifest, or check every "
-    "chunk's text against the parsed corpus in Engine.load)"))
 def test_chunk_text_tampered_same_size(built: tuple[Settings, Manifest]) -> None:
     s, manifest = built
     path = s.index_dir / manifest.files["chunks"]
@@ -369,9 +362,6 @@ def test_chunk_text_tampered_same_size(built: tuple[Settings, Manifest]) -> None
     assert hit.text == engine.monographs["warfarin"].section("monitoring").text, hit.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (index_store.py): read_manifest catches ValueError only; an OSError while reading the manifest (here "
-    "manifest.json is a folder; EACCES or EIO in the field) escapes as a traceback instead of IndexCorrupt"))
 def test_manifest_unreadable(built: tuple[Settings, Manifest], capsys: pytest.CaptureFixture[str]) -> None:
     s, _ = built
     (s.index_dir / MANIFEST).unlink()

@@ -204,9 +204,6 @@ def test_engine_hostile_context_drug(shared_engine: Engine, context: str) -> Non
         assert answer.hits[0].drug == "lithium"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (engine/models): a question holding a lone surrogate (what Python makes of non-UTF-8 bytes in argv or "
-    "stdin) is echoed into Answer.question, and Answer.model_dump_json() then raises PydanticSerializationError"))
 def test_engine_answer_with_lone_surrogate_serialises(shared_engine: Engine) -> None:
     answer = shared_engine.ask("\udcff warfarin monitoring")
     assert json.loads(answer.model_dump_json())["hits"]
@@ -320,28 +317,17 @@ def test_cli_without_question_is_a_usage_error(cli_env: dict[str, str]) -> None:
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr and b"QUESTION" in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (cli.py/engine): non-UTF-8 bytes on stdin become lone surrogates and `ask --jsonl` dies with a "
-    "PydanticSerializationError traceback instead of answering (fix: read stdin.buffer and decode with "
-    "errors='replace', or sanitise Answer.question)"))
 def test_cli_jsonl_non_utf8_stdin(cli_env: dict[str, str]) -> None:
     proc = run_cli(cli_env, "ask", "--jsonl", stdin=b"\xff\xfe warfarin monitoring\nlithium\n")
     lines = assert_clean_exit(proc).split("\n")[:-1]
     assert len(lines) == 2 and json.loads(lines[1])["drug"] == "lithium"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (cli.py/engine): a non-UTF-8 argument (`ask $'\\xff warfarin' --json`) is a lone surrogate in "
-    "sys.argv and --json output dies with a PydanticSerializationError traceback"))
 def test_cli_json_non_utf8_argv(cli_env: dict[str, str]) -> None:
     proc = run_cli(cli_env, "ask", b"\xffwarfarin monitoring", "--json")
     assert json.loads(assert_clean_exit(proc))["hits"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (cli.py): --jsonl writes U+0085, U+2028 and U+2029 from the question unescaped; they are legal in "
-    "JSON but str.splitlines() (used by this repo's own tests and many consumers) breaks the record there. "
-    "Fix: escape them (or json.dumps(..., ensure_ascii=True)) when writing each line"))
 def test_cli_jsonl_output_survives_splitlines(cli_env: dict[str, str]) -> None:
     questions = ["what\x85should I monitor\u2028on\u2029lithium", "warfarin"]
     out = assert_clean_exit(run_cli(cli_env, "ask", "--jsonl", stdin=("\n".join(questions) + "\n").encode()))

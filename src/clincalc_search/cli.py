@@ -37,8 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+# Characters that some line splitters (str.splitlines) treat as line ends: escaped so one answer is one line.
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
 def _answer_json(answer: Answer) -> str:
-    return answer.model_dump_json()
+    text = answer.model_dump_json()
+    for char, escaped in _LINE_BREAKS.items():
+        text = text.replace(char, escaped)
+    return text
 
 
 def _print_answer(engine: Engine, answer: Answer) -> None:

@@ -16,7 +16,7 @@ from clincalc_search.dense import DenseIndex
 from clincalc_search.drugs import DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.fusion import convex
-from clincalc_search.index_store import LoadedIndex, load_index
+from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import section_intents
 from clincalc_search.models import Answer, Chunk, DrugClass, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
@@ -64,6 +64,11 @@ class Engine:
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
+            m = self.monographs.get(c.drug)
+            # Hits are shown as verbatim corpus text: a chunk that differs from its file is never served.
+            if m is None or m.section(c.section).text != c.text:
+                raise IndexCorrupt(f"index section {c.drug}/{c.section} differs from the corpus: "
+                                   "run clincalc-search build")
         self._encode_lock = threading.Lock()
 
     @classmethod
@@ -80,6 +85,8 @@ class Engine:
     def ask(self, question: str, top_k: int | None = None, context_drug: str | None = None,
             mode: Mode = "hybrid") -> Answer:
         top_k = top_k or self.settings.top_k
+        # Undecodable bytes arrive as lone surrogates; make them U+FFFD so the answer can always be serialised.
+        question = question.encode("utf-8", "replace").decode("utf-8")
         text = clean_question(question)
         if not text:
             return Answer(question=question, message=EMPTY_MESSAGE)

@@ -25,7 +25,7 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (bench/); above it an HNSW graph is built.
@@ -72,12 +72,32 @@ class Manifest(BaseModel):
     embedded: int = 0  # windows embedded by this build; the rest came from the previous build's cache
     files: dict[str, str]  # role → file name inside the index folder
     file_sizes: dict[str, int]
+    file_hashes: dict[str, str]  # role → sha256 ("size-only" for very large files)
     built_at: str
     build_seconds: float
 
 
+# Files larger than this are checked by size only when loading: hashing gigabytes would slow every start.
+HASH_LIMIT = 256 * 1024 * 1024
+
+
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+    """Content hash of a file, or a marker for what stands there instead (nothing, a folder...)."""
+    if not path.exists():
+        return ""
+    if not path.is_file():
+        return "not-a-file"
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _content_hash(path: Path) -> str:
+    if path.is_dir():
+        return hashlib.sha256("".join(f.name + _sha256(f) for f in sorted(path.iterdir())).encode()).hexdigest()
+    return _sha256(path) if path.stat().st_size <= HASH_LIMIT else "size-only"
 
 
 def corpus_fingerprint(corpus_dir: Path) -> tuple[dict[str, str], str]:
@@ -204,14 +224,24 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             classes_sha256=classes_sha, chunk_count=len(chunks), vector_count=int(index.ntotal),
             faiss_type=type(index).__name__, files=names,
             file_sizes={role: _size(index_dir / n) for role, n in names.items()},
+            file_hashes={role: _content_hash(index_dir / n) for role, n in names.items()},
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - started, 2), embedded=embedded,
         )
+        previous = _files_of_current(index_dir)
         tmp = index_dir / f".{MANIFEST}.{build_id}.tmp"
         _write(tmp, manifest.model_dump_json(indent=2).encode())
         os.replace(tmp, index_dir / MANIFEST)  # the single atomic step that switches builds
-        _remove_unreferenced(index_dir, set(names.values()))
+        # The previous build stays on disk one more build: a reader that opened its manifest can finish.
+        _remove_unreferenced(index_dir, set(names.values()) | previous)
         return manifest
+
+
+def _files_of_current(index_dir: Path) -> set[str]:
+    try:
+        return set(read_manifest(index_dir).files.values())
+    except IndexError_:
+        return set()
 
 
 def _size(path: Path) -> int:
@@ -247,7 +277,7 @@ def read_manifest(index_dir: Path) -> Manifest:
         raise IndexMissing(f"no index at {index_dir}: run clincalc-search build")
     try:
         manifest = Manifest.model_validate_json(path.read_bytes())
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:
         raise IndexCorrupt(f"index manifest is unreadable ({exc.__class__.__name__}): "
                            "run clincalc-search build") from exc
     if manifest.schema_version != SCHEMA_VERSION:
@@ -268,6 +298,9 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder) -> LoadedInd
         path = index_dir / name
         if not path.exists() or _size(path) != manifest.file_sizes.get(role):
             raise IndexCorrupt(f"index file {name} is missing or damaged: run clincalc-search build")
+        expected = manifest.file_hashes.get(role)
+        if expected != "size-only" and _content_hash(path) != expected:
+            raise IndexCorrupt(f"index file {name} does not match its manifest: run clincalc-search build")
     try:
         index = faiss.read_index(str(index_dir / manifest.files["faiss"]))
         lines = (index_dir / manifest.files["chunks"]).read_text(encoding="utf-8").splitlines()
