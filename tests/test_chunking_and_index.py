@@ -144,13 +144,13 @@ def test_one_file_change_re_embeds_only_its_sections(corpus_copy: Path) -> None:
     assert np.allclose(np.asarray(loaded.vectors), fresh)
 
 
-def test_large_index_switches_to_hnsw(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_index_switches_to_ivf(monkeypatch: pytest.MonkeyPatch) -> None:
     import clincalc_search.index_store as store
 
     monkeypatch.setattr(store, "ANN_THRESHOLD", 10)
     s = load_settings()
     manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
-    assert manifest.faiss_type == "IndexHNSWFlat"
+    assert manifest.faiss_type == "IndexIVFFlat"
     engine = Engine.load(s)
     assert engine.ask("what should I monitor on besponsa").hits[0].section == "monitoring"
     assert engine.ask("capital of France").hits == []

@@ -23,6 +23,8 @@ class DenseIndex:
         # Rows of each chunk, grouped: chunk c owns rows _order[_starts[c]:_starts[c + 1]].
         self._order = np.argsort(owners, kind="stable")
         self._starts = np.searchsorted(owners[self._order], np.arange(n_chunks + 1))
+        # Builds write windows in chunk order, so each chunk's rows are one run and reduceat can take maxima.
+        self._runs = bool(np.all(owners[1:] >= owners[:-1])) and len(np.unique(owners)) == n_chunks
 
     def rows(self, chunk_ids: np.ndarray) -> np.ndarray:
         return np.concatenate([self._order[self._starts[c] : self._starts[c + 1]] for c in chunk_ids])
@@ -36,8 +38,14 @@ class DenseIndex:
             rows = self.rows(candidates)
             np.maximum.at(out, self.owners[rows], self.vectors[rows] @ q)
             return out
-        k = self.index.ntotal if self.exact else min(ANN_FETCH, self.index.ntotal)
-        sims, found = self.index.search(q.reshape(1, -1), k)
+        if self.exact:
+            # Every vector scores anyway, so one matrix product beats asking FAISS to sort them all.
+            sims = np.asarray(self.vectors) @ q
+            if self._runs:
+                return np.maximum.reduceat(sims, self._starts[:-1]).astype(np.float32)
+            np.maximum.at(out, self.owners, sims)
+            return out
+        sims, found = self.index.search(q.reshape(1, -1), min(ANN_FETCH, self.index.ntotal))
         valid = found[0] >= 0
         np.maximum.at(out, self.owners[found[0][valid]], sims[0][valid])  # repeated ids keep their best
         return out

@@ -15,7 +15,7 @@ from clincalc_search.corpus import load_classes, load_corpus
 from clincalc_search.dense import DenseIndex
 from clincalc_search.drugs import DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
-from clincalc_search.fusion import convex
+from clincalc_search.fusion import convex, top
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import section_intents
 from clincalc_search.models import Answer, Chunk, DrugClass, Hit, Monograph
@@ -123,8 +123,7 @@ class Engine:
         text = clean_question(question)
         candidates = np.arange(len(self.chunks))
         scores, _ = self._scores(text, candidates, mode)
-        order = candidates[np.argsort(-scores, kind="stable")][:top_k]
-        return [self._hit(self.chunks[i], float(scores[i])) for i in order]
+        return [self._hit(self.chunks[i], float(scores[i])) for i in top(scores, candidates, top_k)]
 
     def monograph(self, name: str) -> Monograph | None:
         """Look a drug up by any of its names (generic, other, brand), case-insensitively."""
@@ -181,8 +180,7 @@ class Engine:
         threshold = ABSTAIN_COSINE.get(self.settings.encoder, 0.4)
         if mode != "bm25" and best < threshold or mode == "bm25" and scores.max() <= 0:
             return self._abstain("Nothing in the corpus matches this question closely enough.")
-        order = list(candidates[np.argsort(-scores[candidates], kind="stable")])
-        hits = self._hits(order[:top_k], scores, drug=None)
+        hits = self._hits(list(top(scores, candidates, top_k)), scores, drug=None)
         hits.trace["best_cosine"] = round(best, 4)
         return hits
 
