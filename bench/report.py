@@ -163,8 +163,8 @@ def sweep(r: dict[str, Any]) -> str:
     rows = [[count(p["n"]), _p(p["exact"]), _p(p["exact_1t"]), _p(p["engine"]), str(p["exact"]["n"])]
             for p in r["sweep"]["points"]]
     return ("### Exact search between the scales (for the crossover)\n\n*Engine path* is "
-            "`DenseIndex.scores` with an exact index and no candidates, as for a question naming no drug: it asks "
-            "FAISS for every vector (k = all), not 50.\n\n"
+            "`DenseIndex.scores` with an exact index and no candidates, as for a question naming no drug: it "
+            "scores every vector with one matrix product (k = all) and keeps each section's best window.\n\n"
             + _table(["Chunks", "Exact k=50 p50 / p95", "Exact k=50, 1 thread", "Engine path (k = all) p50 / p95",
                       "Timed"], rows))
 
