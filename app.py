@@ -6,7 +6,7 @@ import streamlit as st
 
 from clincalc_search.display import DOSING_NOTICE, EDUCATOR_EXAMPLES, escape_markdown
 from clincalc_search.engine import Engine
-from clincalc_search.index_store import IndexError_
+from clincalc_search.index_store import IndexError_, read_manifest, stale_message
 from clincalc_search.models import SECTION_TITLES, Answer, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
 
@@ -17,10 +17,18 @@ VIEWS = ["Ask", "Drug", "Classes"]
 EDUCATOR_CSS = "<style>.stMarkdown p, .stMarkdown li {font-size: 1.25rem; line-height: 1.6;}</style>"
 
 
-@st.cache_resource(show_spinner="Loading the search engine (first time only)…")
-def get_engine(settings_json: str) -> Engine:
-    # One engine per server (per settings): read-only after loading, so sessions can share it.
-    return Engine.load(Settings.model_validate_json(settings_json))
+@st.cache_resource(show_spinner="Loading the search engine (first time only)…", max_entries=2)
+def get_engine(settings_json: str, build_id: str) -> Engine:
+    # One engine per server, settings and build: read-only after loading, so sessions can share it, and a
+    # rebuild (a new build id) is picked up without restarting the server.
+    return Engine.load(Settings.model_validate_json(settings_json), allow_stale_corpus=True)
+
+
+def current_build(settings: Settings) -> str:
+    try:
+        return read_manifest(settings.index_dir).build_id
+    except IndexError_:
+        return ""  # loading will raise the same error, shown as a banner
 
 
 # -- navigation: callbacks run before the next script run, so they may set widget state -------------------
@@ -208,10 +216,14 @@ def sidebar(engine: Engine) -> None:
 
 def main() -> None:
     try:
-        engine = get_engine(load_settings().model_dump_json())
+        settings = load_settings()
+        engine = get_engine(settings.model_dump_json(), current_build(settings))
     except IndexError_ as exc:
         st.error(f"The search index cannot be used: {exc}")
         st.stop()
+    if engine.stale:
+        st.warning(f"Showing the monographs as last indexed ({engine.manifest.built_at}): the "
+                   f"{stale_message(engine.stale)}.")
     if "view" not in st.session_state:
         first_view(engine)
     sidebar(engine)

@@ -42,12 +42,42 @@ def test_build_refuses_broken_corpus_and_old_index_keeps_serving(corpus_copy: Pa
     assert json.loads(capsys.readouterr().out)["hits"][0]["section"] == "monitoring"
 
 
-def test_stale_index_message(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stale_index_keeps_answering_with_a_warning(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--quiet"]) == 0
+    capsys.readouterr()
     path = corpus_copy / "monographs" / "lithium.md"
     path.write_text(path.read_text() + "\n")
+    assert main(["ask", "lithium monitoring", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "index is stale: run clincalc-search build (monographs changed: lithium.md)" in err
+    assert json.loads(out)["hits"][0]["section"] == "monitoring"
+
+
+def test_broken_monograph_old_index_keeps_serving(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The foundation's promise: validate names file, line and field; build refuses; answers continue."""
+    assert main(["build", "--quiet"]) == 0
+    path = corpus_copy / "monographs" / "warfarin.md"
+    path.write_text(path.read_text().replace("kicker: Vitamin K", "strength: 5 mg\nkicker: Vitamin K"))
+    capsys.readouterr()
+    assert main(["validate"]) == 1
+    assert "warfarin.md:6: strength: unknown key" in capsys.readouterr().out
+    assert main(["build", "--quiet"]) == 1
+    capsys.readouterr()
+    assert main(["ask", "what should I monitor on warfarin?", "--json"]) == 0
+    out, err = capsys.readouterr()
+    answer = json.loads(out)
+    assert answer["hits"][0]["drug"] == "warfarin" and answer["hits"][0]["section"] == "monitoring"
+    assert "index is stale" in err
+
+
+def test_model_change_stops_answers(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from clincalc_search.embedding import FakeEncoder
+
+    assert main(["build", "--quiet"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(FakeEncoder, "identity", lambda self: "fake-v2")
     assert main(["ask", "lithium"]) == 2
-    assert "index is stale: run clincalc-search build" in capsys.readouterr().err
+    assert "index is stale: run clincalc-search build (model changed" in capsys.readouterr().err
 
 
 def test_ask_jsonl_contract_in_order() -> None:

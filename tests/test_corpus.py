@@ -131,3 +131,10 @@ def test_shared_sentence_measure_sees_repeats(corpus_copy: Path) -> None:
     for path in (corpus_copy / "monographs").glob("*.md"):
         path.write_text(path.read_text().replace("## How it works\n", f"## How it works\n{line}\n"))
     assert len(shared_sentences(corpus_copy)[line.lower()]) == 4
+
+
+def test_one_broken_file_is_reported_once(corpus_copy: Path) -> None:
+    # warfarin and alendronic acid link to lithium; its parse failure must not also be reported as
+    # dangling links in their files.
+    _edit(corpus_copy, "lithium.md", "specialist: false\n", "specialist: false\ndosage: none\n")
+    assert _problems(corpus_copy) == ["lithium.md:8: dosage: unknown key"]

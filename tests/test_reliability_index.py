@@ -247,8 +247,13 @@ FAULTS: list[Fault] = [
     manifest_dimension_wrong, faiss_deleted, faiss_truncated, faiss_empty, faiss_header_corrupted,
     faiss_replaced_by_another_file, chunk_table_deleted, chunk_table_line_dropped, chunk_table_line_added,
     chunk_table_not_json, chunk_table_from_another_corpus, owners_deleted, model_changed,
-    model_swapped_for_another, corpus_edited_after_build, monograph_added_after_build,
-    monograph_removed_after_build, classes_edited_after_build,
+    model_swapped_for_another,
+]
+# The corpus changed after the build: the index is stale but intact, so the shells keep serving it (the
+# monographs as indexed) with a warning, while a strict Engine.load still refuses.
+CORPUS_CHANGES: list[Fault] = [
+    corpus_edited_after_build, monograph_added_after_build, monograph_removed_after_build,
+    classes_edited_after_build,
 ]
 
 
@@ -277,6 +282,26 @@ def test_bad_index_refuses_with_what_to_run(fault: Fault, built: tuple[Settings,
     assert at.error, "no error banner"
     banner = str(at.error[0].value)
     assert RUN_BUILD in banner and message in banner
+
+
+@pytest.mark.parametrize("fault", CORPUS_CHANGES, ids=[f.__name__ for f in CORPUS_CHANGES])
+def test_corpus_changed_after_build_keeps_serving_with_a_warning(
+        fault: Fault, built: tuple[Settings, Manifest], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    s, manifest = built
+    assert fault(s, manifest, monkeypatch) is IndexStale
+    with pytest.raises(IndexStale, match=RUN_BUILD):
+        Engine.load(load_settings())
+    capsys.readouterr()
+    assert main(["ask", "what should I monitor on besponsa?", "--json"]) == 0
+    out, errors = capsys.readouterr()
+    assert json.loads(out)["hits"][0]["section"] == "monitoring"
+    assert "warning: index is stale" in errors and RUN_BUILD in errors and "Traceback" not in errors
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception, at.exception
+    assert not at.error and any(RUN_BUILD in str(w.value) for w in at.warning)
+    at.chat_input(key="chat").set_value("what should I monitor on besponsa?").run()
+    assert any("Monitoring" in str(m.value) for m in at.markdown)
 
 
 def test_every_index_file_deleted_or_truncated(built: tuple[Settings, Manifest],

@@ -59,7 +59,9 @@ class MiniLMEncoder:
         if self._model is None:
             offline_environment()
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
 
+            transformers_logging.disable_progress_bar()  # no "Loading weights" bar on every CLI call
             self._model = SentenceTransformer(self.model_dir(), device="cpu", local_files_only=True)
         return self._model
 

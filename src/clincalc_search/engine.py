@@ -11,14 +11,13 @@ from typing import Literal
 import numpy as np
 
 from clincalc_search import dose_guard
-from clincalc_search.corpus import load_classes, load_corpus
 from clincalc_search.dense import DenseIndex
 from clincalc_search.drugs import DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.fusion import convex, top
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import section_intents
-from clincalc_search.models import Answer, Chunk, DrugClass, Hit, Monograph
+from clincalc_search.models import Answer, Chunk, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
 from clincalc_search.sparse import tokenize
 
@@ -46,10 +45,11 @@ def clean_question(question: str) -> str:
 
 
 class Engine:
-    def __init__(self, settings: Settings, index: LoadedIndex, monographs: list[Monograph],
-                 classes: list[DrugClass], encoder: Encoder) -> None:
+    def __init__(self, settings: Settings, index: LoadedIndex, encoder: Encoder) -> None:
         self.settings = settings
         self.encoder = encoder
+        monographs, classes = index.monographs, index.classes
+        self.stale: list[str] = index.stale  # non-empty: the corpus changed since the build
         self.monographs = {m.name: m for m in monographs}
         self.classes = {c.name: c for c in classes}
         self.chunks: list[Chunk] = index.chunks
@@ -65,20 +65,20 @@ class Engine:
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
             m = self.monographs.get(c.drug)
-            # Hits are shown as verbatim corpus text: a chunk that differs from its file is never served.
+            # Hits are shown as verbatim monograph text: a chunk that differs from its monograph is never served.
             if m is None or m.section(c.section).text != c.text:
-                raise IndexCorrupt(f"index section {c.drug}/{c.section} differs from the corpus: "
+                raise IndexCorrupt(f"index section {c.drug}/{c.section} differs from its monograph: "
                                    "run clincalc-search build")
         self._encode_lock = threading.Lock()
 
     @classmethod
-    def load(cls, settings: Settings | None = None) -> Engine:
+    def load(cls, settings: Settings | None = None, allow_stale_corpus: bool = False) -> Engine:
+        """The engine over the built index. With allow_stale_corpus it keeps serving the index as built when
+        the corpus has changed since (the shells then warn); otherwise a stale index raises IndexStale."""
         settings = settings or load_settings()
         encoder = make_encoder(settings.encoder)
-        index = load_index(settings.index_dir, settings.corpus_dir, encoder)
-        monographs, _ = load_corpus(settings.monographs_dir)
-        classes, _ = load_classes(settings.classes_file)
-        return cls(settings, index, monographs, classes, encoder)
+        index = load_index(settings.index_dir, settings.corpus_dir, encoder, allow_stale_corpus)
+        return cls(settings, index, encoder)
 
     # -- public API -------------------------------------------------------------------------------
 

@@ -17,16 +17,16 @@ import numpy as np
 from pydantic import BaseModel
 
 from clincalc_search.chunking import chunk_monographs, sparse_text, windows
-from clincalc_search.corpus import monograph_files
+from clincalc_search.corpus import load_classes, monograph_files
 from clincalc_search.embedding import Encoder
-from clincalc_search.models import Chunk, Monograph, Problem
+from clincalc_search.models import Chunk, DrugClass, Monograph, Problem
 from clincalc_search.sparse import SparseIndex
 from clincalc_search.validation import validate_corpus
 
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
@@ -36,7 +36,12 @@ ANN_THRESHOLD = 100_000
 IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
-_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-")
+_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-")
+
+
+class Snapshot(BaseModel):
+    monographs: list[Monograph]
+    classes: list[DrugClass]
 
 
 class IndexError_(Exception):
@@ -108,11 +113,15 @@ def corpus_fingerprint(corpus_dir: Path) -> tuple[dict[str, str], str]:
     return files, _sha256(corpus_dir / "classes.yaml")
 
 
+def model_changed(manifest: Manifest, encoder: Encoder) -> bool:
+    return manifest.model_name != encoder.name or manifest.model_identity != encoder.identity()
+
+
 def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[str]:
     """Why the index no longer matches the corpus or the model; empty when it is current."""
     reasons: list[str] = []
     files, classes_sha = corpus_fingerprint(corpus_dir)
-    if manifest.model_name != encoder.name or manifest.model_identity != encoder.identity():
+    if model_changed(manifest, encoder):
         reasons.append(f"model changed (index built with {manifest.model_name})")
     changed = sorted(set(files.items()) ^ set(manifest.monographs.items()))
     if changed:
@@ -227,6 +236,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "vectors": f"vectors-{build_id}.npy",
             "hashes": f"hashes-{build_id}.npy",
             "sparse": f"sparse-{build_id}",
+            "monographs": f"monographs-{build_id}.json",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
@@ -234,6 +244,10 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         for role, array in (("owners", owners), ("vectors", vectors), ("hashes", hashes)):
             np.save(index_dir / names[role], array)
         sparse.save(index_dir / names["sparse"])
+        # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
+        # being edited (or is broken) until the next successful build.
+        snapshot = Snapshot(monographs=monographs, classes=load_classes(corpus_dir / "classes.yaml")[0])
+        _write(index_dir / names["monographs"], snapshot.model_dump_json().encode())
         manifest = Manifest(
             schema_version=SCHEMA_VERSION, build_id=build_id, model_name=encoder.name,
             model_dim=encoder.dim, model_identity=encoder.identity(), monographs=files,
@@ -285,6 +299,9 @@ class LoadedIndex:
     owners: np.ndarray  # vector row → chunk id
     vectors: np.ndarray  # memory-mapped copy of the indexed vectors
     sparse: SparseIndex
+    monographs: list[Monograph]  # as indexed, not as the corpus folder holds them now
+    classes: list[DrugClass]
+    stale: list[str]  # why the corpus no longer matches (only when a stale corpus was allowed)
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -303,14 +320,21 @@ def read_manifest(index_dir: Path) -> Manifest:
                            "run clincalc-search build") from exc
 
 
-def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder) -> LoadedIndex:
-    """Load and check the index; raise a subclass of IndexError_ whose message says what to run."""
+def stale_message(reasons: list[str]) -> str:
+    return f"index is stale: run clincalc-search build ({'; '.join(reasons)})"
+
+
+def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_corpus: bool = False
+               ) -> LoadedIndex:
+    """Load and check the index; raise a subclass of IndexError_ whose message says what to run.
+    With allow_stale_corpus, an index whose corpus has changed since the build still loads (it serves the
+    monographs as indexed); a changed model never does, because its vectors would not match questions."""
     import faiss
 
     manifest = read_manifest(index_dir)
     reasons = staleness(manifest, corpus_dir, encoder)
-    if reasons:
-        raise IndexStale(f"index is stale: run clincalc-search build ({'; '.join(reasons)})")
+    if reasons and (model_changed(manifest, encoder) or not allow_stale_corpus):
+        raise IndexStale(stale_message(reasons))
     for role, name in manifest.files.items():
         path = index_dir / name
         if not path.exists() or _size(path) != manifest.file_sizes.get(role):
@@ -325,6 +349,7 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder) -> LoadedInd
         owners = np.load(index_dir / manifest.files["owners"])
         vectors = np.load(index_dir / manifest.files["vectors"], mmap_mode="r")
         sparse = SparseIndex.load(index_dir / manifest.files["sparse"], len(chunks))
+        snapshot = Snapshot.model_validate_json((index_dir / manifest.files["monographs"]).read_bytes())
     except (RuntimeError, ValueError, OSError, KeyError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
     if (len(chunks) != manifest.chunk_count or index.ntotal != manifest.vector_count
@@ -332,4 +357,4 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder) -> LoadedInd
         raise IndexCorrupt("index files do not match their manifest: run clincalc-search build")
     tune_for_search(index)
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
-                       sparse=sparse)
+                       sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons)

@@ -63,9 +63,23 @@ def _check_monograph(m: Monograph, raw_lines: list[str], class_names: set[str]) 
     return problems
 
 
-def _check_across(monographs: list[Monograph], lines: dict[str, list[str]]) -> list[Problem]:
+def _declared_names(monographs_dir: Path, parsed: list[Monograph]) -> set[str]:
+    """Drug names declared by files that failed to parse too, so one broken file is reported once and not
+    again as a dangling related link in every monograph that links to it."""
+    names = {m.name for m in parsed}
+    done = {m.path for m in parsed}
+    for path in sorted(monographs_dir.glob("*.md")):
+        if path.name in done or not path.is_file():
+            continue
+        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+        match = re.search(r"^name:\s*(.+?)\s*$", head, re.M)
+        if match:
+            names.add(match.group(1).strip("'\""))
+    return names
+
+
+def _check_across(monographs: list[Monograph], lines: dict[str, list[str]], names: set[str]) -> list[Problem]:
     problems: list[Problem] = []
-    names = {m.name for m in monographs}
     owner: dict[str, Monograph] = {}  # every name, brand and other name (casefolded) → first monograph using it
     for m in monographs:
         for label, field in [(m.name, "name")] + [(b, "brands") for b in m.brands] + [
@@ -104,7 +118,7 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
              .replace("\r\n", "\n").split("\n") for m in monographs}
     for m in monographs:
         problems += _check_monograph(m, lines[m.path], class_names)
-    problems += _check_across(monographs, lines)
+    problems += _check_across(monographs, lines, _declared_names(monographs_dir, monographs))
     if not monographs and not problems:
         problems.append(Problem(file=str(monographs_dir), line=1, field="corpus", message="no monographs"))
     return monographs, sorted(problems, key=lambda p: (p.file, p.line))
