@@ -186,11 +186,10 @@ class DrugLexicon:
                 found.group_label = gram
                 return
 
-    def residual(self, question: str) -> list[str]:
-        """Content words left once drug names (exact or misspelt) are taken out."""
+    def residual(self, question: str, found: Recognised) -> list[str]:
+        """Content words left once the drug names recognised in it (exact or misspelt) are taken out."""
         from clincalc_search.sparse import tokenize
 
-        found = self.recognise(question)
         text = self._exact.sub(" ", normalise(question))
         for typed in found.fuzzy:
             text = text.replace(typed, " ")

@@ -168,7 +168,7 @@ class Engine:
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
             scores, _ = self._scores(text, candidates, mode)
-            order = self._drug_order(text, plan.drugs, intents, scores, candidates)
+            order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0])
         if rec.group:
             return self._group_answer(rec, intents)
@@ -184,12 +184,13 @@ class Engine:
         hits.trace["best_cosine"] = round(best, 4)
         return hits
 
-    def _drug_order(self, text: str, drugs: list[str], intents: list[str], scores: np.ndarray,
+    def _drug_order(self, text: str, plan: Plan, intents: list[str], scores: np.ndarray,
                     candidates: np.ndarray) -> list[int]:
+        drugs = plan.drugs
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
         if not intents and len(drugs) > 1:
             intents = ["prescribing"]  # "clozapine with carbamazepine": two drugs named together ask about interactions
-        elif not intents and not self.lexicon.residual(text):
+        elif not intents and not self.lexicon.residual(text, plan.recognised):
             intents = ["overview"]  # a bare drug name: start with what it is
         elif not intents:
             # Words beyond the name ask for something specific; the overview is the least specific answer.
