@@ -62,6 +62,12 @@ class Recognised:
     group: list[str] = field(default_factory=list)  # members of a class or kicker group
     group_label: str | None = None
     fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
+    positions: dict[str, int] = field(default_factory=dict)  # drug → where it is first mentioned
+
+    def add(self, drug: str, position: int) -> None:
+        if drug not in self.drugs:
+            self.drugs.append(drug)
+        self.positions[drug] = min(position, self.positions.get(drug, position))
 
 
 class DrugLexicon:
@@ -107,13 +113,11 @@ class DrugLexicon:
         for m in self._exact.finditer(text):
             if text.startswith("-like", m.end()):
                 continue  # "a pembrolizumab-like drug" is about another drug
-            drug = self.surfaces[m.group(0)]
             spans.append(m.span())
-            if drug not in found.drugs:
-                found.drugs.append(drug)
+            found.add(self.surfaces[m.group(0)], m.start())
         self._fuzzy(text, spans, found)
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab").
-        found.drugs.sort(key=lambda d: self._position(text, d, found))
+        found.drugs.sort(key=found.positions.__getitem__)
         if not found.drugs:
             self._groups(text, found)
         return found
@@ -124,12 +128,6 @@ class DrugLexicon:
             return None
         drugs = self._prefixes.get(word, set())
         return next(iter(drugs)) if len(drugs) == 1 else None
-
-    def _position(self, text: str, drug: str, found: Recognised) -> int:
-        typed = [t for t, d in found.fuzzy.items() if d == drug]
-        typed += [s for s, d in self.surfaces.items() if d == drug]
-        positions = [m.start() for t in typed for m in re.finditer(rf"\b{re.escape(t)}\b", text)]
-        return min(positions, default=len(text))
 
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         from rapidfuzz import process
@@ -142,8 +140,7 @@ class DrugLexicon:
             short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
             if short:
                 found.fuzzy[w.group(0)] = short
-                if short not in found.drugs:
-                    found.drugs.append(short)
+                found.add(short, w.start())
                 continue
             if w.group(0) in self._vocabulary:
                 continue  # a word the corpus itself uses is not a misspelt drug name
@@ -162,8 +159,7 @@ class DrugLexicon:
                     drug = self.surfaces[best[0]] if best else None
                 if drug:
                     found.fuzzy[cand] = drug
-                    if drug not in found.drugs:
-                        found.drugs.append(drug)
+                    found.add(drug, w.start())
                     break
 
     def _groups(self, text: str, found: Recognised) -> None:

@@ -159,10 +159,9 @@ def _previous_embeddings(index_dir: Path, identity: str) -> dict[bytes, np.ndarr
     return {bytes(h): vectors[i] for i, h in enumerate(hashes)}
 
 
-def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, progress: bool,
+def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, identity: str, progress: bool,
            cache: dict[bytes, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     brands = {m.name: m.brands for m in monographs}
-    identity = encoder.identity()
     texts: list[str] = []
     owners: list[int] = []
     for chunk in chunks:
@@ -220,8 +219,9 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             raise BuildRefused(problems)
         files, classes_sha = corpus_fingerprint(corpus_dir)
         chunks = chunk_monographs(monographs)
-        cache = _previous_embeddings(index_dir, encoder.identity())
-        vectors, owners, hashes, embedded = _embed(monographs, chunks, encoder, progress, cache)
+        identity = encoder.identity()  # reads the model's files: once per build
+        cache = _previous_embeddings(index_dir, identity)
+        vectors, owners, hashes, embedded = _embed(monographs, chunks, encoder, identity, progress, cache)
         index = make_faiss_index(vectors)
         by_name = {m.name: m for m in monographs}
         sparse = SparseIndex.build([
@@ -250,7 +250,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         _write(index_dir / names["monographs"], snapshot.model_dump_json().encode())
         manifest = Manifest(
             schema_version=SCHEMA_VERSION, build_id=build_id, model_name=encoder.name,
-            model_dim=encoder.dim, model_identity=encoder.identity(), monographs=files,
+            model_dim=encoder.dim, model_identity=identity, monographs=files,
             classes_sha256=classes_sha, chunk_count=len(chunks), vector_count=int(index.ntotal),
             faiss_type=type(index).__name__, files=names,
             file_sizes={role: _size(index_dir / n) for role, n in names.items()},
