@@ -12,18 +12,23 @@ import numpy as np
 
 from clincalc_search import dose_guard
 from clincalc_search.dense import DenseIndex
-from clincalc_search.drugs import DrugLexicon, Recognised, normalise
+from clincalc_search.drugs import DrugLexicon, Recognised, english_words, normalise
 from clincalc_search.embedding import Encoder, make_encoder
+from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
-from clincalc_search.intent import section_intents
-from clincalc_search.models import Answer, Chunk, Hit, Monograph
+from clincalc_search.intent import section_cues, section_intents
+from clincalc_search.models import SECTION_TITLES, Answer, Chunk, Hit, Monograph
+from clincalc_search.rare_terms import RareTerms
 from clincalc_search.settings import Settings, load_settings
-from clincalc_search.sparse import tokenize
+from clincalc_search.sparse import stems, tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
 # Below this cosine, a question that names no drug or class is treated as outside the corpus.
 ABSTAIN_COSINE = {"minilm": 0.40, "fake": 0.45}
+# A follow-up that points back at the conversation's drug keeps it, even when it also names a class or a
+# second drug ("which antibiotics interact with it?").
+_POINTS_BACK = re.compile(r"\b(?:it|its|it'?s|this|them|they|these)\b", re.IGNORECASE)
 EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
 
 
@@ -35,7 +40,10 @@ class Plan:
     drugs: list[str]
     intents: list[str]
     dose: dose_guard.DoseDecision
+    cues: dict[str, str] = field(default_factory=dict)  # intent → the words that asked for it
+    stems: list[str] = field(default_factory=list)  # the question's BM25 stems, computed once
     notes: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)  # how the sections were chosen, for people
 
 
 def clean_question(question: str) -> str:
@@ -61,6 +69,9 @@ class Engine:
             for word in set(tokenize(c.text)):
                 users.setdefault(word, set()).add(c.drug)
         self.lexicon = DrugLexicon(monographs, classes, {w: len(drugs) for w, drugs in users.items()})
+        names = [n for m in monographs for n in (m.name, *m.other_names, *m.brands)]
+        self.evidence = SectionEvidence(self.chunks, names)
+        self.rare = RareTerms(monographs, english_words(), set(self.lexicon.surfaces))
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
@@ -103,18 +114,25 @@ class Engine:
         }
         drug = plan.drugs[0] if plan.drugs else None
         if plan.dose:
+            trace["why"] = plan.dose.why
             brands = self.monographs[drug].brands if drug else []
-            answer = Answer(question=question, refused=True, drug=drug,
+            answer = Answer(question=question, refused=True, drug=drug, why=plan.dose.why,
                             message=dose_guard.refusal_message(drug, brands), trace=trace)
-            # A mixed question still gets the non-dose sections it asked for.
-            asked = section_intents(dose_guard.without_dose_phrases(text), strong_only=True)
-            if asked and (plan.drugs or plan.recognised.group):
-                rest = self._answer(text, plan, asked, top_k, mode)
-                answer.hits = [h for h in rest.hits if h.section in asked]
+            # A mixed question still gets the non-dose sections its other words ask for or name; a pure dose
+            # question gets none.
+            rest_text = dose_guard.without_dose_phrases(text)
+            asked = section_intents(rest_text, strong_only=True)
+            if plan.drugs or plan.recognised.group:
+                rest_plan = Plan(plan.recognised, plan.drugs, asked, plan.dose, section_cues(rest_text, True),
+                                 stems([rest_text])[0])
+                rest = self._answer(text, rest_plan, asked, top_k, mode)
+                shown = set(asked) | {s for s in SECTION_TITLES if any(f"'{s}'" in w for w in rest_plan.why)}
+                answer.hits = [h for h in rest.hits if h.section in shown]
             return answer
         answer = self._answer(text, plan, plan.intents, top_k, mode)
         answer.question = question
-        answer.trace = {**trace, **answer.trace}
+        answer.why = "; ".join(plan.why) or None
+        answer.trace = {**trace, "why": answer.why, **answer.trace}
         return answer
 
     def search(self, question: str, top_k: int = 10, mode: Mode = "hybrid") -> list[Hit]:
@@ -122,7 +140,7 @@ class Engine:
         Used by the evaluation to compare BM25, dense and fused ranking on their own."""
         text = clean_question(question)
         candidates = np.arange(len(self.chunks))
-        scores, _ = self._scores(text, candidates, mode)
+        scores, _ = self._scores(text, stems([text])[0], candidates, mode)
         return [self._hit(self.chunks[i], float(scores[i])) for i in top(scores, candidates, top_k)]
 
     def monograph(self, name: str) -> Monograph | None:
@@ -144,15 +162,24 @@ class Engine:
         recognised = self.lexicon.recognise(text)
         drugs = list(recognised.drugs)
         notes: list[str] = []
+        why: list[str] = []
         context = self.monograph(context_drug) if context_drug else None
-        if not drugs and not recognised.group and context is not None:
-            drugs = [context.name]
+        if context is not None and (not drugs and not recognised.group or _POINTS_BACK.search(text)):
+            drugs = list(dict.fromkeys([context.name, *drugs]))
+            recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             notes.append(f"follow-up: using {context.name} from the conversation")
-        return Plan(recognised, drugs, section_intents(text), dose_guard.check(text), notes)
+        if not drugs and not recognised.group:
+            for term, named in self.rare.find(text).items():
+                drugs += [d for d in named if d not in drugs]
+                why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
+                           ("s" if len(named) > 1 else ""))
+        cues = section_cues(text)
+        return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why)
 
-    def _scores(self, text: str, candidates: np.ndarray, mode: Mode) -> tuple[np.ndarray, float]:
+    def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode
+                ) -> tuple[np.ndarray, float]:
         """Ranking scores for all chunks (only candidates meaningful) and the best dense cosine."""
-        sparse = self.sparse.scores(text)
+        sparse = self.sparse.scores(question_stems)
         if mode == "bm25":
             return sparse.astype(np.float64), 1.0
         with self._encode_lock:  # torch modules are not re-entrant across threads
@@ -167,7 +194,7 @@ class Engine:
         rec = plan.recognised
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
-            scores, _ = self._scores(text, candidates, mode)
+            scores, _ = self._scores(text, plan.stems, candidates, mode)
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0])
         if rec.group:
@@ -176,7 +203,7 @@ class Engine:
         if unknown:
             return self._abstain(f"'{unknown[0]}' is not covered by the corpus.")
         candidates = np.arange(len(self.chunks))
-        scores, best = self._scores(text, candidates, mode)
+        scores, best = self._scores(text, plan.stems, candidates, mode)
         threshold = ABSTAIN_COSINE.get(self.settings.encoder, 0.4)
         if mode != "bm25" and best < threshold or mode == "bm25" and scores.max() <= 0:
             return self._abstain("Nothing in the corpus matches this question closely enough.")
@@ -197,12 +224,36 @@ class Engine:
             overview = {self.by_drug[d]["overview"] for d in drugs}
             ranked = [i for i in ranked if i not in overview] + [i for i in ranked if i in overview]
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
+        first = self._evidence_first(plan, intents) + first
+        if intents and first and first[0] == self.by_drug[drugs[0]].get(intents[0]):
+            cue = plan.cues.get(intents[0])
+            plan.why.append(f"section '{intents[0]}': asked for by '{cue}'" if cue else
+                            f"section '{intents[0]}': the usual section for this kind of question")
         if not first and len(drugs) > 1:
             # No intent: alternate drugs so each named drug's best section is near the top.
             per_drug = [[i for i in ranked if self.chunks[i].drug == d] for d in drugs]
             first = [i for group in zip(*per_drug, strict=False) for i in group]
         seen = list(dict.fromkeys(first + ranked))
         return seen
+
+    def _evidence_first(self, plan: Plan, intents: list[str]) -> list[int]:
+        """Sections that discuss a specific thing the question names, for each drug whose intended section
+        does not: the intent is the prior, and this evidence overrides it."""
+        terms = self.evidence.specific(plan.stems)
+        if not terms:
+            return []
+        lead: list[int] = []
+        for d in plan.drugs:
+            sections = self.by_drug[d]
+            weights = {i: self.evidence.weight(terms, i) for i in sections.values()}
+            best = max(weights, key=lambda i: weights[i])
+            intended = sections.get(intents[0]) if intents else None
+            if weights[best] == 0 or (intended is not None and weights[intended] > 0):
+                continue
+            lead.append(best)
+            named = "', '".join(self.evidence.terms_in(terms, best))
+            plan.why.append(f"section '{self.chunks[best].section}' of {d}: it discusses '{named}'")
+        return lead
 
     def _hits(self, order: list[int], scores: np.ndarray, drug: str | None) -> Answer:
         hits = [self._hit(self.chunks[i], float(scores[i])) for i in order]

@@ -26,7 +26,7 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: BM25 over Snowball stems
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.

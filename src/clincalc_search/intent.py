@@ -37,11 +37,16 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rx)) for key, rx
 ]]
 
 
+def section_cues(question: str, strong_only: bool = False) -> dict[str, str]:
+    """Sections the question asks for, strongest first, each with the words that asked for it."""
+    text = question.casefold()
+    found: dict[str, str] = {}
+    for key, rx in _INTENTS[:-2] if strong_only else _INTENTS:
+        if key not in found and (m := rx.search(text)):
+            found[key] = m.group(0).strip()
+    return found
+
+
 def section_intents(question: str, strong_only: bool = False) -> list[str]:
     """Sections the question asks for, strongest first; empty when it names none."""
-    text = question.casefold()
-    found: list[str] = []
-    for key, rx in _INTENTS[:-2] if strong_only else _INTENTS:
-        if key not in found and rx.search(text):
-            found.append(key)
-    return found
+    return list(section_cues(question, strong_only))

@@ -103,6 +103,9 @@ class Answer(BaseModel):
     message: str | None = None
     drug: str | None = None
     hits: list[Hit] = Field(default_factory=list)
+    # How the answer was found, in one line: the phrase that made it a dose question, or the evidence that
+    # chose the section. Optional and additive to the CLI contract.
+    why: str | None = None
     # Not part of the CLI contract: how the answer was found, for the app's explainer panel.
     trace: dict[str, object] = Field(default_factory=dict, exclude=True)
 

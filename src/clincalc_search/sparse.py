@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,24 @@ _STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
+    """Whole words, unstemmed: used to tell which words the corpus prose uses (drug recognition)."""
     return [t for t in _TOKEN.findall(text.casefold()) if t not in _STOPWORDS]
+
+
+@cache
+def _stemmer() -> object:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stems(texts: list[str]) -> list[list[str]]:
+    """bm25s's own tokenizer with a Snowball stemmer, so "effusions" meets "effusion" and "monitored"
+    meets "monitoring"; the same function serves the index, the query and section evidence."""
+    import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer().stemWords,  # type: ignore[attr-defined]
+                          return_ids=False, show_progress=False)
 
 
 class SparseIndex:
@@ -30,7 +48,7 @@ class SparseIndex:
         import bm25s
 
         bm25 = bm25s.BM25()
-        bm25.index([tokenize(d) or ["_empty_"] for d in documents], show_progress=False)
+        bm25.index([tokens or ["_empty_"] for tokens in stems(documents)], show_progress=False)
         return cls(bm25, len(documents))
 
     @classmethod
@@ -42,9 +60,11 @@ class SparseIndex:
     def save(self, folder: Path) -> None:
         self._bm25.save(str(folder))  # type: ignore[attr-defined]
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document (zeros when no query word is in the corpus)."""
-        words = [t for t in tokenize(query) if t in self.vocabulary]
+    def scores(self, query: str | list[str]) -> np.ndarray:
+        """BM25 score of every document (zeros when no query word is in the corpus). Takes the question or
+        its stems, so a caller that already stemmed it does not stem it twice."""
+        tokens = stems([query])[0] if isinstance(query, str) else query
+        words = [t for t in tokens if t in self.vocabulary]
         if not words:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(words), dtype=np.float32)  # type: ignore[attr-defined]

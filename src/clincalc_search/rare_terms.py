@@ -1,0 +1,63 @@
+"""The corpus's own rare names (trial acronyms, product codes, rare clinical terms), each tied to the one or
+two monographs that use it, so a question naming one finds them the way a drug name does."""
+
+from __future__ import annotations
+
+import re
+
+from clincalc_search.models import Monograph
+
+# A term used by more monographs than this names a topic, not a monograph.
+MAX_MONOGRAPHS = 2
+_WORD = re.compile(r"[a-z][a-z0-9]{3,}|[a-z0-9]*\d[a-z0-9]*[a-z][a-z0-9]*")
+_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_CAPS = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b")
+# An acronym that is also an English word ("RECOVERY", "PARADIGM") counts only when the question writes it in
+# capitals or asks about a study.
+_STUDY_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|results?|show(?:ed|n|s)?|data|evidence|found|outcomes?|"
+                        r"publish\w*|landmark)\b")
+
+
+def _keys(text: str) -> set[str]:
+    low = text.casefold()
+    keys = set(_WORD.findall(low))
+    for compound in _COMPOUND.findall(low):
+        keys |= {compound, compound.replace("-", "")}
+    return keys
+
+
+class RareTerms:
+    def __init__(self, monographs: list[Monograph], english: frozenset[str], names: set[str]) -> None:
+        users: dict[str, set[str]] = {}
+        acronyms: set[str] = set()
+        for m in monographs:
+            text = "\n".join([*(s.text for s in m.sections), *m.references])
+            for key in _keys(text):
+                users.setdefault(key, set()).add(m.name)
+            for caps in _CAPS.findall(text):
+                acronyms |= {caps.casefold(), caps.casefold().replace("-", "")}
+        self._drugs: dict[str, list[str]] = {}
+        self._needs_cue: set[str] = set()
+        for key, drugs in users.items():
+            if len(drugs) > MAX_MONOGRAPHS or key in names:
+                continue
+            english_word = key in english or all(part in english for part in key.split("-"))
+            if english_word and key not in acronyms:
+                continue  # an ordinary word used rarely ("effusion") is evidence for a section, not a name
+            self._drugs[key] = sorted(drugs)
+            if english_word:
+                self._needs_cue.add(key)
+
+    def find(self, question: str) -> dict[str, list[str]]:
+        """Rare terms named in the question → the monographs that use them."""
+        written_caps = {c.casefold() for c in _CAPS.findall(question)}
+        cue = bool(_STUDY_CUE.search(question.casefold()))
+        found: dict[str, list[str]] = {}
+        for key in sorted(_keys(question), key=len, reverse=True):
+            drugs = self._drugs.get(key)
+            if drugs is None or (key in self._needs_cue and not cue and key not in written_caps):
+                continue
+            if any(key in longer for longer in found):
+                continue  # "empa" inside "empa-reg": the compound already says it
+            found[key] = drugs
+        return found
