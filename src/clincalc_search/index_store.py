@@ -127,7 +127,10 @@ def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[st
     files, classes_sha = corpus_fingerprint(corpus_dir)
     if model_changed(manifest, encoder):
         reasons.append(f"model changed (index built with {manifest.model_name})")
-    changed = sorted(set(files.items()) ^ set(manifest.monographs.items()))
+    unreadable = sorted(name for name, sha in files.items() if sha.startswith("unreadable"))
+    if unreadable:
+        reasons.append(f"cannot read {', '.join(unreadable)}")
+    changed = [(n, h) for n, h in set(files.items()) ^ set(manifest.monographs.items()) if n not in unreadable]
     if changed:
         names = sorted({name for name, _ in changed})
         more = f" and {len(names) - 3} more" if len(names) > 3 else ""
