@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -127,3 +128,84 @@ def test_validate_does_not_import_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          env=os.environ.copy()).stdout
     assert out.strip().endswith("False False False")
+
+
+# -- loose numbers and unexpected errors (issue 15 #11 and "no traceback") ---------------------------------
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("-1", "must be from 1 to 50, not -1"), ("0", "must be from 1 to 50, not 0"),
+    ("51", "must be from 1 to 50, not 51"), ("abc", "'abc' is not a whole number"),
+])
+def test_top_k_out_of_range_is_a_usage_error(value: str, why: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["ask", "warfarin monitoring", "--top-k", value])
+    assert exit_.value.code == 2
+    assert f"argument --top-k: {why}" in capsys.readouterr().err
+
+
+def test_top_k_limits_class_answers(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A class question lists every member by default, and no more than --top-k when it is given."""
+    from .conftest import REAL_CORPUS
+
+    monkeypatch.setenv("CLINCALC_CORPUS_DIR", str(REAL_CORPUS))
+    assert main(["build", "--quiet"]) == 0
+    capsys.readouterr()
+    counts = {}
+    for flags in ([], ["--top-k", "2"], ["--top-k", "50"]):
+        assert main(["ask", "monitoring for statins", "--json", *flags]) == 0
+        hits = json.loads(capsys.readouterr().out)["hits"]
+        assert {h["section"] for h in hits} == {"monitoring"}
+        counts[" ".join(flags)] = len(hits)
+    assert counts == {"": 5, "--top-k 2": 2, "--top-k 50": 5}
+
+
+@pytest.mark.parametrize(("variable", "value", "why"), [
+    ("CLINCALC_TOP_K", "abc", "unable to parse string as an integer"),
+    ("CLINCALC_TOP_K", "-1", "greater than or equal to 1"),
+    ("CLINCALC_MAX_QUESTION_CHARS", "-1", "greater than or equal to 1"),
+    ("CLINCALC_ENCODER", "gpt", "'minilm' or 'fake'"),
+])
+@pytest.mark.parametrize("command", [["ask", "warfarin"], ["validate"], ["build", "--quiet"]])
+def test_bad_setting_is_one_clear_line(variable: str, value: str, why: str, command: list[str]) -> None:
+    proc = subprocess.run([sys.executable, "-m", "clincalc_search", *command], capture_output=True, text=True,
+                          env={**os.environ, variable: value}, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"clincalc-search: error: {variable}='{value}' is not valid: ")
+    assert why in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
+
+
+@pytest.mark.parametrize(("command", "target"), [
+    (["ask", "warfarin", "--json"], "clincalc_search.engine.Engine.ask"),
+    (["ask", "--jsonl"], "clincalc_search.engine.Engine.ask"),
+    (["validate"], "clincalc_search.validation.validate_corpus"),
+    (["build", "--quiet"], "clincalc_search.index_store.build_index"),
+    (["eval"], "clincalc_search.evaluation.run_retrieval"),
+])
+def test_unexpected_error_is_one_line_without_traceback(command: list[str], target: str,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet"]) == 0
+    capsys.readouterr()
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something broke\n  at line two")
+
+    monkeypatch.setattr(target, boom)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"warfarin\n")))
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert err == "clincalc-search: error: RuntimeError: something broke at line two\n"
+
+
+def test_keyboard_interrupt_exits_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("clincalc_search.validation.validate_corpus", interrupted)
+    try:
+        code = main(["validate"])
+    except KeyboardInterrupt:  # escaping here would stop the whole test session
+        pytest.fail("KeyboardInterrupt escaped cli.main")
+    assert code == 130
+    assert capsys.readouterr().err == ""

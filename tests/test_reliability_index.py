@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -32,10 +33,12 @@ from clincalc_search.index_store import (
     IndexStale,
     Manifest,
     build_index,
+    read_manifest,
 )
 from clincalc_search.settings import Settings, load_settings
 
 from .conftest import ROOT
+from .index_checks import answers, flip, vectors_of
 
 APP = str(ROOT / "app.py")
 RUN_BUILD = "run clincalc-search build"
@@ -99,6 +102,12 @@ def manifest_truncated(s: Settings, m: Manifest, mp: pytest.MonkeyPatch) -> type
 
 def manifest_binary_garbage(s: Settings, m: Manifest, mp: pytest.MonkeyPatch) -> type[IndexError_]:
     (s.index_dir / MANIFEST).write_bytes(bytes(range(256)))
+    return IndexCorrupt
+
+
+def manifest_nested_deeply(s: Settings, m: Manifest, mp: pytest.MonkeyPatch) -> type[IndexError_]:
+    """Issue 15 #12: JSON nested deeper than the parser's recursion limit gave a RecursionError traceback."""
+    (s.index_dir / MANIFEST).write_text("[" * 100_000 + "]" * 100_000)
     return IndexCorrupt
 
 
@@ -242,7 +251,8 @@ def classes_edited_after_build(s: Settings, m: Manifest, mp: pytest.MonkeyPatch)
 
 FAULTS: list[Fault] = [
     index_folder_deleted, index_path_is_a_file, manifest_deleted, manifest_empty, manifest_truncated,
-    manifest_binary_garbage, manifest_missing_field, manifest_newer_schema, manifest_older_schema,
+    manifest_binary_garbage, manifest_nested_deeply, manifest_missing_field, manifest_newer_schema,
+    manifest_older_schema,
     manifest_points_outside_index, manifest_chunk_count_wrong, manifest_vector_count_wrong,
     manifest_dimension_wrong, faiss_deleted, faiss_truncated, faiss_empty, faiss_header_corrupted,
     faiss_replaced_by_another_file, chunk_table_deleted, chunk_table_line_dropped, chunk_table_line_added,
@@ -512,3 +522,28 @@ def test_real_model_loads_and_encodes_offline(tmp_path: Path) -> None:
     assert Path(str(log) + ".armed").exists()
     assert attempts(log) == []
 
+
+
+# -- a rebuild repairs damage instead of carrying it forward -----------------------------------------
+
+
+def test_rebuild_after_corrupted_vectors_re_embeds_them(built: tuple[Settings, Manifest], tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15 #1: a damaged vectors file was reused as the embedding cache and vouched for by the new
+    manifest. `ask` must refuse, then `build` must re-embed, and answers and evaluation scores must equal
+    those of a clean build."""
+    s, manifest = built
+    clean = answers(s)
+    clean_vectors = vectors_of(s.index_dir)
+    assert clean["hybrid:scores"]["out"]["abstain_ok"] == 1.0  # type: ignore[index]
+    path = s.index_dir / manifest.files["vectors"]
+    size = path.stat().st_size
+    flip(path, size // 4, size // 4 + min(256 * 1024, size // 2))  # the middle of the file
+    _assert_refuses_to_serve(IndexCorrupt, capsys)
+    assert main(["build", "--quiet"]) == 0
+    rebuilt = read_manifest(s.index_dir)
+    assert rebuilt.embedded > 0
+    rebuilt_vectors = vectors_of(s.index_dir)
+    assert np.isfinite(rebuilt_vectors).all()
+    assert np.array_equal(rebuilt_vectors, clean_vectors)
+    assert answers(s) == clean

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+import shutil
 import string
 import subprocess
 import sys
@@ -207,6 +208,7 @@ def test_engine_hostile_context_drug(shared_engine: Engine, context: str) -> Non
 def test_engine_answer_with_lone_surrogate_serialises(shared_engine: Engine) -> None:
     answer = shared_engine.ask("\udcff warfarin monitoring")
     assert json.loads(answer.model_dump_json())["hits"]
+    assert answer.question == "\ufffd warfarin monitoring"  # U+FFFD, as docs/RELIABILITY.md says, not '?'
 
 
 def _junk_words(rng: random.Random, n: int) -> str:
@@ -321,6 +323,7 @@ def test_cli_jsonl_non_utf8_stdin(cli_env: dict[str, str]) -> None:
     proc = run_cli(cli_env, "ask", "--jsonl", stdin=b"\xff\xfe warfarin monitoring\nlithium\n")
     lines = assert_clean_exit(proc).split("\n")[:-1]
     assert len(lines) == 2 and json.loads(lines[1])["drug"] == "lithium"
+    assert json.loads(lines[0])["question"] == "\ufffd\ufffd warfarin monitoring"
 
 
 def test_cli_json_non_utf8_argv(cli_env: dict[str, str]) -> None:
@@ -381,3 +384,47 @@ def test_url_parameters_are_untrusted(app: AppTest, params: dict[str, str]) -> N
         assert any("is not a class" in w for w in warnings), warnings
     if params.get("q", "").startswith("warfarin warfarin"):
         assert any(LIMIT_TEXT in t for t in texts)
+
+
+# -- an ordinary UTF-8 locale (issue 15 #4) --------------------------------------------------------------
+
+
+def _has_locale(name: str) -> bool:
+    found = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower().split()
+    return name.lower().replace("-", "") in {f.replace("-", "") for f in found}
+
+
+@pytest.fixture(scope="module")
+def en_gb_env(cli_env: dict[str, str]) -> dict[str, str]:
+    """CLI environment under en_GB.UTF-8, where Python decodes stdin strictly (C.UTF-8 would escape bad bytes
+    silently, which is why the first stdin test never failed). The locale is made with localedef if missing."""
+    if not _has_locale("en_GB.UTF-8"):
+        if shutil.which("localedef") is None:
+            pytest.skip("en_GB.UTF-8 is not installed and localedef is unavailable (Debian package 'locales')")
+        made = subprocess.run(["localedef", "-i", "en_GB", "-f", "UTF-8", "en_GB.UTF-8"], capture_output=True,
+                              text=True)
+        if made.returncode != 0 or not _has_locale("en_GB.UTF-8"):
+            pytest.skip(f"could not create the en_GB.UTF-8 locale: {made.stderr.strip()[-200:]}")
+    env = {k: v for k, v in cli_env.items() if k not in ("PYTHONUTF8", "PYTHONIOENCODING")}
+    env.update({"LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8"})
+    # The control: in this environment a plain Python process really does read stdin strictly.
+    probe = subprocess.run([sys.executable, "-c", "import sys; print(sys.stdin.errors, sys.flags.utf8_mode)"],
+                           env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert probe.stdout.split() == ["strict", "0"], probe.stdout + probe.stderr
+    return env
+
+
+def test_cli_jsonl_invalid_utf8_under_en_gb_locale(en_gb_env: dict[str, str]) -> None:
+    """Every line is answered, in order; invalid bytes come back as U+FFFD in that line's question."""
+    stdin = b"warfarin monitoring\n\xff\xfe lithium monitoring\nhow does lithium work\n"
+    out = assert_clean_exit(run_cli(en_gb_env, "ask", "--jsonl", stdin=stdin))
+    answers = [json.loads(line) for line in out.split("\n")[:-1]]
+    assert [a["question"] for a in answers] == [
+        "warfarin monitoring", "\ufffd\ufffd lithium monitoring", "how does lithium work"]
+    assert (answers[1]["drug"], answers[1]["hits"][0]["section"]) == ("lithium", "monitoring")
+    assert answers[0]["drug"] == "warfarin" and answers[2]["hits"][0]["section"] == "how_it_works"
+
+
+def test_cli_argv_invalid_utf8_under_en_gb_locale(en_gb_env: dict[str, str]) -> None:
+    data = json.loads(assert_clean_exit(run_cli(en_gb_env, "ask", b"\xffwarfarin monitoring", "--json")))
+    assert data["question"] == "\ufffdwarfarin monitoring" and data["hits"][0]["drug"] == "warfarin"

@@ -7,13 +7,23 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from clincalc_search.settings import load_settings
+from clincalc_search.settings import MAX_TOP_K, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from clincalc_search.engine import Engine
     from clincalc_search.models import Answer
 
 from clincalc_search.display import DOSING_NOTICE
+
+
+def _top_k(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= value <= MAX_TOP_K:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_TOP_K}, not {value}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question, in quotes")
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, one JSON answer per line")
-    ask.add_argument("--top-k", type=int, default=None, metavar="N", help="sections to return (default 3)")
+    ask.add_argument("--top-k", type=_top_k, default=None, metavar="N",
+                     help=f"sections to return, 1 to {MAX_TOP_K} (default 3)")
     ask.add_argument("--drug", default=None, metavar="NAME", help="drug the conversation is about (follow-ups)")
     build = sub.add_parser("build", help="validate the corpus and (re)build the search index")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -83,8 +94,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 2
     engine = _load_engine()
     if args.jsonl:
-        for line in sys.stdin:
-            question = line.rstrip("\n")
+        # Bytes, decoded line by line: an undecodable byte becomes U+FFFD in its own question, whatever the
+        # locale's encoding and error handler would have made of the whole stream (en_GB.UTF-8: a crash).
+        for line in sys.stdin.buffer:
+            question = line.decode("utf-8", "replace").rstrip("\n")
             answer = engine.ask(question, top_k=args.top_k, context_drug=args.drug)
             sys.stdout.write(_answer_json(answer) + "\n")
             sys.stdout.flush()
@@ -146,7 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IndexError_ as exc:
         print(f"clincalc-search: {exc}", file=sys.stderr)
         return 2
+    except SettingsError as exc:
+        print(f"clincalc-search: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a person at a terminal gets one line, never a traceback
+        detail = " ".join(str(exc).split()) or "no details"
+        print(f"clincalc-search: error: {exc.__class__.__name__}: {detail}", file=sys.stderr)
+        return 2
 
 

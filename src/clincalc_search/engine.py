@@ -95,9 +95,10 @@ class Engine:
 
     def ask(self, question: str, top_k: int | None = None, context_drug: str | None = None,
             mode: Mode = "hybrid") -> Answer:
+        group_limit = top_k or None  # an explicit limit also shortens a class's list of members
         top_k = top_k or self.settings.top_k
         # Undecodable bytes arrive as lone surrogates; make them U+FFFD so the answer can always be serialised.
-        question = question.encode("utf-8", "replace").decode("utf-8")
+        question = re.sub("[\ud800-\udfff]", "\ufffd", question)
         text = clean_question(question)
         if not text:
             return Answer(question=question, message=EMPTY_MESSAGE)
@@ -125,11 +126,11 @@ class Engine:
             if plan.drugs or plan.recognised.group:
                 rest_plan = Plan(plan.recognised, plan.drugs, asked, plan.dose, section_cues(rest_text, True),
                                  stems([rest_text])[0])
-                rest = self._answer(text, rest_plan, asked, top_k, mode)
+                rest = self._answer(text, rest_plan, asked, top_k, mode, group_limit)
                 shown = set(asked) | {s for s in SECTION_TITLES if any(f"'{s}'" in w for w in rest_plan.why)}
                 answer.hits = [h for h in rest.hits if h.section in shown]
             return answer
-        answer = self._answer(text, plan, plan.intents, top_k, mode)
+        answer = self._answer(text, plan, plan.intents, top_k, mode, group_limit)
         answer.question = question
         answer.why = "; ".join(plan.why) or None
         answer.trace = {**trace, "why": answer.why, **answer.trace}
@@ -190,7 +191,8 @@ class Engine:
             return dense.astype(np.float64), best
         return convex(sparse, dense, candidates), best
 
-    def _answer(self, text: str, plan: Plan, intents: list[str], top_k: int, mode: Mode) -> Answer:
+    def _answer(self, text: str, plan: Plan, intents: list[str], top_k: int, mode: Mode,
+                group_limit: int | None = None) -> Answer:
         rec = plan.recognised
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
@@ -198,7 +200,7 @@ class Engine:
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0])
         if rec.group:
-            return self._group_answer(rec, intents)
+            return self._group_answer(rec, intents, group_limit)
         unknown = self.lexicon.unknown_terms(text)
         if unknown:
             return self._abstain(f"'{unknown[0]}' is not covered by the corpus.")
@@ -264,9 +266,9 @@ class Engine:
         return Hit(drug=chunk.drug, section=chunk.section, title=chunk.title, text=chunk.text,
                    references=chunk.references, score=round(score, 4), status=chunk.status)
 
-    def _group_answer(self, rec: Recognised, intents: list[str]) -> Answer:
+    def _group_answer(self, rec: Recognised, intents: list[str], limit: int | None = None) -> Answer:
         section = intents[0] if intents else "overview"
-        hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in rec.group]
+        hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in rec.group[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
             message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
         else:

@@ -6,14 +6,14 @@ import sys
 
 from clincalc_search.embedding import make_encoder
 from clincalc_search.index_store import IndexError_, read_manifest, staleness
-from clincalc_search.settings import load_settings
+from clincalc_search.settings import SettingsError, load_settings
 
 
 def main() -> int:
-    settings = load_settings()
     try:
+        settings = load_settings()
         reasons = staleness(read_manifest(settings.index_dir), settings.corpus_dir, make_encoder(settings.encoder))
-    except IndexError_ as exc:
+    except (IndexError_, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 1
     if reasons:

@@ -90,15 +90,19 @@ HASH_LIMIT = 256 * 1024 * 1024
 
 
 def _sha256(path: Path) -> str:
-    """Content hash of a file, or a marker for what stands there instead (nothing, a folder...)."""
+    """Content hash of a file, or a marker for what stands there instead (nothing, a folder, a file this
+    user may not read...): a marker never equals a hash, so the index reads as stale instead of crashing."""
     if not path.exists():
         return ""
     if not path.is_file():
         return "not-a-file"
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc.__class__.__name__})"
     return h.hexdigest()
 
 
@@ -123,7 +127,10 @@ def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[st
     files, classes_sha = corpus_fingerprint(corpus_dir)
     if model_changed(manifest, encoder):
         reasons.append(f"model changed (index built with {manifest.model_name})")
-    changed = sorted(set(files.items()) ^ set(manifest.monographs.items()))
+    unreadable = sorted(name for name, sha in files.items() if sha.startswith("unreadable"))
+    if unreadable:
+        reasons.append(f"cannot read {', '.join(unreadable)}")
+    changed = [(n, h) for n, h in set(files.items()) ^ set(manifest.monographs.items()) if n not in unreadable]
     if changed:
         names = sorted({name for name, _ in changed})
         more = f" and {len(names) - 3} more" if len(names) > 3 else ""
@@ -144,19 +151,61 @@ def _window_hash(identity: str, text: str) -> bytes:
     return hashlib.blake2b(f"{identity}\n{text}".encode(), digest_size=16).digest()
 
 
-def _previous_embeddings(index_dir: Path, identity: str) -> dict[bytes, np.ndarray]:
-    """Vectors of the index being replaced, by window hash, so unchanged sections are not re-embedded."""
+# A stored row must be a unit vector (both encoders normalise) to within float32 rounding.
+NORM_TOLERANCE = 1e-3
+_ROW_BLOCK = 65_536
+
+
+def _verified_file(index_dir: Path, manifest: Manifest, role: str) -> Path | None:
+    """The previous build's file for a role, only if it still has the size and content hash its manifest
+    recorded; files too large to hash ("size-only") are checked by size here and row by row by the caller."""
+    name = manifest.files.get(role)
+    if name is None or Path(name).name != name:
+        return None
+    path = index_dir / name
+    try:
+        if not path.is_file() or path.stat().st_size != manifest.file_sizes.get(role):
+            return None
+        expected = manifest.file_hashes.get(role)
+        if expected == "size-only":
+            return path if path.stat().st_size > HASH_LIMIT else None
+        return path if _sha256(path) == expected else None
+    except OSError:
+        return None
+
+
+def sound_rows(vectors: np.ndarray) -> np.ndarray:
+    """Which rows are finite unit vectors: anything else (NaN, infinities, damaged bytes) is re-embedded."""
+    ok = np.zeros(len(vectors), dtype=bool)
+    for start in range(0, len(vectors), _ROW_BLOCK):  # in blocks: a memory-mapped file may be gigabytes
+        block = np.asarray(vectors[start : start + _ROW_BLOCK], dtype=np.float64)
+        finite = np.isfinite(block).all(axis=1)
+        norms = np.linalg.norm(np.where(np.isfinite(block), block, 0.0), axis=1)
+        ok[start : start + len(block)] = finite & (np.abs(norms - 1.0) <= NORM_TOLERANCE)
+    return ok
+
+
+def _previous_embeddings(index_dir: Path, identity: str, dim: int) -> dict[bytes, np.ndarray]:
+    """Vectors of the index being replaced, by window hash, so unchanged sections are not re-embedded.
+    Nothing is trusted unverified: a file that no longer matches its manifest drops the whole cache (its
+    rows cannot be told apart from damage), and a row that is not a finite unit vector is dropped alone."""
     try:
         manifest = read_manifest(index_dir)
-        if manifest.model_identity != identity or "hashes" not in manifest.files:
+        if manifest.model_identity != identity or manifest.model_dim != dim:
             return {}
-        hashes = np.load(index_dir / manifest.files["hashes"])
-        vectors = np.load(index_dir / manifest.files["vectors"], mmap_mode="r")
-    except (IndexError_, OSError, ValueError):
+        hashes_path = _verified_file(index_dir, manifest, "hashes")
+        vectors_path = _verified_file(index_dir, manifest, "vectors")
+        if hashes_path is None or vectors_path is None:
+            return {}
+        hashes = np.load(hashes_path, allow_pickle=False)
+        vectors = np.load(vectors_path, mmap_mode="r", allow_pickle=False)
+        if (hashes.dtype != np.dtype("S16") or hashes.ndim != 1 or vectors.dtype != np.float32
+                or vectors.shape != (len(hashes), dim)):
+            return {}
+        ok = sound_rows(vectors)
+        return {bytes(hashes[i]): vectors[i] for i in np.flatnonzero(ok)}
+    except Exception:  # noqa: BLE001 - the cache only saves time: whatever is wrong with it, embed afresh
         return {}
-    if len(hashes) != len(vectors):
-        return {}
-    return {bytes(h): vectors[i] for i, h in enumerate(hashes)}
 
 
 def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, identity: str, progress: bool,
@@ -220,7 +269,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         files, classes_sha = corpus_fingerprint(corpus_dir)
         chunks = chunk_monographs(monographs)
         identity = encoder.identity()  # reads the model's files: once per build
-        cache = _previous_embeddings(index_dir, identity)
+        cache = _previous_embeddings(index_dir, identity, encoder.dim)
         vectors, owners, hashes, embedded = _embed(monographs, chunks, encoder, identity, progress, cache)
         index = make_faiss_index(vectors)
         by_name = {m.name: m for m in monographs}
@@ -315,7 +364,7 @@ def read_manifest(index_dir: Path) -> Manifest:
         if version != SCHEMA_VERSION:
             raise IndexStale(f"index schema {version} is not {SCHEMA_VERSION}: run clincalc-search build")
         return Manifest.model_validate(raw)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, RecursionError) as exc:  # RecursionError: JSON nested thousands deep
         raise IndexCorrupt(f"index manifest is unreadable ({exc.__class__.__name__}): "
                            "run clincalc-search build") from exc
 

@@ -5,11 +5,23 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 # The repo root when running from a checkout; overridable so tests and deployments never depend on it.
 _REPO_ROOT = Path(__file__).resolve().parents[2]
+# Sections one answer may hold: more is never useful to a reader, and the CLI's --top-k has the same range.
+MAX_TOP_K = 50
+# The environment variable that overrides each field.
+ENV_VARS = {
+    "corpus_dir": "CLINCALC_CORPUS_DIR", "index_dir": "CLINCALC_INDEX_DIR", "encoder": "CLINCALC_ENCODER",
+    "top_k": "CLINCALC_TOP_K", "max_question_chars": "CLINCALC_MAX_QUESTION_CHARS",
+}
+
+
+class SettingsError(ValueError):
+    """An environment override holds an invalid value; the message names the variable and what it needs."""
 
 
 class Settings(BaseModel):
@@ -17,9 +29,9 @@ class Settings(BaseModel):
 
     corpus_dir: Path
     index_dir: Path
-    encoder: str = "minilm"  # "minilm" (real model) or "fake" (deterministic, for tests)
-    top_k: int = 3
-    max_question_chars: int = 2000
+    encoder: Literal["minilm", "fake"] = "minilm"  # the real model, or a deterministic one for tests
+    top_k: int = Field(3, ge=1, le=MAX_TOP_K)
+    max_question_chars: int = Field(2000, ge=1)
 
     @property
     def monographs_dir(self) -> Path:
@@ -31,15 +43,17 @@ class Settings(BaseModel):
 
 
 def load_settings() -> Settings:
-    """Read settings from the environment each call (cheap), so tests can monkeypatch variables."""
-    env = os.environ
-    return Settings(
-        corpus_dir=Path(env.get("CLINCALC_CORPUS_DIR", _REPO_ROOT / "corpus")),
-        index_dir=Path(env.get("CLINCALC_INDEX_DIR", _REPO_ROOT / "index")),
-        encoder=env.get("CLINCALC_ENCODER", "minilm"),
-        top_k=int(env.get("CLINCALC_TOP_K", "3")),
-        max_question_chars=int(env.get("CLINCALC_MAX_QUESTION_CHARS", "2000")),
-    )
+    """Read settings from the environment each call (cheap), so tests can monkeypatch variables.
+    Raises SettingsError, naming the variable, when an override is not a valid value."""
+    values: dict[str, object] = {"corpus_dir": _REPO_ROOT / "corpus", "index_dir": _REPO_ROOT / "index"}
+    values.update({field: os.environ[var] for field, var in ENV_VARS.items() if var in os.environ})
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else ""
+        name = ENV_VARS.get(field, field)
+        raise SettingsError(f"{name}={values.get(field)!r} is not valid: {error['msg']}") from None
 
 
 @cache

@@ -71,7 +71,11 @@ def _declared_names(monographs_dir: Path, parsed: list[Monograph]) -> set[str]:
     for path in sorted(monographs_dir.glob("*.md")):
         if path.name in done or not path.is_file():
             continue
-        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+        try:
+            head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+        except OSError:  # reported by parse_monograph; it most likely declares the drug it is named after
+            names.add(path.stem.replace("-", " "))
+            continue
         match = re.search(r"^name:\s*(.+?)\s*$", head, re.M)
         if match:
             names.add(match.group(1).strip("'\""))
