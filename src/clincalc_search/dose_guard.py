@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from clincalc_search.skeleton import skeleton
 
 # Removed before the rules run: phrases that contain dose-like words but ask about pharmacology, safety,
 # monitoring, cost or onset. Each is a decided hard case in the policy.
@@ -60,9 +61,9 @@ class DoseDecision:
 
 
 def normalise(question: str) -> str:
-    text = unicodedata.normalize("NFKC", question).casefold()
-    text = re.sub(r"[\u2018\u2019`´]", "'", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # The shared skeleton: invisible characters, look-alike letters and full-width forms cannot hide a
+    # dose question. Quote marks first, since the skeleton reads a spacing accent as a space.
+    return skeleton(re.sub(r"[\u2018\u2019`´]", "'", question))
 
 
 def check(question: str) -> DoseDecision:
