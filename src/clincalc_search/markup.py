@@ -19,7 +19,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|</?[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>"  # a whole tag: <b>, </a>, <img src=x>
         r"|<[a-z][a-z0-9-]*(?:\s+[a-z:-]+\s*=|\s*$)",  # a tag whose attributes go on to the next line
         re.I)),
-    ("link definitions are not allowed", re.compile(r"^\s{0,3}\[[^\]]+\]:.*")),
+    ("link definitions are not allowed", re.compile(r"^[\s>*+\-\d.)]*\[[^\]]+\]:.*")),
     ("reference links are not allowed", re.compile(r"\[[^\]]*\]\s?\[[^\]]*\]")),
     ("links to other sites are not allowed", re.compile(
         r"\b(?:https?|ftps?|file)://\S*|\bwww\.\S+|\bmailto:\S+|\b[\w.+-]+@[\w-]+\.[\w.-]*\w", re.I)),
@@ -34,9 +34,10 @@ def live_markup(line: str) -> list[str]:
     found += [f"links other than to this product's pages (?drug=, ?class=) are not allowed: '{m.group(0)}'"
               for m in _LINK.finditer(rest) if not OWN_LINK.fullmatch(m.group(1))]
     rest = _LINK.sub(" ", rest)  # each link reported once, not again as a URL
-    for what, rx in _RULES:
-        found += [f"{what}: '{m.group(0).strip()}'" for m in rx.finditer(rest)]
-        rest = rx.sub(" ", rest)  # "<http://x>" is one autolink, not also a bare URL
+    for what, rx in _RULES:  # once per kind and line: "<b>x</b>" is one piece of HTML
+        if m := rx.search(rest):
+            found.append(f"{what}: '{m.group(0).strip()}'")
+            rest = rx.sub(" ", rest)  # "<http://x>" is one autolink, not also a bare URL
     return found
 
 
