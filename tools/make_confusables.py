@@ -64,8 +64,8 @@ def main(source: Path) -> None:
             if len(c) != 1 or c.isascii():
                 continue
             pre = _pre(c)
-            if len(pre) != 1 or pre.isascii() or pre == target:
-                continue
+            if len(pre) != 1 or pre.isascii() or pre == target or unicodedata.category(pre) == "Nd":
+                continue  # any script's digits are read as their value, not as a look-alike
             # A letter that looks like a digit (Cyrillic з, б) stays a letter: read as a digit it would
             # turn ordinary words into amounts.
             reading = None if target and target.isdigit() and unicodedata.category(c).startswith("L") else target
