@@ -220,8 +220,8 @@ def test_live_markdown_in_a_class_description_names_its_yaml_line(corpus_copy: P
 
 def test_links_to_own_pages_pass_and_must_lead_somewhere(corpus_copy: Path) -> None:
     _edit(corpus_copy, "warfarin.md", "- INR is checked",
-          "- See [lithium](?drug=lithium), [Besponsa](?drug=Besponsa) and [the class](?class=Anticoagulants). INR"
-          " is checked")
+          "- See [lithium](?drug=lithium), [Besponsa](?drug=inotuzumab%20ozogamicin) and [the class]"
+          "(?class=Anticoagulants). INR is checked")
     assert _problems(corpus_copy) == []
     _edit(corpus_copy, "warfarin.md", "(?drug=lithium)", "(?drug=apixaban)")
     assert _problems(corpus_copy) == ["warfarin.md:24: monitoring: link to ?drug=apixaban: no such drug in the corpus"]
