@@ -247,3 +247,16 @@ def test_the_real_corpus_passes_the_text_rules() -> None:
     from .conftest import REAL_CORPUS
 
     assert validate_corpus(REAL_CORPUS)[1] == []
+
+
+def test_text_rules_take_linear_time_on_hostile_lines() -> None:
+    import time
+
+    from clincalc_search.markup import live_markup
+
+    lines = ["1" * 20000, "one " * 5000, "1." * 10000, "[a](" * 5000, "x." * 10000, "](" * 10000, "one-" * 5000]
+    start = time.perf_counter()
+    for line in lines:
+        dose_content(line)
+        live_markup(line)
+    assert time.perf_counter() - start < 3  # quadratic patterns took over 40 s on the first line alone

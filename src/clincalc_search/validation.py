@@ -19,8 +19,10 @@ from clincalc_search.skeleton import skeleton
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
                 r"|hundred|thousand|half|quarter)")
-_WORDS = rf"{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+(?:a\s+)?){_NUMBER_WORD})*"
-_DIGITS = r"\d+(?:[.,/]\d+)*"
+# Bounded repeats and a look-behind before every number keep each line's check linear: a line of 20,000
+# digits or "one one one ..." must not take quadratic time.
+_WORDS = rf"{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+(?:a\s+)?){_NUMBER_WORD}){{0,4}}"
+_DIGITS = r"\d+(?:[.,/]\d+){0,3}"
 _NUMBER = rf"(?:{_DIGITS}|\b{_WORDS})"
 _RANGE = rf"{_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?"
 _MASS = (r"mg/kg|mg/m2|milligrams?|milligrammes?|mg|micrograms?|microgrammes?|mcg|μg|ug|nanograms?|ng"
@@ -34,7 +36,7 @@ _AMOUNT = re.compile(
     rf"(?<![\w.]){_RANGE}\s*(?:of\s+)?(?:an?\s+)?(?:{_MASS}|{_FORM})(?!\w)(?:\s*{_TIME_OF_DAY}\b)?"
     # "a tablet" is prose ("it is a tablet") until a time says how often
     rf"|\ban?\s+(?:{_FORM})\s+(?:{_TIME_OF_DAY}|(?:a|per)\s+(?:day|week)|daily|weekly|nightly)\b"
-    rf"|{_DIGITS}\s*%|%"
+    rf"|(?<![\w.,/]){_DIGITS}\s*%|%"
 )
 _EVERY_HOURS = rf"\bevery\s+(?:{_RANGE}\s*)?(?:h|hrs?|hours?)\b"
 _FREQUENCY = re.compile(
