@@ -113,3 +113,39 @@ def test_dose_question_stays_refused_under_surface_changes(q: str, upper: bool, 
 @given(st.text(max_size=300))
 def test_guard_never_crashes_and_is_deterministic(text: str) -> None:
     assert check(text) == check(text)
+
+
+# -- issue 15, defect 9: invisible and look-alike characters ---------------------------------------------
+
+from clincalc_search.dose_guard import normalise  # noqa: E402
+from clincalc_search.engine import Engine  # noqa: E402
+
+DEFECT_9 = [
+    "how mu\u200dch warfarin should I take",  # zero-width joiner, which clean_question keeps for emoji
+    "how mu\u200bch warfarin should I take",  # zero-width space
+    "how mu\u00adch warfarin should I take",  # soft hyphen
+    "how mu\u2060ch warfarin should I take",  # word joiner
+    "how muсh warfarin should I take",  # Cyrillic с
+    "what dоse of warfarin",  # Cyrillic о
+    "what ԁose of warfarin",  # Cyrillic ԁ
+    "ｈｏｗ ｍｕｃｈ warfarin",  # full-width
+    "how mu\u0301ch warfarin",  # a combining accent
+    "warfarin ５ ｍｇ?",
+    "warfarin 5 мг?",
+]
+
+
+@pytest.mark.parametrize("question", DEFECT_9)
+def test_invisible_and_look_alike_characters_do_not_hide_a_dose_question(question: str) -> None:
+    assert check(question), question
+
+
+def test_guard_reads_the_shared_skeleton() -> None:
+    assert normalise("How\u200b  MUСH\u00a0dоse") == "how much dose"
+
+
+@pytest.mark.parametrize("question", DEFECT_9[:6])
+def test_engine_refuses_them_and_shows_the_question_as_typed(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.refused and answer.drug == "warfarin"
+    assert answer.question == question

@@ -180,6 +180,60 @@ def dose_after_unicode_line_separator(c: Path, _: Path) -> Expect:
     return Expect("warfarin.md", _line_of(path, "5 mg"), "dose", "5 mg")
 
 
+def _dose_line(c: Path, wording: str, phrase: str) -> Expect:
+    path = _edit(c, "warfarin.md", "- Teratogenic: avoid in pregnancy.", f"- {wording}; avoid in pregnancy.")
+    return Expect("warfarin.md", _line_of(path, wording), "dose", phrase)
+
+
+def dose_spelled_out(c: Path, _: Path) -> Expect:
+    return _dose_line(c, "Give five milligrams each morning", "five milligrams each morning")
+
+
+def dose_in_tablets_and_hours(c: Path, _: Path) -> Expect:
+    return _dose_line(c, "one tablet every 12 h", "one tablet")
+
+
+def dose_full_width(c: Path, _: Path) -> Expect:
+    return _dose_line(c, "５００ ｍｇ", "500 mg")
+
+
+def dose_cyrillic_unit(c: Path, _: Path) -> Expect:
+    return _dose_line(c, "500 мг", "500 mg")
+
+
+def dose_split_by_zero_width_spaces(c: Path, _: Path) -> Expect:
+    return _dose_line(c, "500\u200bmg twice\u200b daily", "twice daily")
+
+
+def image_in_section(c: Path, _: Path) -> Expect:
+    path = _edit(c, "warfarin.md", "## Monitoring\n", "## Monitoring\n![INR chart](http://host.example/inr.png)\n")
+    return Expect("warfarin.md", _line_of(path, "![INR chart]"), "monitoring", "images are not allowed")
+
+
+def raw_html_in_section(c: Path, _: Path) -> Expect:
+    path = _edit(c, "lithium.md", "## How it works\n", "## How it works\n<b>Bold</b> claims.\n")
+    return Expect("lithium.md", _line_of(path, "<b>Bold</b>"), "how_it_works", "raw HTML")
+
+
+def outside_link_in_section(c: Path, _: Path) -> Expect:
+    path = _edit(c, "warfarin.md", "- Report black", "- See [the card](https://host.example/card). Report black")
+    return Expect("warfarin.md", _line_of(path, "[the card]"), "counselling", "links other than")
+
+
+def image_in_class_description(c: Path, _: Path) -> Expect:
+    path = c / "classes.yaml"
+    old = "bleeding is the shared risk."
+    path.write_text(path.read_text().replace(old, old + " ![x](http://host.example/x.png)"))
+    return Expect("classes.yaml", _line_of(path, "![x]"), "description", "images are not allowed")
+
+
+def drug_name_shadowed_by_punctuation(c: Path, _: Path) -> Expect:
+    """Issue 15, defect 8: "warfarin." passed as unique, then answered questions about warfarin."""
+    text = (c / "monographs" / "warfarin.md").read_text().replace("name: warfarin", 'name: "warfarin."')
+    (c / "monographs" / "warfarin2.md").write_text(text.replace("brands: [Coumadin, Jantoven]", "brands: []"))
+    return Expect("warfarin2.md", 2, "name", "in warfarin.md")
+
+
 def not_a_monograph(c: Path, _: Path) -> Expect:
     (c / "monographs" / "README.md").write_text("# Notes\nThis folder holds the monographs.\n")
     return Expect("README.md", 1, "front_matter", "must start with '---'")
@@ -269,7 +323,9 @@ FAULTS: list[Callable[[Path, Path], Expect]] = [
     non_utf8_bytes, latin1_file, byte_order_mark, nul_in_text, escape_sequence_in_text,
     missing_section, duplicate_section, empty_section, unknown_section_heading,
     unknown_field, missing_required_field, wrong_field_type, impossible_date, duplicate_key,
-    dose_in_text, dose_after_unicode_line_separator,
+    dose_in_text, dose_after_unicode_line_separator, dose_spelled_out, dose_in_tablets_and_hours, dose_full_width,
+    dose_cyrillic_unit, dose_split_by_zero_width_spaces, image_in_section, raw_html_in_section,
+    outside_link_in_section, image_in_class_description, drug_name_shadowed_by_punctuation,
     not_a_monograph, empty_file, binary_file, folder_named_like_a_monograph,
     duplicate_drug_name, name_reused_as_other_name,
     symlink_outside_corpus, symlink_to_system_file, symlinked_folder_escape, dangling_symlink, symlink_loop,

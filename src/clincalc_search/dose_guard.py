@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from clincalc_search.skeleton import skeleton
 
 # Stage 1, context: spans where dose-like words or numbers name something other than an amount, interval or
 # schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
@@ -87,9 +88,9 @@ class DoseDecision:
 
 
 def normalise(question: str) -> str:
-    text = unicodedata.normalize("NFKC", question).casefold()
-    text = re.sub(r"[\u2018\u2019`´]", "'", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # The shared skeleton: invisible characters, look-alike letters and full-width forms cannot hide a
+    # dose question. Quote marks first, since the skeleton reads a spacing accent as a space.
+    return skeleton(re.sub(r"[\u2018\u2019`´]", "'", question))
 
 
 def _set_aside(question: str) -> tuple[str, list[str]]:

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from clincalc_search.models import DrugClass, Monograph
+from clincalc_search.skeleton import skeleton
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 # Words that carry no group meaning on their own ("inhibitor" matches half the kickers).
@@ -44,7 +45,7 @@ def english_words() -> frozenset[str]:
 
 
 def normalise(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.casefold().replace("’", "'")))
+    return " ".join(_TOKEN.findall(skeleton(text).replace("’", "'")))
 
 
 def _singular(word: str) -> str:

@@ -47,8 +47,10 @@ class Plan:
 
 
 def clean_question(question: str) -> str:
-    """Control characters (NUL included) become spaces; everything else is kept as typed."""
-    chars = (" " if unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200d" else c for c in question)
+    """Control characters (NUL included) become spaces; invisible format characters go, so they cannot split
+    a word the reader sees whole ("how mu<U+200B>ch"); everything else is kept as typed."""
+    chars = (" " if unicodedata.category(c) == "Cc" else "" if unicodedata.category(c) == "Cf" and c != "\u200d"
+             else c for c in question)
     return re.sub(r"\s+", " ", "".join(chars)).strip()
 
 
