@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from clincalc_search.content_checks import check_content
 from clincalc_search.corpus import load_classes, load_corpus
 from clincalc_search.models import Monograph, Problem
 
@@ -48,8 +49,6 @@ def _check_monograph(m: Monograph, raw_lines: list[str], class_names: set[str]) 
 
     if class_names and m.drug_class not in class_names:
         add(key_line("drug_class"), "drug_class", f"unknown class '{m.drug_class}' (not in classes.yaml)")
-    if m.status == "clinician-reviewed" and m.reviewed is None:
-        add(key_line("status"), "status", "clinician-reviewed needs a 'reviewed: YYYY-MM-DD' date")
     if len(m.section("overview").text.split()) < MIN_OVERVIEW_WORDS:
         add(m.section("overview").line, "overview", f"overview is under {MIN_OVERVIEW_WORDS} words")
     if m.name in m.related:
@@ -118,7 +117,9 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
              .replace("\r\n", "\n").split("\n") for m in monographs}
     for m in monographs:
         problems += _check_monograph(m, lines[m.path], class_names)
-    problems += _check_across(monographs, lines, _declared_names(monographs_dir, monographs))
+    declared = _declared_names(monographs_dir, monographs)
+    problems += _check_across(monographs, lines, declared)
+    problems += check_content(monographs, lines, classes, declared)  # checklists, citations, review records
     if not monographs and not problems:
         problems.append(Problem(file=str(monographs_dir), line=1, field="corpus", message="no monographs"))
     return monographs, sorted(problems, key=lambda p: (p.file, p.line))
