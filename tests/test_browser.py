@@ -114,7 +114,7 @@ def test_ask_a_question(server: str, browser, shots: Path) -> None:  # type: ign
     box = browser.find_element(By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")
     box.send_keys("what should I monitor on Besponsa?", Keys.ENTER)
     body = _wait_for_text(browser, "Inotuzumab ozogamicin (Besponsa) — Monitoring")
-    assert "Liver function tests" in body and "draft — not yet clinician-reviewed" in body
+    assert "Liver function tests" in body and "Status: draft" in body
     assert "Confirm all doses against the product SmPC" in body
     time.sleep(1)
     # Streamlit scrolls its pane to the newest message: a taller window shows the question and first card.
