@@ -211,6 +211,9 @@ def parse_monograph(path: Path) -> tuple[Monograph | None, list[Problem]]:
     if problems:
         return None, problems
     fields: dict[str, Any] = {k: data.get(k) for k in FRONT_MATTER_KEYS if data.get(k) is not None}
+    if isinstance(fields.get("reviewed"), dict):
+        # YAML 1.1 reads the key `on` as the boolean true; the review record's `on:` means the date.
+        fields["reviewed"] = {"on" if k is True else k: v for k, v in fields["reviewed"].items()}
     try:
         modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     except OSError:
