@@ -95,7 +95,7 @@ def report_control(m: Monograph, key: str, section: str | None = None, question:
     shown back: only our own messages are rendered."""
     from clincalc_search.reports import MAX_REPORT_CHARS
 
-    with st.popover("Report a problem", icon=":material/flag:"):
+    with st.popover("Report a problem"):
         if section is None:
             st.selectbox("About", [None, *[s.key for s in m.sections]], key=f"report-section-{key}",
                          format_func=lambda k: "the whole monograph" if k is None else SECTION_TITLES[k])

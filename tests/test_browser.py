@@ -135,7 +135,7 @@ def test_dose_question_is_refused(server: str, browser, shots: Path) -> None:  #
 
 def test_monograph_page(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
     browser.get(f"{server}/?drug=Besponsa")
-    body = _wait_for_text(browser, "Evidence & guidelines")
+    body = _wait_for_text(browser, "Explore the class")  # the last element: the page has finished drawing
     for text in ("Anti-CD22 antibody-drug conjugate (Specialist drug)", "Brand names: Besponsa",
                  "Dosing is not published here", "Related", "gemtuzumab ozogamicin"):
         assert text in body, text
