@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import uuid
+
 import streamlit as st
 
 from clincalc_search.display import DOSING_NOTICE, EDUCATOR_EXAMPLES, escape_markdown
@@ -67,7 +70,43 @@ def provenance(m: Monograph) -> None:
     st.caption(f"References: {escape_markdown('; '.join(m.references))}  \nStatus: {m.status_text}")
 
 
-def show_hit(engine: Engine, hit: Hit, key: str) -> None:
+def send_report(m: Monograph, key: str, section: str | None, question: str | None) -> None:
+    from clincalc_search.reports import ReportRejected, ReportStore
+
+    section = st.session_state.get(f"report-section-{key}", section)
+    # The hash pins the report to the text the reader saw (a snapshot from before body hashes: the file's).
+    content = (hashlib.sha256(m.section(section).text.encode()).hexdigest() if section
+               else m.body_sha256 or m.sha256)
+    session_id = st.session_state.setdefault("session_id", uuid.uuid4().hex)
+    try:
+        report = ReportStore(load_settings().data_dir).add(
+            drug=m.name, section=section, content_sha256=content, question=question, session_id=session_id,
+            text=st.session_state.get(f"report-text-{key}") or "")
+    except ReportRejected as exc:
+        st.session_state[f"report-result-{key}"] = ("warning", str(exc))
+        return
+    st.session_state[f"report-text-{key}"] = ""
+    st.session_state[f"report-result-{key}"] = ("success", f"Thank you: report #{report.id} was recorded for the "
+                                                           "editorial team.")
+
+
+def report_control(m: Monograph, key: str, section: str | None = None, question: str | None = None) -> None:
+    """A short free-text report about a section or a whole monograph. What a reader writes is stored, never
+    shown back: only our own messages are rendered."""
+    from clincalc_search.reports import MAX_REPORT_CHARS
+
+    with st.popover("Report a problem"):
+        if section is None:
+            st.selectbox("About", [None, *[s.key for s in m.sections]], key=f"report-section-{key}",
+                         format_func=lambda k: "the whole monograph" if k is None else SECTION_TITLES[k])
+        st.text_area("What is wrong with this text?", max_chars=MAX_REPORT_CHARS, key=f"report-text-{key}",
+                     help="Read by the editorial team. Do not include patient details.")
+        st.button("Send report", key=f"report-send-{key}", on_click=send_report, args=(m, key, section, question))
+        if result := st.session_state.get(f"report-result-{key}"):
+            (st.success if result[0] == "success" else st.warning)(result[1])
+
+
+def show_hit(engine: Engine, hit: Hit, key: str, question: str | None = None) -> None:
     m = engine.monographs[hit.drug]
     with st.container(border=True):
         drug_heading(m, suffix=f" — {hit.title}")
@@ -77,6 +116,7 @@ def show_hit(engine: Engine, hit: Hit, key: str) -> None:
         left.button("Open full monograph", key=f"open-{key}", on_click=go, args=("Drug", m.name))
         with right.expander("Copy section text"):
             st.code(hit.text, language=None, wrap_lines=True)
+        report_control(m, key, section=hit.section, question=question)
 
 
 def show_answer(engine: Engine, answer: Answer, key: str) -> None:
@@ -88,7 +128,7 @@ def show_answer(engine: Engine, answer: Answer, key: str) -> None:
     elif answer.message:
         st.warning(answer.message)
     for i, hit in enumerate(answer.hits):
-        show_hit(engine, hit, f"{key}-{i}")
+        show_hit(engine, hit, f"{key}-{i}", question=answer.question)
     if answer.hits:
         st.caption(DOSING_NOTICE)
     if st.session_state.get("educator") and answer.trace:
@@ -139,6 +179,8 @@ def view_drug(engine: Engine) -> None:
         st.header(s.title, divider="gray")
         st.markdown(s.text)
     provenance(m)
+    st.caption(f"File last changed: {m.modified_text}")
+    report_control(m, f"drug-{m.name}")
     st.header("Related", divider="gray")
     related = [r for r in m.related if r in engine.monographs]
     fallback = [x.name for x in engine.members(m.drug_class) if x.name != m.name and x.name not in related]

@@ -21,6 +21,7 @@ REAL_CORPUS = ROOT / "corpus"
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CLINCALC_CORPUS_DIR", str(FIXTURE_CORPUS))
     monkeypatch.setenv("CLINCALC_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("CLINCALC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CLINCALC_ENCODER", "fake")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 

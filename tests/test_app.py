@@ -39,7 +39,7 @@ def test_question_shows_verbatim_section_with_references_and_status(app: AppTest
     assert not app.exception
     assert "### Inotuzumab ozogamicin (Besponsa) — Monitoring" in markdown(app)
     assert "- Liver function tests and full blood count before each dose.\n- Watch for" in markdown(app)
-    assert "NICE TA541" in captions(app) and "draft — not yet clinician-reviewed" in captions(app)
+    assert "NICE TA541" in captions(app) and "Status: draft" in captions(app)
     assert "Confirm all doses against the product SmPC" in captions(app)
     assert app.query_params["q"] in ("what should I monitor on Besponsa?", ["what should I monitor on Besponsa?"])
     # The copy control holds the section unaltered.
@@ -85,7 +85,7 @@ def test_drug_parameter_opens_monograph_by_brand(app: AppTest) -> None:
         "How it works", "Prescribing in practice", "Monitoring", "Counselling the patient", "Evidence & guidelines",
         "Related"]
     assert any("Dosing is not published here" in i.value for i in app.info)
-    assert "Status: draft — not yet clinician-reviewed" in captions(app)
+    assert "Status: draft" in captions(app)
     assert app.query_params["drug"] in ("lithium", ["lithium"])
 
 

@@ -23,7 +23,7 @@ def test_sections_parse_in_page_order() -> None:
         "overview", "how_it_works", "prescribing", "monitoring", "counselling", "evidence"]
     assert m.section("monitoring").text.startswith("- INR is checked")
     assert m.brands == ["Coumadin", "Jantoven"]
-    assert m.status_text == "draft — not yet clinician-reviewed"
+    assert m.status_text == "draft"
 
 
 def _edit(corpus: Path, name: str, old: str, new: str) -> Path:

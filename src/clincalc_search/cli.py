@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--dose", action="store_true", help="evaluate the dose guard on eval/dose_queries.jsonl")
     ev.add_argument("--file", default=None, help="labelled set (JSONL); defaults to the one in eval/")
     ev.add_argument("--show-misses", action="store_true", help="list every question answered wrongly")
+    rep = sub.add_parser("reports", help="list the problem reports readers have sent (oldest first)")
+    rep.add_argument("--csv", action="store_true", help="print CSV (with a header row) instead of text")
+    rh = sub.add_parser("review-hash", help="print the sha256 a review record must carry for a monograph")
+    rh.add_argument("files", nargs="+", metavar="FILE", help="monograph file(s)")
     return p
 
 
@@ -150,12 +154,40 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return evaluation.run_retrieval(_load_engine(), args.file, args.show_misses)
 
 
+def cmd_reports(args: argparse.Namespace) -> int:
+    from clincalc_search.reports import ReportStore, reports_csv, reports_text
+
+    reports = ReportStore(load_settings().data_dir).all()
+    sys.stdout.write(reports_csv(reports) if args.csv else reports_text(reports) + "\n")
+    return 0
+
+
+def cmd_review_hash(args: argparse.Namespace) -> int:
+    """One file: the hash alone, to paste into `reviewed:`; several: `hash  file` lines, like sha256sum."""
+    from pathlib import Path
+
+    from clincalc_search.corpus import review_hash
+
+    status = 0
+    for name in args.files:
+        try:
+            digest = review_hash(Path(name))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            print(f"clincalc-search review-hash: {name}: {why}", file=sys.stderr)
+            status = 1
+            continue
+        print(digest if len(args.files) == 1 else f"{digest}  {name}")
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from clincalc_search.index_store import IndexError_
 
     try:
-        return {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval}[args.command](args)
+        return {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval,
+                "reports": cmd_reports, "review-hash": cmd_review_hash}[args.command](args)
     except IndexError_ as exc:
         print(f"clincalc-search: {exc}", file=sys.stderr)
         return 2

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from clincalc_search.models import SECTION_TITLES, DrugClass, Monograph, Problem, Section
+from clincalc_search.models import (
+    SECTION_TITLES,
+    ClassException,
+    DrugClass,
+    Monograph,
+    Problem,
+    SafetyTopic,
+    Section,
+)
 
 FRONT_MATTER_KEYS = (
     "name", "other_names", "brands", "drug_class", "kicker", "specialist",
@@ -79,6 +88,42 @@ def _split_front_matter(path: Path, text: str) -> tuple[str, str, int, list[Prob
         if line.strip() == "---":
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2, []
     return "", text, 1, [_problem(path, 1, "front_matter", "front matter is not closed with '---'")]
+
+
+def review_body(text: str) -> str | None:
+    """The part of a monograph a reviewer signs: the file text after the closing '---' line of the front
+    matter, with CRLF normalised to LF. None when the front matter is missing or not closed."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    return None if closing is None else "\n".join(lines[closing + 1 :])
+
+
+def body_sha256(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def review_hash(path: Path) -> str:
+    """The sha256 a review record must carry for this file as it stands (`clincalc-search review-hash`)."""
+    body = review_body(path.read_bytes().decode("utf-8"))
+    if body is None:
+        raise ValueError(f"{path.name}: no closed '---' front matter, so there is no body to hash")
+    return body_sha256(body)
+
+
+_REVIEW_SHAPE = "expected reviewed: {by: <role or name>, on: YYYY-MM-DD, sha256: <sha256 of the body>}"
+
+
+def _field_error(err: Any) -> tuple[str, str]:
+    """Field and message for one pydantic error on the front matter."""
+    loc = err["loc"]
+    field = str(loc[0]) if loc else "front_matter"
+    if field != "reviewed":
+        return field, err["msg"]
+    if len(loc) == 1 or err["type"] == "model_type":
+        return field, f"malformed review record: {_REVIEW_SHAPE}"
+    return field, f"malformed review record: {'.'.join(map(str, loc[1:]))}: {err['msg']}"
 
 
 def _parse_body(path: Path, body: str, first_line: int) -> tuple[list[Section], list[Problem]]:
@@ -166,14 +211,22 @@ def parse_monograph(path: Path) -> tuple[Monograph | None, list[Problem]]:
     if problems:
         return None, problems
     fields: dict[str, Any] = {k: data.get(k) for k in FRONT_MATTER_KEYS if data.get(k) is not None}
+    if isinstance(fields.get("reviewed"), dict):
+        # YAML 1.1 reads the key `on` as the boolean true; the review record's `on:` means the date.
+        fields["reviewed"] = {"on" if k is True else k: v for k, v in fields["reviewed"].items()}
+    try:
+        modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        modified = None
     try:
         monograph = Monograph(
-            **fields, sections=sections, path=path.name, sha256=hashlib.sha256(raw).hexdigest()
+            **fields, sections=sections, path=path.name, sha256=hashlib.sha256(raw).hexdigest(),
+            body_sha256=body_sha256(body), modified=modified,
         )
     except ValidationError as exc:
         for err in exc.errors():
-            field = str(err["loc"][0]) if err["loc"] else "front_matter"
-            problems.append(_problem(path, key_lines.get(field, 2), field, err["msg"]))
+            field, message = _field_error(err)
+            problems.append(_problem(path, key_lines.get(field, 2), field, message))
         return None, problems
     return monograph, []
 
@@ -208,7 +261,38 @@ def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     return monographs, problems
 
 
-_CLASS_KEYS = ("name", "description", "aliases")
+_CLASS_KEYS = ("name", "description", "aliases", "safety_topics", "exceptions")
+_ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException]] = {
+    "safety_topics": SafetyTopic, "exceptions": ClassException}
+
+
+_Found = list[tuple[int, str, str]]  # (line, field, message), turned into Problems by load_classes
+
+
+def _class_items(key: str, value: Any, node: yaml.Node | None, line: int) -> tuple[list[Any], _Found]:
+    """The valid entries of a class's safety_topics or exceptions list, and (line, field, message) for the
+    rest, each pointing at the entry (or its key) that is wrong."""
+    model = _ITEM_MODELS[key]
+    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
+        return [], [(line, key, "must be a list")]
+    items: list[Any] = []
+    problems: _Found = []
+    for item, item_node in zip(value, node.value, strict=True):
+        item_line = item_node.start_mark.line + 1
+        if not isinstance(item, dict) or not isinstance(item_node, yaml.MappingNode):
+            problems.append((item_line, key, "each entry must be a mapping"))
+            continue
+        sub_lines = {k.value: k.start_mark.line + 1 for k, _ in item_node.value if isinstance(k, yaml.ScalarNode)}
+        unknown = [k for k in item if k not in model.model_fields or k == "line"]
+        problems += [(sub_lines.get(str(k), item_line), f"{key}.{k}", "unknown key") for k in unknown]
+        try:
+            items.append(model(**{k: v for k, v in item.items() if k not in unknown}, line=item_line))
+        except ValidationError as exc:
+            for err in exc.errors():
+                sub = str(err["loc"][0]) if err["loc"] else ""
+                message = "required field is missing" if err["type"] == "missing" else err["msg"]
+                problems.append((sub_lines.get(sub, item_line), f"{key}.{sub}", message))
+    return items, problems
 
 
 def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
@@ -247,10 +331,19 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
             problems.append(problem(line, "classes", "each class must be a mapping with name and description"))
             continue
         key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        value_nodes = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
         bad = [k for k in item if k not in _CLASS_KEYS]
         problems += [problem(key_lines.get(str(k), line), str(k), "unknown key") for k in bad]
+        fields = {k: v for k, v in item.items() if k in _CLASS_KEYS}
+        for key in _ITEM_MODELS:
+            if fields.get(key) is None:
+                fields.pop(key, None)
+                continue
+            fields[key], found = _class_items(key, fields[key], value_nodes.get(key), key_lines.get(key, line))
+            problems += [problem(n, f, m) for n, f, m in found]
+        problems += [problem(n, f, m) for n, f, m in _checklist_problems(fields)]
         try:
-            drug_class = DrugClass(**{k: v for k, v in item.items() if k in _CLASS_KEYS})
+            drug_class = DrugClass(**fields)
         except ValidationError as exc:
             for err in exc.errors():
                 field = str(err["loc"][0]) if err["loc"] else "classes"
@@ -264,3 +357,25 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
         seen[folded] = key_lines.get("name", line)
         classes.append(drug_class)
     return classes, problems
+
+
+def _checklist_problems(fields: dict[str, Any]) -> _Found:
+    """Topics named twice, and exceptions for a topic the class does not have (or given twice). Whether an
+    exception's drug belongs to the class depends on the monographs: content_checks reports that."""
+    found: _Found = []
+    topics: dict[str, int] = {}
+    for t in fields.get("safety_topics", []):
+        folded = t.topic.casefold()
+        if folded in topics:
+            first = topics[folded]
+            found.append((t.line, "safety_topics.topic", f"duplicate topic '{t.topic}' (first at line {first})"))
+        topics.setdefault(folded, t.line)
+    seen: dict[tuple[str, str], int] = {}
+    for e in fields.get("exceptions", []):
+        if e.topic.casefold() not in topics:
+            found.append((e.line, "exceptions.topic", f"'{e.topic}' is not a safety topic of this class"))
+        pair = (e.drug.casefold(), e.topic.casefold())
+        if pair in seen:
+            found.append((e.line, "exceptions", f"duplicate exception (first at line {seen[pair]})"))
+        seen.setdefault(pair, e.line)
+    return found

@@ -264,6 +264,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
     with FileLock(str(index_dir / LOCK)):
         started = time.perf_counter()
         monographs, problems = validate_corpus(corpus_dir)
+        problems = [p for p in problems if p.blocks_build]  # editorial gaps fail `validate`, not the build
         if problems:
             raise BuildRefused(problems)
         files, classes_sha = corpus_fingerprint(corpus_dir)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +30,16 @@ class Section(BaseModel):
     line: int  # 1-based line of the heading (or first line of the overview)
 
 
+class ReviewRecord(BaseModel):
+    """Who reviewed a monograph, when, and the sha256 of the body they read (see corpus.body_sha256)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    by: str = Field(min_length=1)  # a role or a name
+    on: date
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class Monograph(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -42,10 +52,13 @@ class Monograph(BaseModel):
     references: list[str]
     related: list[str] = Field(default_factory=list)
     status: Literal["draft", "clinician-reviewed"]
-    reviewed: date | None = None
+    reviewed: ReviewRecord | None = None
     sections: list[Section]
     path: str  # file name relative to the monographs folder
     sha256: str
+    # Hash of the body as a reviewer signs it (corpus.body_sha256); empty in snapshots made before it existed.
+    body_sha256: str = ""
+    modified: datetime | None = None  # the file's modification time (UTC) when it was parsed
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -60,9 +73,41 @@ class Monograph(BaseModel):
 
     @property
     def status_text(self) -> str:
-        if self.status == "clinician-reviewed" and self.reviewed:
-            return f"clinician-reviewed ({self.reviewed.isoformat()})"
-        return "draft — not yet clinician-reviewed"
+        """Exactly one of `draft`, `clinician-reviewed (DATE)` or `changed since review (DATE)`: a review
+        counts only for the text that was reviewed, and only when the file also says clinician-reviewed."""
+        if self.status != "clinician-reviewed" or self.reviewed is None:
+            return "draft"
+        on = self.reviewed.on.isoformat()
+        if self.reviewed.sha256 == self.body_sha256:
+            return f"clinician-reviewed ({on})"
+        return f"changed since review ({on})"
+
+    @property
+    def modified_text(self) -> str:
+        return self.modified.date().isoformat() if self.modified else "unknown"
+
+
+class SafetyTopic(BaseModel):
+    """A safety topic every member of a class must cover in one section (see content_checks)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    topic: str = Field(min_length=1)
+    section: SectionKey
+    # Covered when the section's text contains any term (case-insensitive, whole-word prefix).
+    terms: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    line: int = 0  # where it is declared in classes.yaml
+
+
+class ClassException(BaseModel):
+    """A member that need not cover a class safety topic, and why."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    drug: str = Field(min_length=1)
+    topic: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    line: int = 0
 
 
 class DrugClass(BaseModel):
@@ -71,6 +116,8 @@ class DrugClass(BaseModel):
     name: str
     description: str
     aliases: list[str] = Field(default_factory=list)  # e.g. "DOACs", "SSRIs": ways people name the class
+    safety_topics: list[SafetyTopic] = Field(default_factory=list)
+    exceptions: list[ClassException] = Field(default_factory=list)
 
 
 class Chunk(BaseModel):
@@ -94,7 +141,7 @@ class Hit(BaseModel):
     text: str
     references: list[str]
     score: float
-    status: str = Field(exclude=True, default="draft")
+    status: str = "draft"  # Monograph.status_text when the index was built
 
 
 class Answer(BaseModel):
@@ -117,6 +164,9 @@ class Problem(BaseModel):
     line: int
     field: str
     message: str
+    # Editorial gaps (class checklists, citations, contraindications first) fail `validate` but do not stop a
+    # build: the previous index would keep serving the same text, so refusing would only hold back fixes.
+    blocks_build: bool = Field(default=True, exclude=True)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"

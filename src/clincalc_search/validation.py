@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from clincalc_search.content_checks import check_content
 from clincalc_search.corpus import load_classes, load_corpus
 from clincalc_search.drugs import normalise as recognition_key
 from clincalc_search.markup import OWN_LINK, live_markup, own_links
@@ -71,8 +72,6 @@ def _check_monograph(m: Monograph, raw_lines: list[str], class_names: set[str]) 
 
     if class_names and m.drug_class not in class_names:
         add(key_line("drug_class"), "drug_class", f"unknown class '{m.drug_class}' (not in classes.yaml)")
-    if m.status == "clinician-reviewed" and m.reviewed is None:
-        add(key_line("status"), "status", "clinician-reviewed needs a 'reviewed: YYYY-MM-DD' date")
     if len(m.section("overview").text.split()) < MIN_OVERVIEW_WORDS:
         add(m.section("overview").line, "overview", f"overview is under {MIN_OVERVIEW_WORDS} words")
     if m.name in m.related:
@@ -211,6 +210,7 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
             raw = _read_lines(corpus_dir / "classes.yaml")
             problems += _check_text("classes.yaml", raw, _yaml_fields(raw), drug_keys, class_names)
     problems += _check_across(monographs, lines, names)
+    problems += check_content(monographs, lines, classes, names)  # checklists, citations, review records
     if not monographs and not problems:
         problems.append(Problem(file=str(monographs_dir), line=1, field="corpus", message="no monographs"))
     return monographs, sorted(problems, key=lambda p: (p.file, p.line))
