@@ -42,8 +42,12 @@ class RareTerms:
             if len(drugs) > MAX_MONOGRAPHS or key in names:
                 continue
             english_word = key in english or all(part in english for part in key.split("-"))
-            if english_word and key not in acronyms:
-                continue  # an ordinary word used rarely ("effusion") is evidence for a section, not a name
+            coined = key in acronyms or any(ch.isdigit() for ch in key) or ("-" in key and not english_word)
+            if not coined:
+                # A rare lower-case word is an ordinary word ("effusion": evidence for a section, not a name) or
+                # another drug that a monograph mentions ("isotretinoin" in doxycycline's interactions): a
+                # question about that drug must still abstain.
+                continue
             self._drugs[key] = sorted(drugs)
             if english_word:
                 self._needs_cue.add(key)
