@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import streamlit as st
@@ -29,13 +30,16 @@ log = logging.getLogger("clincalc_search.app")
 
 VIEWS = ["Ask", "Drug", "Classes"]
 # Our own stylesheets (never user or corpus text). The refusal is one red panel whose only copy of the
-# message is the copyable code block, set in the body font; colours keep WCAG AA contrast (7.9:1 and up).
+# message is the copyable code block, set in the body font. Captions are darker than Streamlit's grey
+# (3.9:1, below WCAG AA); cards title their drug with h2 (h1 is the page) set at card size.
 APP_CSS = """<style>
 [class*="st-key-refusal-"] {background: #fdecea; border: 1px solid #b3261e; border-radius: 0.5rem;
   padding: 0.75rem 1rem;}
 [class*="st-key-refusal-"] p {color: #7a1b14; margin: 0;}
 [class*="st-key-refusal-"] pre, [class*="st-key-refusal-"] code {background: transparent !important;
   color: #3b0c09 !important; font-family: inherit !important; font-size: 1rem !important; padding: 0 !important;}
+[data-testid="stCaptionContainer"] {color: #5b5a58; opacity: 1;}
+[class*="st-key-card-"] h2 {font-size: 1.3rem; padding-top: 0.25rem;}
 </style>"""
 # Educator mode: larger type for a room.
 EDUCATOR_CSS = "<style>.stMarkdown p, .stMarkdown li {font-size: 1.25rem; line-height: 1.6;}</style>"
@@ -89,7 +93,7 @@ def pick_drug(engine: Engine) -> None:
 
 # -- pieces -----------------------------------------------------------------------------------------
 
-def drug_heading(m: Monograph, level: str = "###", suffix: str = "") -> None:
+def drug_heading(m: Monograph, level: str = "##", suffix: str = "") -> None:
     st.caption(escape_markdown(m.kicker) + (" (Specialist drug)" if m.specialist else ""))
     brands = f" ({escape_markdown(m.brand_text)})" if m.brands else ""
     st.markdown(f"{level} {escape_markdown(m.title)}{brands}{suffix}")
@@ -114,7 +118,7 @@ def provenance(m: Monograph) -> None:
 
 def show_hit(engine: Engine, hit: Hit, key: str) -> None:
     m = engine.monographs[hit.drug]
-    with st.container(border=True):
+    with st.container(border=True, key=f"card-{key}"):
         drug_heading(m, suffix=f" — {hit.title}")
         section_text(hit.text)
         provenance(m)
@@ -140,7 +144,9 @@ def show_answer(engine: Engine, answer: Answer, key: str) -> None:
         st.caption(DOSING_NOTICE)
     if st.session_state.get("educator") and answer.trace:
         with st.expander("How this answer was found"):
-            st.json({**answer.trace, "scores": [[h.drug, h.section, h.score] for h in answer.hits]})
+            # Plain text, not st.json: its viewer's colours fail WCAG contrast (3.2:1) on a projector.
+            trace = {**answer.trace, "scores": [[h.drug, h.section, h.score] for h in answer.hits]}
+            st.code(json.dumps(trace, indent=2, ensure_ascii=False), language=None, wrap_lines=True)
 
 
 # -- views ------------------------------------------------------------------------------------------
@@ -216,8 +222,8 @@ def view_classes(engine: Engine) -> None:
     for start in range(0, len(members), per_row):
         cols = st.columns(per_row)
         for col, m in zip(cols, members[start : start + per_row], strict=False):
-            with col.container(border=True):
-                drug_heading(m, level="####")
+            with col.container(border=True, key=f"card-cls-{m.name}"):
+                drug_heading(m)
                 section_text(m.section(section).text)
                 st.button("Open monograph", key=f"cls-{m.name}", on_click=go, args=("Drug", m.name))
     with st.expander("All classes and their members"):

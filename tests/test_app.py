@@ -38,7 +38,7 @@ def ask(at: AppTest, question: str) -> AppTest:
 def test_question_shows_verbatim_section_with_references_and_status(app: AppTest) -> None:
     ask(app, "what should I monitor on Besponsa?")
     assert not app.exception
-    assert "### Inotuzumab ozogamicin (Besponsa) — Monitoring" in markdown(app)
+    assert "## Inotuzumab ozogamicin (Besponsa) — Monitoring" in markdown(app)
     assert "- Liver function tests and full blood count before each dose.\n- Watch for" in markdown(app)
     assert "NICE TA541" in captions(app) and "draft — not yet clinician-reviewed" in captions(app)
     assert "Confirm all doses against the product SmPC" in captions(app)
@@ -68,7 +68,7 @@ def test_dose_question_shows_the_refusal_once_with_a_copy_control(app: AppTest) 
 def test_follow_up_uses_the_previous_drug(app: AppTest) -> None:
     ask(app, "what should I monitor on Besponsa?")
     app.chat_input(key="chat").set_value("and how does it work?").run()
-    assert "### Inotuzumab ozogamicin (Besponsa) — How it works" in markdown(app)
+    assert "## Inotuzumab ozogamicin (Besponsa) — How it works" in markdown(app)
 
 
 def test_abstention_shows_what_the_corpus_covers(app: AppTest) -> None:
@@ -79,7 +79,7 @@ def test_abstention_shows_what_the_corpus_covers(app: AppTest) -> None:
 def test_q_parameter_answers_on_open(app: AppTest) -> None:
     app.query_params["q"] = "how does warfarin work"
     app.run()
-    assert "### Warfarin (Coumadin, Jantoven) — How it works" in markdown(app)
+    assert "## Warfarin (Coumadin, Jantoven) — How it works" in markdown(app)
 
 
 def test_dose_question_via_q_parameter_is_refused(app: AppTest) -> None:
@@ -151,7 +151,7 @@ def test_educator_mode_examples_and_explainer(app: AppTest) -> None:
     app.run()
     app.toggle(key="educator").set_value(True).run()
     app.button(key="ex-Section answer").click().run()
-    assert "### Inotuzumab ozogamicin (Besponsa) — Monitoring" in markdown(app)
+    assert "## Inotuzumab ozogamicin (Besponsa) — Monitoring" in markdown(app)
     assert any(e.label == "How this answer was found" for e in app.expander)
 
 
