@@ -31,7 +31,8 @@ log = logging.getLogger("clincalc_search.app")
 VIEWS = ["Ask", "Drug", "Classes"]
 # Our own stylesheets (never user or corpus text). The refusal is one red panel whose only copy of the
 # message is the copyable code block, set in the body font. Captions are darker than Streamlit's grey
-# (3.9:1, below WCAG AA); cards title their drug with h2 (h1 is the page) set at card size.
+# (3.9:1, below WCAG AA); cards title their drug with h2 (h1 is the page) set at card size. A code block's
+# copy button is shown always, not only on hover: hidden, it cannot be reached with the keyboard.
 APP_CSS = """<style>
 [class*="st-key-refusal-"] {background: #fdecea; border: 1px solid #b3261e; border-radius: 0.5rem;
   padding: 0.75rem 1rem;}
@@ -39,6 +40,8 @@ APP_CSS = """<style>
 [class*="st-key-refusal-"] pre, [class*="st-key-refusal-"] code {background: transparent !important;
   color: #3b0c09 !important; font-family: inherit !important; font-size: 1rem !important; padding: 0 !important;}
 [data-testid="stCaptionContainer"] {color: #5b5a58; opacity: 1;}
+[data-testid="stCode"] > div:has([data-testid="stElementToolbarButton"]) {opacity: 1 !important;
+  visibility: visible !important;}
 [class*="st-key-card-"] h2 {font-size: 1.3rem; padding-top: 0.25rem;}
 </style>"""
 # Educator mode: larger type for a room.
@@ -146,7 +149,8 @@ def show_answer(engine: Engine, answer: Answer, key: str) -> None:
         with st.expander("How this answer was found"):
             # Plain text, not st.json: its viewer's colours fail WCAG contrast (3.2:1) on a projector.
             trace = {**answer.trace, "scores": [[h.drug, h.section, h.score] for h in answer.hits]}
-            st.code(json.dumps(trace, indent=2, ensure_ascii=False), language=None, wrap_lines=True)
+            lines = (f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in trace.items())
+            st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
 # -- views ------------------------------------------------------------------------------------------

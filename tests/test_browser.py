@@ -304,6 +304,25 @@ def test_keyboard_only_path(server: str, browser) -> None:  # type: ignore[no-un
     assert "drug=" in browser.current_url
 
 
+def test_refusal_copy_control_is_reachable_by_keyboard(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """The refusal's only copy control is its code block's button: Streamlit hides it until hovered, which
+    would leave keyboard users without it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{server}/?q=how+much+besponsa+for+cycle+1")
+    _settle(browser, "Confirm the dose of inotuzumab ozogamicin")
+    for _ in range(30):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        el = browser.switch_to.active_element
+        if el.get_attribute("aria-label") == "Copy to clipboard":
+            break
+    else:
+        pytest.fail("Tab never reached the refusal's copy button")
+    inside = browser.execute_script("return !!arguments[0].closest(\"[class*='st-key-refusal-']\")", el)
+    assert inside and el.is_displayed()
+
+
 # -- nothing typed or written in the corpus becomes live content (issue 15 item 7) ----------------
 
 LIVE_URL = "http://2130706433:8999/login"
