@@ -298,6 +298,9 @@ def test_keyboard_only_path(server: str, browser) -> None:  # type: ignore[no-un
             break
     else:
         pytest.fail("Tab never reached 'Open full monograph': " + " > ".join(trail))
+    ring = browser.execute_script("const s = getComputedStyle(document.activeElement);"
+                                  "return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]")
+    assert ring[0] == "solid" and ring[1] >= 2 and ring[2] == "rgb(31, 78, 156)", ring  # focus is visible
     press(Keys.ENTER)
     body = _settle(browser, "Evidence & guidelines")
     assert "Brand names: Besponsa" in body
