@@ -39,7 +39,8 @@ APP_CSS = """<style>
   padding: 0.75rem 1rem;}
 [class*="st-key-refusal-"] p {color: #7a1b14; margin: 0;}
 [class*="st-key-refusal-"] pre, [class*="st-key-refusal-"] code {background: transparent !important;
-  color: #3b0c09 !important; font-family: inherit !important; font-size: 1rem !important; padding: 0 !important;}
+  color: #3b0c09 !important; font-family: inherit !important; font-size: 1rem !important;
+  padding: 0 2.5rem 0 0 !important;}
 [data-testid="stCaptionContainer"] {color: #5b5a58; opacity: 1;}
 [data-testid="stCode"] > div:has([data-testid="stElementToolbarButton"]) {opacity: 1 !important;
   visibility: visible !important;}

@@ -215,8 +215,11 @@ def _axe(driver, shots: Path, view: str) -> dict:  # type: ignore[no-untyped-def
     (shots / f"axe-{view}.json").write_text(json.dumps(result, indent=1))
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
     assert blocking == [], f"{view}: axe {result['version']} found\n" + json.dumps(blocking, indent=1)
-    # Colour contrast must really have been checked, not skipped for want of text on the page.
+    # Colour contrast must really have been checked, not skipped for want of text on the page, and axe
+    # must have been able to decide every text on it (text under an overlapping control is "incomplete").
     assert "color-contrast" in result["passes"], result["passes"]
+    undecided = [i for i in result["incomplete"] if i["id"] == "color-contrast"]
+    assert undecided == [], f"{view}: contrast axe could not decide: {undecided}"
     return result
 
 
