@@ -95,6 +95,8 @@ def pick_drug(engine: Engine) -> None:
         st.session_state.notice = ("That name is not a drug in the corpus." + (f" {NAME_TRUNCATED}" if cut else ""),
                                    typed)
         return
+    if cut:
+        st.session_state.notice = (NAME_TRUNCATED, None)
     go("Drug", drug=m.name)
 
 

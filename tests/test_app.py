@@ -253,6 +253,14 @@ def test_find_a_drug_caps_what_it_processes(app: AppTest, monkeypatch: pytest.Mo
     assert all(len(t.value) < 300 for t in app.text)  # the echo is shortened too
 
 
+def test_find_a_drug_says_when_a_found_name_was_cut(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    app.run()
+    type_into_find_a_drug(app, monkeypatch, "warfarin " + "y" * 200)
+    assert not app.exception
+    assert app.title[0].value == "Warfarin"
+    assert any("Only the first 100 characters" in w.value for w in app.warning)
+
+
 def test_chat_input_is_capped(app: AppTest) -> None:
     app.run()
     box = app.chat_input(key="chat")
