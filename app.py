@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import uuid
 
 import streamlit as st
 
-from clincalc_search.display import DOSING_NOTICE, EDUCATOR_EXAMPLES, escape_markdown
+from clincalc_search.display import (
+    DOSING_NOTICE,
+    EDUCATOR_EXAMPLES,
+    MAX_NAME_CHARS,
+    NAME_TRUNCATED,
+    REFUSAL_TITLE,
+    SOMETHING_WRONG,
+    cap_name,
+    echo,
+    escape_markdown,
+    inert_images,
+)
 from clincalc_search.engine import Engine
 from clincalc_search.index_store import IndexError_, read_manifest, stale_message
 from clincalc_search.models import SECTION_TITLES, Answer, Hit, Monograph
@@ -15,8 +28,29 @@ from clincalc_search.settings import Settings, load_settings
 
 st.set_page_config(page_title="ClinCalc search", page_icon="💊", layout="wide")
 
+log = logging.getLogger("clincalc_search.app")
+
 VIEWS = ["Ask", "Drug", "Classes"]
-# Our own stylesheet for educator mode (never user or corpus text): larger type for a room.
+# Our own stylesheets (never user or corpus text). The refusal is one red panel whose only copy of the
+# message is the copyable code block, set in the body font. Captions are darker than Streamlit's grey
+# (3.9:1, below WCAG AA); cards title their drug with h2 (h1 is the page) set at card size. A code block's
+# copy button is shown always, not only on hover: hidden, it cannot be reached with the keyboard. Focus is a
+# solid blue ring (8:1 on white) instead of Streamlit's translucent pink one (about 2:1).
+APP_CSS = """<style>
+[class*="st-key-refusal-"] {background: #fdecea; border: 1px solid #b3261e; border-radius: 0.5rem;
+  padding: 0.75rem 1rem;}
+[class*="st-key-refusal-"] p {color: #7a1b14; margin: 0;}
+[class*="st-key-refusal-"] pre, [class*="st-key-refusal-"] code {background: transparent !important;
+  color: #3b0c09 !important; font-family: inherit !important; font-size: 1rem !important;
+  padding: 0 2.5rem 0 0 !important;}
+[data-testid="stCaptionContainer"] {color: #5b5a58; opacity: 1;}
+[data-testid="stCode"] > div:has([data-testid="stElementToolbarButton"]) {opacity: 1 !important;
+  visibility: visible !important;}
+button:focus-visible, a:focus-visible, summary:focus-visible {outline: 3px solid #1f4e9c !important;
+  outline-offset: 2px;}
+[class*="st-key-card-"] h2 {font-size: 1.3rem; padding-top: 0.25rem;}
+</style>"""
+# Educator mode: larger type for a room.
 EDUCATOR_CSS = "<style>.stMarkdown p, .stMarkdown li {font-size: 1.25rem; line-height: 1.6;}</style>"
 
 
@@ -50,20 +84,43 @@ def pick_drug(engine: Engine) -> None:
     typed = st.session_state.get("drug_pick")
     if not typed:
         return
-    m = engine.monograph(typed.split(" — ")[-1]) or engine.find(typed)
     st.session_state.drug_pick = None
-    if m is None:
-        st.session_state.notice = f"'{typed}' is not a drug in the corpus."
+    # Callbacks run outside the page's own error handling: a failure here gets the same single message.
+    try:
+        name, cut = cap_name(typed)  # before any recognition: its cost grows with the length typed
+        m = engine.monograph(name.split(" — ")[-1]) or engine.find(name)
+    except Exception:
+        log.exception("finding a typed drug name failed")
+        st.session_state.notice = (SOMETHING_WRONG, None)
         return
+    if m is None:
+        st.session_state.notice = ("That name is not a drug in the corpus." + (f" {NAME_TRUNCATED}" if cut else ""),
+                                   typed)
+        return
+    if cut:
+        st.session_state.notice = (NAME_TRUNCATED, None)
     go("Drug", drug=m.name)
 
 
 # -- pieces -----------------------------------------------------------------------------------------
 
-def drug_heading(m: Monograph, level: str = "###", suffix: str = "") -> None:
+def drug_heading(m: Monograph, level: str = "##", suffix: str = "") -> None:
     st.caption(escape_markdown(m.kicker) + (" (Specialist drug)" if m.specialist else ""))
     brands = f" ({escape_markdown(m.brand_text)})" if m.brands else ""
     st.markdown(f"{level} {escape_markdown(m.title)}{brands}{suffix}")
+
+
+def notice(message: str, typed: str | None = None) -> None:
+    """A warning in our own words; what the user typed is repeated below it as plain text. Markdown would
+    autolink a URL in it, turn `===` into a heading or `:material/x:` into an icon."""
+    st.warning(message)
+    if typed is not None:
+        st.text(f"You entered: {echo(typed)}")
+
+
+def section_text(text: str) -> None:
+    """A verbatim corpus section (or description) as Markdown, never fetching an image it names."""
+    st.markdown(inert_images(text))  # Streamlit never renders raw HTML here
 
 
 def provenance(m: Monograph) -> None:
@@ -108,9 +165,9 @@ def report_control(m: Monograph, key: str, section: str | None = None, question:
 
 def show_hit(engine: Engine, hit: Hit, key: str, question: str | None = None) -> None:
     m = engine.monographs[hit.drug]
-    with st.container(border=True):
+    with st.container(border=True, key=f"card-{key}"):
         drug_heading(m, suffix=f" — {hit.title}")
-        st.markdown(hit.text)  # verbatim section; Streamlit never renders raw HTML here
+        section_text(hit.text)
         provenance(m)
         left, right = st.columns([1, 3])
         left.button("Open full monograph", key=f"open-{key}", on_click=go, args=("Drug", m.name))
@@ -121,19 +178,24 @@ def show_hit(engine: Engine, hit: Hit, key: str, question: str | None = None) ->
 
 def show_answer(engine: Engine, answer: Answer, key: str) -> None:
     if answer.refused:
-        st.error(f"**Dose question — not answered.** {answer.message}", icon="⛔")
-        st.code(answer.message or "", language=None, wrap_lines=True)
+        # Shown once: the message is the code block itself, so its copy button is the copy control.
+        with st.container(key=f"refusal-{key}"):
+            st.markdown(f"⛔ **{REFUSAL_TITLE}**")
+            st.code(answer.message or "", language=None, wrap_lines=True)
     elif answer.message and answer.hits:
-        st.info(answer.message)
+        st.info(inert_images(answer.message))  # a class answer quotes the class description
     elif answer.message:
-        st.warning(answer.message)
+        st.warning(inert_images(answer.message))
     for i, hit in enumerate(answer.hits):
         show_hit(engine, hit, f"{key}-{i}", question=answer.question)
     if answer.hits:
         st.caption(DOSING_NOTICE)
     if st.session_state.get("educator") and answer.trace:
         with st.expander("How this answer was found"):
-            st.json({**answer.trace, "scores": [[h.drug, h.section, h.score] for h in answer.hits]})
+            # Plain text, not st.json: its viewer's colours fail WCAG contrast (3.2:1) on a projector.
+            trace = {**answer.trace, "scores": [[h.drug, h.section, h.score] for h in answer.hits]}
+            lines = (f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in trace.items())
+            st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
 # -- views ------------------------------------------------------------------------------------------
@@ -143,7 +205,8 @@ def view_ask(engine: Engine) -> None:
     st.caption("Ask about a drug: what it is, how it works, prescribing, monitoring, counselling or evidence. "
                "Answers are monograph sections shown exactly as written. " + DOSING_NOTICE)
     messages: list[tuple[str, Answer]] = st.session_state.setdefault("messages", [])
-    prompt = st.chat_input("Ask about a drug, e.g. what should I monitor on Besponsa?", key="chat")
+    prompt = st.chat_input("Ask about a drug, e.g. what should I monitor on Besponsa?", key="chat",
+                           max_chars=engine.settings.max_question_chars)
     prompt = prompt or st.session_state.pop("pending", None)
     if prompt:
         answer = engine.ask(prompt, context_drug=st.session_state.get("context_drug"))
@@ -152,7 +215,7 @@ def view_ask(engine: Engine) -> None:
         messages.append((prompt, answer))
     for i, (question, answer) in enumerate(messages):
         with st.chat_message("user"):
-            st.markdown(escape_markdown(question))
+            st.text(question)  # never Markdown: a typed URL must not become a link
         with st.chat_message("assistant"):
             show_answer(engine, answer, f"m{i}")
     st.query_params.from_dict({"q": messages[-1][0]} if messages else {})
@@ -160,11 +223,11 @@ def view_ask(engine: Engine) -> None:
 
 def view_drug(engine: Engine) -> None:
     name = st.session_state.get("drug") or ""
-    m = engine.monograph(name) if name else None
+    m = engine.monograph(name) if name and len(name) <= MAX_NAME_CHARS else None
     if m is None:
         st.title("Monograph")
         if name:
-            st.warning(f"'{escape_markdown(name)}' is not in the corpus. Find a drug in the sidebar.")
+            notice("That name is not in the corpus. Find a drug in the sidebar.", name)
         else:
             st.info("Find a drug in the sidebar by generic or brand name.")
         return
@@ -173,11 +236,11 @@ def view_drug(engine: Engine) -> None:
     st.title(m.title)
     if m.brands:
         st.markdown(f"**Brand names:** {escape_markdown(m.brand_text)}")
-    st.markdown(m.section("overview").text)
+    section_text(m.section("overview").text)
     st.info(DOSING_NOTICE)
     for s in m.sections[1:]:
         st.header(s.title, divider="gray")
-        st.markdown(s.text)
+        section_text(s.text)
     provenance(m)
     st.caption(f"File last changed: {m.modified_text}")
     report_control(m, f"drug-{m.name}")
@@ -203,16 +266,16 @@ def view_classes(engine: Engine) -> None:
     section = right.selectbox("Section to compare", list(SECTION_TITLES), key="class_section",
                               format_func=lambda k: SECTION_TITLES[k])
     st.query_params.from_dict({"class": chosen})
-    st.markdown(engine.classes[chosen].description)
+    section_text(engine.classes[chosen].description)
     members = engine.members(chosen)
     st.caption(f"{SECTION_TITLES[section]} for each member, side by side:")
     per_row = 3
     for start in range(0, len(members), per_row):
         cols = st.columns(per_row)
         for col, m in zip(cols, members[start : start + per_row], strict=False):
-            with col.container(border=True):
-                drug_heading(m, level="####")
-                st.markdown(m.section(section).text)
+            with col.container(border=True, key=f"card-cls-{m.name}"):
+                drug_heading(m)
+                section_text(m.section(section).text)
                 st.button("Open monograph", key=f"cls-{m.name}", on_click=go, args=("Drug", m.name))
     with st.expander("All classes and their members"):
         for name in names:
@@ -236,7 +299,7 @@ def first_view(engine: Engine) -> None:
         if match:
             st.session_state.class_pick = match
         else:
-            st.session_state.notice = f"'{wanted}' is not a class in the corpus."
+            st.session_state.notice = ("That name is not a class in the corpus.", wanted)
     elif "q" in params:
         st.session_state.pending = params["q"]
 
@@ -257,6 +320,17 @@ def sidebar(engine: Engine) -> None:
 
 
 def main() -> None:
+    st.html(APP_CSS)
+    try:
+        page()
+    except Exception:
+        # A bug must not show paths or source lines (nor should Streamlit: showErrorDetails = "none"):
+        # one message on the page, the traceback in the server log.
+        log.exception("the page failed")
+        st.error(SOMETHING_WRONG)
+
+
+def page() -> None:
     try:
         settings = load_settings()
         engine = get_engine(settings.model_dump_json(), current_build(settings))
@@ -271,8 +345,8 @@ def main() -> None:
     sidebar(engine)
     if st.session_state.get("educator"):
         st.html(EDUCATOR_CSS)
-    if notice := st.session_state.pop("notice", None):
-        st.warning(escape_markdown(notice))
+    if pending := st.session_state.pop("notice", None):
+        notice(*pending)
     {"Ask": view_ask, "Drug": view_drug, "Classes": view_classes}[st.session_state.view](engine)
 
 
