@@ -17,7 +17,7 @@ from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
-from clincalc_search.intent import section_cues, section_intents
+from clincalc_search.intent import intent_words, section_cues, section_intents
 from clincalc_search.models import SECTION_TITLES, Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms
 from clincalc_search.settings import Settings, load_settings
@@ -29,6 +29,7 @@ ABSTAIN_COSINE = {"minilm": 0.40, "fake": 0.45}
 # A follow-up that points back at the conversation's drug keeps it, even when it also names a class or a
 # second drug ("which antibiotics interact with it?").
 _POINTS_BACK = re.compile(r"\b(?:it|its|it'?s|this|them|they|these)\b", re.IGNORECASE)
+_COMPARES = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|better|superior|difference|or)\b", re.IGNORECASE)
 EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
 
 
@@ -44,6 +45,8 @@ class Plan:
     stems: list[str] = field(default_factory=list)  # the question's BM25 stems, computed once
     notes: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)  # how the sections were chosen, for people
+    stems_source: list[str] = field(default_factory=list)  # the question text the stems came from
+    strong: list[str] = field(default_factory=list)  # intents from strong cues
 
 
 def clean_question(question: str) -> str:
@@ -127,7 +130,7 @@ class Engine:
             asked = section_intents(rest_text, strong_only=True)
             if plan.drugs or plan.recognised.group:
                 rest_plan = Plan(plan.recognised, plan.drugs, asked, plan.dose, section_cues(rest_text, True),
-                                 stems([rest_text])[0])
+                                 stems([rest_text])[0], stems_source=[rest_text], strong=asked)
                 rest = self._answer(text, rest_plan, asked, top_k, mode, group_limit)
                 shown = set(asked) | {s for s in SECTION_TITLES if any(f"'{s}'" in w for w in rest_plan.why)}
                 answer.hits = [h for h in rest.hits if h.section in shown]
@@ -177,7 +180,8 @@ class Engine:
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
-        return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why)
+        return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why,
+                    [text], section_intents(text, strong_only=True))
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode
                 ) -> tuple[np.ndarray, float]:
@@ -219,7 +223,9 @@ class Engine:
                     candidates: np.ndarray) -> list[int]:
         drugs = plan.drugs
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
-        if not intents and len(drugs) > 1:
+        if len(drugs) > 1 and _COMPARES.search(text):
+            intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": the comparative evidence
+        elif not intents and len(drugs) > 1:
             intents = ["prescribing"]  # "clozapine with carbamazepine": two drugs named together ask about interactions
         elif not intents and not self.lexicon.residual(text, plan.recognised):
             intents = ["overview"]  # a bare drug name: start with what it is
@@ -243,7 +249,16 @@ class Engine:
     def _evidence_first(self, plan: Plan, intents: list[str]) -> list[int]:
         """Sections that discuss a specific thing the question names, for each drug whose intended section
         does not: the intent is the prior, and this evidence overrides it."""
-        terms = self.evidence.specific(plan.stems)
+        # Words that asked for the intended section ("how does it work") are the intent's evidence already.
+        # Words that ask for a section ("how does it work", "monitoring") are the intent's evidence already, and
+        # shorthand for the drug ("dapa") says whose section, not which.
+        asked = {t for phrase in [*intent_words(" ".join(plan.stems_source)), *plan.recognised.fuzzy]
+                 for t in stems([phrase])[0]}
+        terms = [t for t in self.evidence.specific(plan.stems) if t not in asked]
+        if set(intents) & set(plan.strong):
+            # A strong cue ("monitoring", "interacts", "trial") is right far more often than the words alone
+            # (docs/EVALUATION.md): evidence decides only for weak or missing intents.
+            return []
         if not terms:
             return []
         lead: list[int] = []

@@ -28,12 +28,20 @@ def _stemmer() -> object:
     return Stemmer.Stemmer("english")
 
 
+@cache
+def _stopwords() -> list[str]:
+    """bm25s's English stopwords plus the question words it keeps ("why", "who"): they ask, they name nothing."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return sorted({*STOPWORDS_EN, *_STOPWORDS, "why", "who", "whom", "what", "which", "how", "when", "where"})
+
+
 def stems(texts: list[str]) -> list[list[str]]:
     """bm25s's own tokenizer with a Snowball stemmer, so "effusions" meets "effusion" and "monitored"
     meets "monitoring"; the same function serves the index, the query and section evidence."""
     import bm25s
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer().stemWords,  # type: ignore[attr-defined]
+    return bm25s.tokenize(texts, stopwords=_stopwords(), stemmer=_stemmer().stemWords,  # type: ignore[attr-defined]
                           return_ids=False, show_progress=False)
 
 
