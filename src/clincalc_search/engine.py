@@ -29,6 +29,7 @@ ABSTAIN_COSINE = {"minilm": 0.40, "fake": 0.45}
 # A follow-up that points back at the conversation's drug keeps it, even when it also names a class or a
 # second drug ("which antibiotics interact with it?").
 _POINTS_BACK = re.compile(r"\b(?:it|its|it'?s|this|them|they|these)\b", re.IGNORECASE)
+_TIE_ORDER = ("prescribing", "monitoring", "counselling", "evidence", "how_it_works", "overview")
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|better|superior|difference|or)\b", re.IGNORECASE)
 EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
 
@@ -47,6 +48,7 @@ class Plan:
     why: list[str] = field(default_factory=list)  # how the sections were chosen, for people
     stems_source: list[str] = field(default_factory=list)  # the question text the stems came from
     strong: list[str] = field(default_factory=list)  # intents from strong cues
+    from_rare: bool = False  # the drugs came from a rare corpus term, not a drug name
 
 
 def clean_question(question: str) -> str:
@@ -170,7 +172,8 @@ class Engine:
         notes: list[str] = []
         why: list[str] = []
         context = self.monograph(context_drug) if context_drug else None
-        if context is not None and (not drugs and not recognised.group or _POINTS_BACK.search(text)):
+        same_class = context is not None and not drugs and context.name in recognised.group
+        if context is not None and (not drugs and not recognised.group or same_class or _POINTS_BACK.search(text)):
             drugs = list(dict.fromkeys([context.name, *drugs]))
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             notes.append(f"follow-up: using {context.name} from the conversation")
@@ -181,7 +184,7 @@ class Engine:
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
         return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why,
-                    [text], section_intents(text, strong_only=True))
+                    [text], section_intents(text, strong_only=True), from_rare=bool(why))
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode
                 ) -> tuple[np.ndarray, float]:
@@ -203,6 +206,8 @@ class Engine:
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
             scores, _ = self._scores(text, plan.stems, candidates, mode)
+            if plan.from_rare and len(plan.drugs) > 1:  # "HORIZON trial": the monograph that discusses it most
+                plan.drugs.sort(key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0])
         if rec.group:
@@ -225,8 +230,8 @@ class Engine:
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
         if len(drugs) > 1 and _COMPARES.search(text):
             intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": the comparative evidence
-        elif not intents and len(drugs) > 1:
-            intents = ["prescribing"]  # "clozapine with carbamazepine": two drugs named together ask about interactions
+        elif len(drugs) > 1 and not plan.strong:
+            intents = ["prescribing", *intents]  # "clozapine with carbamazepine": two drugs named together ask about interactions
         elif not intents and not self.lexicon.residual(text, plan.recognised):
             intents = ["overview"]  # a bare drug name: start with what it is
         elif not intents:
@@ -265,7 +270,9 @@ class Engine:
         for d in plan.drugs:
             sections = self.by_drug[d]
             weights = {i: self.evidence.weight(terms, i) for i in sections.values()}
-            best = max(weights, key=lambda i: weights[i])
+            # Ties go to the section the format puts risks in first ("gynaecomastia" is explained in How it
+            # works and listed as a risk in Prescribing).
+            best = max(weights, key=lambda i: (weights[i], -_TIE_ORDER.index(self.chunks[i].section)))
             intended = sections.get(intents[0]) if intents else None
             if weights[best] == 0 or (intended is not None and weights[intended] > 0):
                 continue

@@ -17,7 +17,10 @@ _HARMS = (
     r"suicid\w*|serotonin syndrome|nms|tardive|extrapyramidal|eps|parkinsonism|interstitial|cardiotox\w*|"
     r"nephrotox\w*|ototox\w*|hearing|tinnitus|neuropath\w*|ulcers?|stroke|sjs|stevens|pml|hbv reactivation|"
     r"reactivation|tumour lysis|tls|crs|cytokine release|neurotoxicity|icans|vod|veno-occlusive|ppp|teratogen\w*|"
-    r"mood|depress\w*|anxiety|psychiatric|ache\w*|aching|pains?|sore\w*|cramp\w*"
+    r"mood|depress\w*|anxiety|psychiatric|ache\w*|aching|pains?|sore\w*|cramp\w*|"
+    # Lay words for an effect: "will it make me put on weight", "does it weaken your bones", "is it bad for…"
+    r"make[s]? (?:me|you|him|her|them|my|your|his|people) \w+|weaken\w*|put on weight|hungry|appetite|"
+    r"is it bad|bad for|harmful"
 )
 
 # In priority order: when a question matches several, the more specific intent comes first.
