@@ -229,7 +229,7 @@ class Engine:
         drugs = plan.drugs
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
         if len(drugs) > 1 and _COMPARES.search(text):
-            intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": the comparative evidence
+            intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": comparative evidence
         elif len(drugs) > 1 and not plan.strong:
             intents = ["prescribing", *intents]  # "clozapine with carbamazepine": two drugs named together ask about interactions
         elif not intents and not self.lexicon.residual(text, plan.recognised):
