@@ -231,7 +231,7 @@ class Engine:
         if len(drugs) > 1 and _COMPARES.search(text):
             intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": comparative evidence
         elif len(drugs) > 1 and not plan.strong:
-            intents = ["prescribing", *intents]  # "clozapine with carbamazepine": two drugs named together ask about interactions
+            intents = ["prescribing", *intents]  # two drugs together: interactions
         elif not intents and not self.lexicon.residual(text, plan.recognised):
             intents = ["overview"]  # a bare drug name: start with what it is
         elif not intents:
