@@ -149,3 +149,63 @@ def test_engine_refuses_them_and_shows_the_question_as_typed(engine: Engine, que
     answer = engine.ask(question)
     assert answer.refused and answer.drug == "warfarin"
     assert answer.question == question
+
+
+# -- issue 11: what is asked decides, not the words. One class of question per block, with examples written
+# for this test (not the issue's own strings).
+
+@pytest.mark.parametrize("question", [
+    "do 2 in 10 people get headaches on sertraline",          # a proportion of patients
+    "24-hour tape before starting amiodarone?",               # a test named with a number
+    "48-hour observation after the first clozapine restart",  # a length of time
+    "is a glass of wine ok with metronidazole",               # an amount of something else
+    "is 2 pints ok on methotrexate",
+])
+def test_a_number_that_is_not_an_amount_of_the_drug(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", ["empagliflozin euglycaemic ketoacidosis", "metformin acidosis risk",
+                                      "amiodarone and sarcoidosis"])
+def test_medical_words_containing_dosis(question: str) -> None:
+    assert not check(question)
+
+
+@pytest.mark.parametrize("question", [
+    "which bloods are needed before every dose of gemtuzumab",
+    "rash after the second dose of infliximab, what now",
+    "why is the vancomycin trough drawn just before the next dose",
+    "fever within 24 hours of the dose of zoledronic acid, what should I do",
+])
+def test_dose_words_that_only_time_something_else(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", ["what happens if someone overdoses on amitriptyline",
+                                      "signs of a citalopram overdose", "treatment of a lithium overdose"])
+def test_consequences_of_an_overdose(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+def test_a_reason_that_mentions_a_regimen() -> None:
+    assert not check("why does it matter whether mycophenolate is given as capsules twice daily")
+
+
+@pytest.mark.parametrize("question", [
+    "usual flucloxacillin for impetigo?",      # clinician shorthand for the usual regimen
+    "dalteparin for 70kg",                     # a weight and nothing else asked
+    "initial regimen for apixaban in a PE",
+    "Humira every 1 or 2 weeks?",              # a choice of interval
+    "what rate for the insulin infusion",
+    "what strenghs does citalopram come in",   # a misspelt strength question
+    "sertraline what mgs are there",
+    "sick day rules, should I double my hydrocortisone",
+])
+def test_dose_questions_without_a_dose_word(question: str) -> None:
+    decision = check(question)
+    assert decision and decision.matched, question
+
+
+def test_the_decision_says_why() -> None:
+    assert "before every dose" in check("which bloods are needed before every dose of gemtuzumab").why
+    assert check("dalteparin for 70kg").why.startswith("dose question (weight): '70kg'")

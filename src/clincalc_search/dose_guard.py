@@ -8,47 +8,56 @@ from dataclasses import dataclass
 
 from clincalc_search.skeleton import skeleton
 
+# "How often" of a test or check (on either side of the words), in English, German, Spanish and French.
+_TEST_FREQUENCY = (r"\bhow (?:often|frequently)\b[^?]*\b(?:ecgs?|dexa|dxa|scans?|tfts?|fbc|u&es?|lfts?|b12|calcium|eyes?|eye tests?|lvef|echo\w*|glucose|lipids?|kidney|liver|renal|bloods?|tests?|checks?|check\w*|levels?|rotate|sites?|inr|bp|blood pressure|weigh\w*|x-?rays?)\b|"
+                    r"\b(?:ecgs?|dexa|dxa|scans?|tfts?|fbc|u&es?|lfts?|b12|eye tests?|lvef|echo|bloods?|blood tests?|tests?|checks?|levels?|inr)\b[^?]{0,30}\bhow (?:often|frequently)\b|"
+                    r"\b(?:wie oft|cada cu[aá]nto|tous les combien)\b[^?]*\b(?:kontroll\w*|blutbild|an[aá]lisis|bilan|contr[oô]l\w*|prise de sang)\b|"
+                    r"\b(?:blutbild|kontroll\w*)\b[^?]*\bwie oft\b")
+
+
 # Stage 1, context: spans where dose-like words or numbers name something other than an amount, interval or
 # schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
 # consequences of an overdose, how many patients, a measured level, a code, a date or a length of time. They
 # are set aside before anything else is read, and the decision record lists them.
 _CONTEXT: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
-    ("dose_as_time", r"\b(?:before|after|with|since|following|post|pre|between|at)[- ](?:(?:each|every|the|a|an|my|his|her|their|your|this|that|first|second|third|next|last|initial|1st|2nd|test|previous|subsequent|every other|any) ){0,3}(?:[\w-]+ )?(?:doses|dose|infusions?|injections?)\b(?<!between doses)(?<!between each dose)(?<!between dose)"),
-    ("dose_relation", r"\bdose[- ](?:dependent|dependency|related|limiting|response|proportional)\w*|\bfirst[- ]dose (?:hypotension|effect|reaction|phenomenon)\w*|\bhow long does (?:the effect of )?(?:one|a|each|a single) dose\b[^?]*\blast\b"),
-    ("overdose_consequence", r"\b(?:what happens|happen|consequences?|symptoms?|signs?|effects?|treat\w*|manag\w*|antidotes?|reversal|reverse|risks?|dangers?|complications?|survive|die|dying|present\w*|features?|toxicity|after|following|from|in|suspected|accidental|deliberate|intentional|mixed|staggered|an?)\b(?: [\w'-]+){0,3} overdos\w*|\boverdos\w*(?: [\w'-]+){0,2} (?:symptoms?|signs?|treatment|management|antidotes?|effects?|consequences?|risks?|presentation|features|ecg|nomogram|line|protocol|guidance|advice|look like|do|cause\w*|lead|kill|harm|damage|happen\w*)\b|\boverdos\w* of\b(?=[^?]*\b(?:what|signs?|symptoms?|treat|manage|happen)\b)"),
-    ("how_many_people", r"\b\d+(?:[.,]\d+)? ?(?:in|out of) ?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)? ?(?:%|percent|per ?cent)(?! (?:solution|cream|gel|w/v|w/w|strength|concentration))|\bhow (?:much|many) (?:people|patients|adults|children|women|men|of the|of them|trials|studies|does (?:it|\w+(?: \w+)?) cost|is (?:it|\w+) to buy|weight|money|time|longer|more effective|better|difference|risk|evidence)\b[^?]*|\bhow much (?:is|does|do|would|will)\b[^?]*\b(?:cost|price|privately|pay|buy|prescription charge)\w*"),
+    ("overdose_consequence", r"\b(?:what happens|happen|consequences?|symptoms?|signs?|effects?|treat\w*|manag\w*|antidotes?|reversal|reverse|risks?|dangers?|complications?|survive|die|dying|present\w*|features?|toxicity|after|following|from|in|suspected|accidental|deliberate|intentional|mixed|staggered|an?)\b(?: [\w'-]+){0,3} overdos\w*|\boverdos\w*(?: [\w'-]+){0,2} (?:symptoms?|signs?|treatment|management|antidotes?|effects?|consequences?|risks?|presentation|features|ecg|nomogram|line|protocol|guidance|advice|look like|do|cause\w*|lead|kill|harm|damage|happen\w*)\b|\boverdos\w* of\b(?=[^?]*\b(?:what|signs?|symptoms?|treat|manage|happen)\b)|\b(?:signs?|symptoms?|what happens|happen\w*)\b[^?]*\btoo (?:much|many)\b|\b(?:sympt[oô]mes?|s[ií]ntomas?|symptome|signes|signos|zeichen)\b[^?]*\b(?:surdosage|sobredosis|[uü]berdosis)\b"),
+    ("how_many_people", r"\b\d+(?:[.,]\d+)? ?(?:in|out of) ?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)? ?(?:%|percent|per ?cent)(?! (?:solution|cream|gel|w/v|w/w|strength|concentration))|\bhow (?:much|many) (?:people|patients|adults|children|women|men|of the|of them|trials|studies|does (?:it|\w+(?: \w+)?) cost|is (?:it|\w+) to buy|weight|money|time|longer|more effective|better|difference|risk|evidence)\b[^?]*|\bhow much (?:is|does|do|would|will)\b[^?]*\b(?:cost|price|privately|pay|buy|prescription charge)\w*|\bhow (?:much|many)\b(?: [\w-]+){0,3}? (?:does|do|did|will|would|can|could|is|are) [\w-]+(?: [\w-]+){0,2}? (?:lower|reduce|cut|improve|increase|raise|shorten|prevent|drop|change|affect|help|lengthen|extend|bring down)\w*|\bhow much (?:alcohol|water|fluids?|spinach|greens|vitamin k|food|coffee|caffeine|grapefruit|juice|milk|salt|sugar|weight|mortality|benefit|shorter|longer|better|difference|on average)\b|\bhow (?:much|many)\b[^?]*\b(?:litres?|liters?|glass(?:es)?|cups?|units of alcohol|drinks?)\b|\b(?:weight (?:gain|loss)|gain)\b[^?]{0,20}\bhow much\b|\bhow many (?:on|of|get|develop|have|will)\b|\bhow much (?:is|does|are) (?:a |the |one )?(?:prescription|script|pack|box|it|[\w-]+ cost)\w*|\b(?:cuesta|co[uû]te|kostet|precio|prix|preis)\b|\bhow many years (?:of )?follow[- ]?up\b"),
     ("test_frequency", r"\bhow (?:often|many times|frequently)\b[^?]*?\b(?:check|checked|monitor\w*|test\w*|measure\w*|bloods?|levels?|lfts?|fbc|inr|ecgs?|scan\w*|review\w*|seen|screen\w*|eye exam\w*|x-?rays?|troughs?|weigh\w*|appointments?|clinic|visits?|follow[- ]?up)\b"),
-    ("taper_needed", r"\b(?:need|needs|have|has) to be tapered\b|\bneeds? tapering\b|\bdoes \w+(?: \w+)? need (?:to be )?taper\w*"),
-    ("onset_time", r"\bhow many (?:hours|days|weeks|months) (?:until|before|after|for \w+ to work|till)\b|\bcombien de temps (?:pour|avant)\b[^?]*\beffet\b|\bcu[aá]nto tarda\b|\bcu[aá]nto tiempo tarda\b"),
-    ("measured_value", r"\b(?:levels?|troughs?|peaks?|inr|concentrations?|egfr|crcl|potassium|sodium|creatinine|hba1c|tsh|ck|alt|ast|anc|neutrophils?|platelets?|qtc?|bp|blood pressure|heart rate|pulse|glucose|sugars?|ldl|cholesterol|weight|bmi|ef|lvef|score)\b(?: (?:of|is|was|at|=|above|below|over|under|<|>))? ?\d+(?:[.,/]\d+)?\w*|\d+(?:[.,]\d+)? (?:level|trough)\b|\b(?:trough|level) (?:\w+ )?\d+(?:[.,]\d+)?"),
+    ("test_frequency_either_side", _TEST_FREQUENCY),
+    ("taper_needed", r"\b(?:need|needs|have|has) to be tapered\b|\bneeds? tapering\b|\bdoes \w+(?: \w+)? need (?:to be )?taper\w*|\b(?:need|needs|needed|have|has|require|required)(?: to)? (?:be )?(?:taper|wean)\w*|\b(?:taper|wean)\w* (?:needed|required|necessary)\b|\bno (?:taper|wean)\w*|\bwhy (?:no|not) (?:taper|wean)\w*"),
+    ("onset_time", r"\bhow many (?:hours|days|weeks|months) (?:until|before|after|for \w+ to work|till)\b|\bcombien de temps (?:pour|avant)\b[^?]*\beffet\b|\bcu[aá]nto tarda\b|\bcu[aá]nto tiempo tarda\b|\b(?:how (?:much|many|long)|combien de temps|cu[aá]nto tiempo|wie lange)\b(?: [\w-]+){0,2}? ?(?:hours?|days?|weeks?|months?|time|minutes?)?\b[^?]*\b(?:to (?:fix|lower|clear|settle|improve|help)|side effects?|effects? after|to work|start\w* (?:to )?work\w*|work|kick in|take effect|full effect|reach\w*|peak\w*|last|lasts|wear\w* off|effect last|to clear|clear|leave|out of (?:your|the) system|in (?:your|the) system|half-?life|observe|observation|fridge|room temperature|out of the fridge|after opening|once opened|opened|good for|shelf life|expire\w*|haltbar|frigo|nevera|k[uü]hlschrank|r[eé]frig[eé]rat\w*)\b|\bhow long\b[^?]*\b(?:after (?:the |my |your )?(?:last|final)|after stopping|before (?:trying|conceiving|getting pregnant|pregnan\w*|surgery)|avoid\w*|contracepti\w*|trying for a baby)\b|\b(?:trying|try) for a baby\b|\bafter (?:how (?:much|many)) (?:days|weeks|time)\b"),
+    ("dose_as_time", r"\b(?:before|after|with|since|following|post|pre|between|at)[- ](?:(?:each|every|the|a|an|my|his|her|their|your|this|that|first|second|third|next|last|initial|1st|2nd|test|previous|subsequent|every other|any) ){0,3}(?:[\w-]+ )?(?:doses|dose|infusions?|injections?)\b(?<!between doses)(?<!between each dose)(?<!between dose)|\b(?:within|of|from) (?:\w+ ){0,3}(?:of )?(?:the|a|each|my|every|your) (?:first |next |last |previous )?doses?\b|\b(?:one|a|each|single) dose of [\w-]+ (?:last|work)\w*"),
+    ("dose_relation", r"\bdose[- ](?:dependent|dependency|related|limiting|response|proportional)\w*|\bfirst[- ]dose (?:hypotension|effect|reaction|phenomenon)\w*|\bhow long does (?:the effect of )?(?:one|a|each|a single) dose\b[^?]*\blast\b"),
+    ("dose_descriptor", r"\b(?:high|low|higher|lower|split|divided|mini|micro)[- ]dos(?:e|ed|ing)\b(?= (?!of\b|for\b|in\b|is\b|to\b|per\b|would\b|should\b|can\b|do\b|does\b|at\b|with\b)[a-z])"),
+    ("measured_value", r"\b(?:levels?|troughs?|peaks?|inr|concentrations?|potassium|sodium|creatinine|hba1c|tsh|ck|alt|ast|anc|neutrophils?|platelets?|qtc?|bp|blood pressure|heart rate|hr|pulse|glucose|sugars?|ldl|cholesterol|weight|bmi|ef|lvef|score)\b(?: (?:of|is|was|at|=|above|below|over|under|<|>))? ?\d+(?:[.,/]\d+)?(?: ?[-–] ?\d+(?:[.,]\d+)?)?\w*|\d+(?:[.,]\d+)? (?:level|trough)\b|\b(?:trough|level) (?:\w+ )?\d+(?:[.,]\d+)?|\b(?:b12|folate|magnesium|calcium|phosphate|crp|esr|urate|uric acid|vitamin d|ferritin|iron|lactate|ammonia|salicylate|paracetamol concentration|concentration|aptt|apttr|anti-?xa|hb|wbc|plt|cd4|viral load|psa|fev1|ejection fraction)\b(?: (?:of|is|was|at|=|above|below|over|under|<|>|ratio|target|range))* ?\d+(?:[.,/-]\d+)?\w*|\b\d+(?:[.,]\d+)? ?(?:x|times) (?:the )?(?:upper limit|uln)\w*|\bupper limit of normal\b|\buln\b|\b(?:aptt|apttr|inr) ratio\b|\b(?:target|range|therapeutic range|above the line|below the line|treatment line)\b(?: (?:of|is))? ?\d*(?:[.,]\d+)?(?: ?[-–] ?\d+(?:[.,]\d+)?)?|\b\d+(?:[.,]\d+)? ?[-–] ?\d+(?:[.,]\d+)? ?(?:range|target)\b"),
     ("stated_regimen", r"\b(?:i'?m|i am|im|she'?s|he'?s|they'?re|currently|already|been|i|he|she|they|was|is) (?:on|taking|take|takes|prescribed|given) (?:(?:\w+ ){0,2})\d+(?:[.,]\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|tablets?|tabs?|pills?|capsules?|puffs?)\b(?:(?: \w+){0,2} (?:once|twice|daily|a day|weekly|a week|bd|od|tds|at night|in the morning))?"),
-    ("code_or_date", r"\b(?:type|stage|grade|phase|class|covid|factor|step|tier|cyp\w*|her|ta|ng|cg|nice|hba1c|il|cd|vitamin [a-z]|t-dm|5-ht|schedule|category|nyha|gold|child-pugh|ckd|g|level|lead|part|cycle|day|week|chapter|section|version|trial|study)[- ]?\d+\w*|\b(?:19|20)\d\d\b|\b[a-z]{3,}-\d+\w*|\b\d+-(?:lead|hour|hr|h|day|week|month|year|minute|min|second)s?(?:-old)?\b"),
-    ("time_span", r"(?<!every )(?<!\bor )(?<!\bq)\b\d+(?:[.,]\d+)?(?: ?- ?\d+)? ?(?:min\w*|hours? (?:before|after|later|post|apart)|hrs? (?:before|after)|days? (?:ago|before|after|later|post)|weeks? (?:ago|pregnant|postpartum|post|after|before|later)|months?(?! course)|years?|yrs?|y/?o|yo|year-old|weeks? gestation)\b"),
+    ("code_or_date", r"\b(?:type|stage|grade|phase|class|covid|factor|step|tier|cyp\w*|her|ta|ng|cg|nice|hba1c|il|cd|vitamin [a-z]|t-dm|5-ht|schedule|category|nyha|gold|child-pugh|ckd|g|level|lead|part|cycle|day|week|chapter|section|version|trial|study)[- ]?\d+\w*|\b(?:19|20)\d\d\b|\b[a-z]+-?[a-z]?\*\d+\w*|\b(?:under|over|aged?|older than|younger than) \d+s?\b(?! ?(?:mg|mcg|g|kg|units?|ml|tablets?))|\b(?:trial|study|results?)\b[^?]*?\d+(?:[.,]\d+)? ?(?:mg|mcg)? (?:vs\.?|versus|or) \d+(?:[.,]\d+)?|\b[a-z]{3,}-\d+\w*|\b\d+-(?:lead|hour|hr|h|day|week|month|year|minute|min|second)s?(?:-old)?\b"),
+    ("time_span", r"(?<!every )(?<!\bor )(?<!\bfor )(?<!\bq)\b\d+(?:[.,]\d+)?(?: ?- ?\d+)? ?(?:min\w*|hours?|hrs?|h(?= )|days?|weeks?|wks?|months?|years?|yrs?|y/?o|yo|year-old)\b(?! (?:course|supply|treatment|of (?:treatment|therapy|[a-z]+(?:cillin|mycin|floxacin|azole|cycline|prazole)))\b)"),
     ("alcohol_amount", r"\b(?:\d+|one|a|two|three|a few|few|couple of) (?:pints?|glass(?:es)?|units? of alcohol|alcohol units?|drinks?|beers?|lagers?|glasses? of wine|shots?|cans?|bottles?)\b"),
 ]]
 
 
 # Read before stage 1: the threshold of an AMOUNT taken is a dose question (policy), although the same words
 # ask about consequences elsewhere ("what happens after an overdose" is set aside as context).
-_OVERDOSE_AMOUNT = re.compile(r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity)\b|\boverdose (?:threshold|amount|limit|level)\b|\bhow many\b[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\bsurdosage\b|\bsobredosis\b|\b[uü]berdosis\b|\boverdose\b[^?]*\b(?:threshold|mg/kg|at what point|how many|how much)\b|\bat what (?:point|amount|number)\b[^?]*\boverdose\b")
+_OVERDOSE_AMOUNT = re.compile(r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity)\b|\boverdose (?:threshold|amount|limit|level)\b|\bhow many\b[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\boverdose\b[^?]*\b(?:threshold|mg/kg|at what point|how many|how much)\b|\bat what (?:point|amount|number)\b[^?]*\boverdose\b|\b(?:is|are|would|will|could|does) (?:\d+|one|two|three|four|five|six|ten|twenty|a (?:whole )?(?:pack|box|bottle|strip))\b[^?]*\boverdose\b")
 
 # Stage 2, requests: the question asks for an amount, strength or form, interval, course, schedule, rate,
 # conversion or a decision about one (missed, extra, adjusted). Any request left after stage 1 decides.
 _REQUESTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
-    ("dose_word", r"\b(?:doses?|dosage\w*|dosing|dosed|posolog\w*|dosis|dosierung\w*|dosage|loading|maintenance|induction (?:dose|regimen))\b"),
+    ("dose_word", r"\b(?:doses?|dosage\w*|dosing|dosed|posolog\w*|dosis\w*|dosierung\w*|dosage|loading|maintenance|induction (?:dose|regimen))\b"),
     ("misspelt_dose", r"\bd[o0]a?s+[aeiou]?[gj]\w*|\bdoze\b|\bdos(?:e|s)?ing\b|\bdose?age\b|\bdosses?\b|\bhow mu(?:tch|hc)\b"),
     ("amount", r"\bhow (?:much|many)\b|\bamount\b|\bquantity\b|\bcombien\b|\bcu[aá]nt[oa]s?\b|\bwie ?viel\w*|\bquelle quantit[eé]\b|\bque(?:lle)? dose\b"),
     ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow many times\b|\bwie oft\b|\btous les combien\b|\bcada cu[aá]nto\b|\bcon qu[eé] frecuencia\b|\bhow long between\b|\bbetween doses\b|\bdosing interval\b|\bhow far apart\b"),
-    ("regimen", r"\b(?:what|which|usual|standard|starting|initial|normal|typical|recommended|best|the)\b(?: [\w-]+){0,2} (?:regimen|regime|posology)\b|\b(?:regimen|regime) (?:for|of|in|when)\b|\b(?:usual|standard|typical|normal)\b(?! (?:therapeutic|side|adverse|monitoring|bloods?|tests?|checks?|symptoms?|signs?|presentation|practice|care|advice|counsel\w*|interactions?|indications?|uses?|course of|treatment|therapy|management|approach|choice|range|levels?|values?|results?|reaction|effects?|cause|way|time|place|precautions?|contraindications?|risks?|duration of action|onset))(?= (?:[\w-]+ ){1,2}(?:for|in)\b)"),
+    ("regimen", r"\b(?:what|which|usual|standard|starting|initial|normal|typical|recommended|best|the)\b(?: [\w-]+){0,2} (?:regimen|regime|posology)\b|\b(?:regimen|regime) (?:for|of|in|when)\b|\b(?:usual|standard|typical|normal)\b(?! (?:therapeutic|side|adverse|monitoring|bloods?|tests?|checks?|symptoms?|signs?|presentation|practice|care|advice|counsel\w*|interactions?|indications?|uses?|course of|treatment|therapy|management|approach|choice|range|levels?|values?|results?|reaction|effects?|cause|way|time|place|precautions?|contraindications?|risks?|duration of action|onset))(?= (?:[\w-]+ ){1,2}(?:for|in)\b)|\bsliding scale\b|\bcorrection (?:factor|dose|scale|ratio)\b|\b(?:insulin|carb\w*)[- ](?:to[- ])?carb\w* ratio\b|\bnomogram\b|(?<!monitoring )(?<!test )(?<!testing )(?<!screening )\binterval\b|\b\d+(?:[.,]\d+)? ?(?:mg|mcg|g|units?|ml)? (?:or|vs\.?|versus) \d+(?:[.,]\d+)? ?(?:mg|mcg|g|units?|ml)?\b(?! (?:trial|study|years?|months?|weeks?|days?|patients?|people))"),
     ("course_length", r"\bhow long (?:should|do|must|will|can|to|does)\b[^?]*?\b(?:take|taking|be on|stay on|keep taking|continu\w*|treat\w*|given|used|use|course)\b(?![^?]*\b(?:to work|work|working|before (?:it|breakfast|food|eating|lying)|after (?:taking|stopping|finishing)|until it|out of the fridge|in the fridge|once opened|to kick in|effect)\b)|\bhow long (?:is|are) (?:the |a )?(?:course|treatment|therapy)\b|\bcourse (?:length|duration)\b|\blength of (?:the |a )?(?:course|treatment)\b|\bduration\b(?! of (?:action|effect))|\bhow many (?:days|weeks|months)\b|\bfor how long\b|\bcombien de (?:jours|temps)\b|\bcu[aá]ntos d[ií]as\b|\bwie lange\b(?![^?]*\bwirk)"),
-    ("titration", r"\btitrat\w*|\btaper\w*|\bwean\w*|\bstep (?:up|down)\b|\bcome off\b|\bcoming off\b|\bget off\b|\b(?:increase|increasing|raise|up|reduce|reducing|decrease|lower|cut down|go up|double|halve)\b[^?]*\b(?:slowly|gradually|quickly|myself|by myself|on my own)\b|\bhow (?:quickly|fast|soon) can (?:i|you|we) (?:increase|up|raise|reduce|go up)\b|\bcan i up my\b|\bramp up\b|\bescalat\w*|\bausschleich\w*|\beinschleich\w*|\bschema\b|\bsevrage\b|\bdiminuer\b|\breducir\b|\bretirar\b|\b(?:double|halve|triple|increase|raise|up|reduce|lower) (?:the|my|his|her|their|your) (?:\w+ )?(?:doses?|steroids?|pred\w*|hydrocortisone|insulin|tablets?|meds|medication|medicine|units?)\b|\bsick day\w*\b[^?]*\b(?:double|increase|extra|more)\b"),
+    ("titration", r"\btitr\w*|\btaper\w*|\bwean\w*|\bstep (?:up|down)\b|\bcome off\b|\bcoming off\b|\bget off\b|\b(?:increase|increasing|raise|up|reduce|reducing|decrease|lower|cut down|go up|double|halve)\b[^?]*\b(?:slowly|gradually|quickly|myself|by myself|on my own)\b|\bhow (?:quickly|fast|soon) can (?:i|you|we) (?:increase|up|raise|reduce|go up)\b|\bcan i up my\b|\bramp up\b|\bescalat\w*|\bausschleich\w*|\beinschleich\w*|\bschema\b|\bsevrage\b|\bdiminuer\b|\breducir\b|\bretirar\b|\b(?:double|halve|triple|increase|raise|up|reduce|lower) (?:the|my|his|her|their|your) (?:\w+ )?(?:doses?|steroids?|pred\w*|hydrocortisone|insulin|tablets?|meds|medication|medicine|units?)\b|\bsick day\w*\b[^?]*\b(?:double|increase|extra|more)\b|\b(?:reduce|lower|halve|decrease|increase|cut|drop|raise|go up|titrate|hold or reduce)(?: it| them| this| that)?(?: (?:to|by) (?:what|how much|a |one |half|\d)[^?]*)?(?: to| by)?\s*(?:\?|$)|\b(?:reduce|lower|halve|decrease|increase|go up|drop|raise|reduc\w*) (?:to|by) (?:what|how much|a |one |half|\d)|\bdose reductions?\b|\breductions? (?:levels?|steps?|for|after)\b|\bsame level or\b|\bone (?:level|step) (?:lower|down|higher|up)\b|\b(?:then|up to|restart at|start at|change to|go to|move to|step up to|increase to|reduce to) what\b|\brestart at\b|\bwhen next\b|\bhow quickly\b(?=[^?]*\bthen\b)"),
     ("maximum", r"\bmax(?:imum|imal)?\b|\bupper limit\b|\bceiling\b|\btoo much\b|\bmost\b[^?]{0,30}\b(?:can|could|allowed|permitted|safe)\b|\bcumulative\b|\blimit per\b|\bmaximale?\b|\bm[aá]xim[ao]s?\b|\bh[oö]chst\w*"),
     ("conversion", r"\bconver(?:t|sion)\w*|\bequivalen\w*|\bequianalgesic\b|\bswitch\w*\b[^?]*\b(?:to|from|over)\b|\biv to (?:oral|po)\b|\b(?:oral|po) to iv\b|\bratio\b(?<!normalised ratio)(?<!normalized ratio)|\bswap\w* (?:from|to)\b|\bchange (?:from|over)\b|\bumstell\w*|\bumrechn\w*"),
     ("adjustment", r"\badjust\w*|\bin (?:ckd|aki|renal impairment|renal failure|kidney failure|liver failure|hepatic impairment|dialysis|haemodialysis|hemodialysis|obes\w*)\b[^?]*\b(?:give|much|amount|reduce|lower)\b|\bweight[- ]based\b|\bper (?:kg|kilo)\b|\bfor (?:a|my|an?) (?:child|baby|toddler|kid|infant|neonate)|\bcrcl\b|\begfr (?:of|below|under|less)\b|\bfor a \d+|\bbody weight\b|\bbsa\b|\bajust\w*|\banpass\w*"),
     ("infusion_rate", r"\binfusion (?:rate|time|duration|speed|length)\b|\brate of (?:\w+ )?(?:infusion|administration)\b|\bwhat rate\b|\brate should\b|\bhow fast (?:should|can|do|to|may|is)\b[^?]*\b(?:give|given|run|infus\w*|push|inject\w*|administer\w*|bolus)\b|\bhow quickly (?:can|should|do|to) (?:i |you |we )?(?:give|run|infuse|push|inject)\b|\brun (?:it |this |the \w+ )?over\b|\bover how long\b|\bdrip rate\b|\bbolus\b|\bvitesse de perfusion\b|\bvelocidad de (?:infusi[oó]n|perfusi[oó]n)\b|\binfusionsgeschwindigkeit\b|\blaufrate\b"),
     ("missed_double", r"\bmiss(?:ed|ing|es)?\b[^?]*\b(?:dose|tablet|pill|injection|capsule|jab|patch|day|shot|one)s?\b|\bforg[oe]t\w*|\btook (?:two|double|an extra|too many|a second|another|both|it twice|my \w+ twice)\b|\bdouble (?:up|dose)\b|\b(?:take|have|give) (?:another|an extra|a second|one more|double)\b|\bextra (?:tablet|pill|dose|capsule|one|puff)s?\b|\btook (?:it|them|my \w+) (?:again|late|early)\b|\boubli\w*|\bolvid\w*|\bvergessen\b|\bpor error\b|\bpar erreur\b|\bby (?:mistake|accident)\b|\baccidentally\b|\bmistakenly\b|\bversehentlich\b|\bzwei (?:tabletten|mal)\b|\bdos veces\b|\bdeux fois\b"),
     ("consumer", r"\bis (?:one|two|three|four|half) (?:ok|okay|alright|safe|fine|enough|too)\b|\bhalf (?:a|an|of a)\b|\b(?:take|have|use|give) (?:two|three|four|five|\d+|more|extra|double)\b|\bcan i (?:take|have|give) (?:another|more|two|three|four|half|a second|one more|a whole)\b|\bat once\b|\bat a time\b|\b(?:half|quarter|whole) (?:a |of a )?(?:tablet|pill|one|dose|capsule)\b|\bwhat strength\b|\bone or two\b"),
-    ("strength_form", r"\bstrengths?\b|\bwhat (?:sizes|doses)\b|\bcome (?:in|as)\b|\bcomes (?:in|as)\b|\btablet sizes?\b|\bavailable (?:in|as)\b|\bpreparations? available\b|\bformulations?\b|\bwhat concentration\b|\bconcentration (?:is|of) (?!\w+ (?:levels?|in))|\bpack sizes?\b|\bis there (?:an? )?(?:oral |liquid |iv |im |topical )?(?:solution|liquid|syrup|suspension|version|form|formulation|injection|patch|tablet|capsule)s?\b|\bdosage form\b|\bdarreichungsform\w*|\bpr[eé]sentation\w*|\bstre?ng(?:h?th?|ht)h?s?\b|\bwhat mgs?\b|\bmgs? (?:are|is|does|do|available|come)\b"),
+    ("strength_form", r"\bstrengths?\b|\bwhat (?:sizes|doses)\b|\bcome (?:in|as)\b|\bcomes (?:in|as)\b|\btablet sizes?\b|\bavailable (?:in|as)\b|\bpreparations? available\b|\bformulations?\b|\bwhat concentration\b|\bconcentration (?:is|of) (?!\w+ (?:levels?|in))|\bpack sizes?\b|\bis there (?:an? )?(?:oral |liquid |iv |im |topical )?(?:solution|liquid|syrup|suspension|version|form|formulation|injection|patch|tablet|capsule)s?\b|\bdosage form\b|\bdarreichungsform\w*|\bpr[eé]sentation\w*|\bstre?ng(?:h?th?|ht)h?s?\b|\bwhat mgs?\b|\bmgs? (?:are|is|does|do|available|come)\b|\bis there (?:a|an) (?:[\w-]+ )?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)?(?: ?(?:and|or|,) ?\d+(?:[.,]\d+)?)+\b[^?]*\b(?:available|exist|come|still)\b|\bmilligrams? (?:exist|are there|available)\b|\bwhich colour is\b"),
 ]]
 
 # Stage 3, mentions: an amount, weight, count or regimen written into the question. A mention is the thing
@@ -58,8 +67,10 @@ _REQUESTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name,
 # daily") it is context.
 _MENTIONS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
     ("unit", r"\d\s*(?:mg|mcg|µg|ug|g|grams?|ml|mls|l|units?|iu|micrograms?|mmol|milligrams?|puffs?|tabs?|tablets?|pills?|caps(?:ules)?|drops?|sachets?|patch(?:es)?|sprays?|%)\b|\b(?:mgs?|mcg|micrograms?|milligrams?|mmol|units?|ml|mls|puffs?)(?:/kg|/m2|/m²|/h\w*)?\b(?! (?:of )?(?:levels?|concentration))|/kg\b|\bper kilo\w*"),
-    ("frequency", r"\b(?:once|twice|thrice|three times|four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|month|hours?)\b|\btwice\b|\bthrice\b|\bevery (?:\d+|few|two|three|four|six|eight|twelve) ?(?:h|hrs?|hours?)\b|\b(?:od|bd|bid|tds|tid|qds|qid|qd|prn|nocte|mane|stat|q\d+h\w*|o\.d\.|b\.d\.|t\.d\.s\.|q\.d\.s\.)\b|\bfois par jour\b|\bpar jour\b|\bveces al d[ií]a\b|\bal d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|\bpro tag\b|\b(?:ab|aller|alle) \d+ stunden\b|\b(?:daily|weekly) or\b|\bor (?:daily|weekly|every day)\b|\bevery (?:other )?day\b|\bonce a\b|\bevery (?:\d+|one|two|three|four|six|eight|twelve)(?: (?:or|to|-) ?\d+)? ?(?:h|hrs?|hours?|days?|weeks?|months?)\b|\b(?:once|twice)[- ]?(?:weekly|monthly|nightly|daily)\b|\b(?:weekly|monthly|fortnightly|daily) (?:or|vs|versus) (?:weekly|monthly|fortnightly|daily)\b"),
+    ("frequency", r"\b(?:once|twice|thrice|three times|four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|month|hours?)\b|\btwice\b|\bthrice\b|\bevery (?:\d+|few|two|three|four|six|eight|twelve) ?(?:h|hrs?|hours?)\b|\b(?:od|bd|bid|tds|tid|qds|qid|qd|prn|nocte|mane|stat|q\d+h\w*|o\.d\.|b\.d\.|t\.d\.s\.|q\.d\.s\.)\b|\bfois par jour\b|\bpar jour\b|\bveces al d[ií]a\b|\bal d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|\bpro tag\b|\b(?:ab|aller|alle) \d+ stunden\b|\b(?:daily|weekly) or\b|\bor (?:daily|weekly|every day)\b|\bevery (?:other )?day\b|\bonce a\b|\bevery (?:\d+|one|two|three|four|six|eight|twelve)(?: (?:or|to|-) ?\d+)? ?(?:h|hrs?|hours?|days?|weeks?|months?)\b|\b(?:once|twice)[- ]?(?:weekly|monthly|nightly|daily)\b|\b(?:weekly|monthly|fortnightly|daily) (?:or|vs|versus) (?:weekly|monthly|fortnightly|daily)\b|\b(?:weekly|daily|nightly|monthly|fortnightly)\b"),
     ("weight", r"\b\d+(?:[.,]\d+)? ?(?:kg|kgs|kilos?|lbs?|pounds|stone)\b"),
+    ("course", r"\bfor \d+ ?(?:days?|weeks?|months?)\b|\bx ?\d+\b"),
+    ("renal_value", r"\b(?:egfr|crcl|gfr|creatinine clearance|clcr)\b ?(?:of|is|was|at|=|<|>|below|under|over|above)? ?\d+"),
     ("number", r"\b\d+(?:[.,]\d+)?\b"),
 ]]
 # A mention beside one of these asks how the dose changes for that patient ("gent 7 mg/kg in renal impairment").
@@ -103,10 +114,63 @@ def _set_aside(question: str) -> tuple[str, list[str]]:
     return text, context
 
 
-def _asks_something_else(text: str) -> bool:
+# Context classes that are themselves the asked-for thing (a test interval, an onset, an effect size...): once
+# one is found, an amount written in the question is only context.
+_ASKING_CONTEXT = frozenset({
+    "overdose_consequence", "how_many_people", "test_frequency", "test_frequency_either_side", "taper_needed",
+    "onset_time",
+})
+# Words that can stand beside an amount in a bare regimen question ("amox 500 tds for a chest infection, adult").
+_FILLER = frozenset(
+    "for in of at on to a an the and or with my his her their your our day days daily night nights morning mornings "
+    "evening week weeks mg tablet tablets tab tabs capsule capsules cap caps dose doses take taking taken give giving "
+    "given start starting started usual normal adult adults patient patients pt is it ok okay right correct fine "
+    "enough please yo year years old man woman male female kg iv oral po im sc then once twice each per "
+    # words that change or compare an amount: beside a number they are the dose question itself
+    "split divided divide repeat repeated halve half quarter vial vials bag bags over range total same equals equal "
+    "equivalent switch instead restart resume make go up down increase reduce lower higher more less extra max "
+    "maximum minimum capped cap alternate every other vs versus times weekly monthly yearly fortnightly hourly hours "
+    "hour minutes min mins now new load loading top via infusion bolus syringe drip pump".split()
+)
+_INDICATION = re.compile(r"\bfor (?:a |an |the |my |his |her )?(?:[\w'-]+ ){0,3}[\w'-]+")
+
+
+def _content(rest: str) -> list[str]:
+    from clincalc_search.drugs import english_words
+
+    english = english_words()
+    words = re.findall(r"[a-z]+", _INDICATION.sub(" ", rest))
+    return [w for w in words if w in english and w not in _FILLER and len(w) > 2]
+
+
+def _asks_something_else(rest: str) -> bool:
+    """Whether what is left beside an amount asks about something else: a reason, a section's cue, or ordinary
+    words beyond drug names, regimen words and the indication ("and double vision", "weird dreams")."""
     from clincalc_search.intent import section_intents
 
-    return bool(_WHY.search(text) or section_intents(text, strong_only=True))
+    asked = section_intents(_INDICATION.sub(" ", rest), strong_only=True)
+    return bool(_WHY.search(rest) or asked or len(_content(rest)) >= 2)
+
+
+def _mention_spans(text: str) -> list[tuple[int, int]]:
+    """Separate amounts, intervals and courses written in the question (overlapping matches merged)."""
+    spans = sorted(m.span() for _, rx in _MENTIONS for m in rx.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _patient_factor(rest: str) -> bool:
+    """An amount beside a kidney, liver, age or weight factor asks how the dose changes for that patient, unless
+    the question asks about something other than prescribing ("my child ate 3 tablets, what symptoms")."""
+    from clincalc_search.intent import section_intents
+
+    other = set(section_intents(rest, strong_only=True)) - {"prescribing", "overview"}
+    return bool(_PATIENT_FACTOR.search(rest)) and not other
 
 
 def check(question: str) -> DoseDecision:
@@ -119,14 +183,20 @@ def check(question: str) -> DoseDecision:
         m = rx.search(text)
         if m:
             return DoseDecision(True, name, m.group(0).strip(), tuple(context))
+    asked = any(c.split(":")[0] in _ASKING_CONTEXT for c in context)
     for name, rx in _MENTIONS:
         m = rx.search(text)
         if m is None:
             continue
+        if asked:
+            context.append(f"stated {name}: '{m.group(0).strip()}'")
+            break
         rest = rx.sub(" ", text)
         for _, other in _MENTIONS:
             rest = other.sub(" ", rest)
-        if _PATIENT_FACTOR.search(rest) or not _asks_something_else(rest):
+        # Two or more (an amount and an interval, two amounts, an amount and a course) spell out a regimen.
+        regimen = len(_mention_spans(text)) >= 2
+        if regimen or _patient_factor(rest) or not _asks_something_else(rest):
             return DoseDecision(True, name, m.group(0).strip(), tuple(context))
         context.append(f"stated {name}: '{m.group(0).strip()}'")
         break

@@ -228,7 +228,7 @@ class Engine:
                     candidates: np.ndarray) -> list[int]:
         drugs = plan.drugs
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
-        if len(drugs) > 1 and _COMPARES.search(text):
+        if len(drugs) > 1 and _COMPARES.search(text) and not set(plan.strong) - {"prescribing", "evidence"}:
             intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": comparative evidence
         elif len(drugs) > 1 and not plan.strong:
             intents = ["prescribing", *intents]  # two drugs together: interactions
