@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="validate the corpus and (re)build the search index")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     sub.add_parser("validate", help="check every monograph; non-zero exit on problems")
+    sub.add_parser("export-model", help="(re)export the embedding model to ONNX (a build does it when missing)")
     ev = sub.add_parser("eval", help="evaluate retrieval (or the dose guard with --dose) on labelled sets")
     ev.add_argument("--dose", action="store_true", help="evaluate the dose guard on eval/dose_queries.jsonl")
     ev.add_argument("--file", default=None, help="labelled set (JSONL); defaults to the one in eval/")
@@ -117,8 +118,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     try:
-        manifest = build_index(settings.corpus_dir, settings.index_dir, make_encoder(settings.encoder),
-                               progress=not args.quiet)
+        encoder = make_encoder(settings.encoder, settings.model_dir)
+        manifest = build_index(settings.corpus_dir, settings.index_dir, encoder, progress=not args.quiet)
     except BuildRefused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -126,6 +127,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     print(f"built index: {manifest.chunk_count} sections, {manifest.vector_count} vectors, "
           f"{len(manifest.monographs)} monographs in {manifest.build_seconds:.1f}s → {settings.index_dir}")
+    return 0
+
+
+def cmd_export_model(_: argparse.Namespace) -> int:
+    from clincalc_search.onnx_encoder import export_onnx
+
+    path = export_onnx(load_settings().model_dir)
+    print(f"exported the embedding model to {path}; run clincalc-search build to record it in the index")
     return 0
 
 
@@ -142,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clincalc_search.index_store import IndexError_
 
     try:
-        return {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval}[args.command](args)
+        return {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval,
+                "export-model": cmd_export_model}[args.command](args)
     except IndexError_ as exc:
         print(f"clincalc-search: {exc}", file=sys.stderr)
         return 2

@@ -12,7 +12,8 @@ from clincalc_search.settings import load_settings
 def main() -> int:
     settings = load_settings()
     try:
-        reasons = staleness(read_manifest(settings.index_dir), settings.corpus_dir, make_encoder(settings.encoder))
+        encoder = make_encoder(settings.encoder, settings.model_dir)
+        reasons = staleness(read_manifest(settings.index_dir), settings.corpus_dir, encoder)
     except IndexError_ as exc:
         print(exc, file=sys.stderr)
         return 1

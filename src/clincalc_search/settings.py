@@ -17,6 +17,7 @@ class Settings(BaseModel):
 
     corpus_dir: Path
     index_dir: Path
+    model_dir: Path = _REPO_ROOT / "models"  # the ONNX export of the embedding model, made at the first build
     encoder: str = "minilm"  # "minilm" (real model) or "fake" (deterministic, for tests)
     top_k: int = 3
     max_question_chars: int = 2000
@@ -36,6 +37,7 @@ def load_settings() -> Settings:
     return Settings(
         corpus_dir=Path(env.get("CLINCALC_CORPUS_DIR", _REPO_ROOT / "corpus")),
         index_dir=Path(env.get("CLINCALC_INDEX_DIR", _REPO_ROOT / "index")),
+        model_dir=Path(env.get("CLINCALC_MODEL_DIR", _REPO_ROOT / "models")),
         encoder=env.get("CLINCALC_ENCODER", "minilm"),
         top_k=int(env.get("CLINCALC_TOP_K", "3")),
         max_question_chars=int(env.get("CLINCALC_MAX_QUESTION_CHARS", "2000")),

@@ -1,0 +1,75 @@
+"""An index records the ONNX export it was built with; a missing or changed export makes it stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clincalc_search.embedding import FakeEncoder
+from clincalc_search.index_store import IndexStale, build_index, load_index, read_manifest, staleness
+from clincalc_search.settings import load_settings
+
+
+class ExportedFake(FakeEncoder):
+    """The fake encoder with the ONNX encoder's two hooks, so the index logic is tested without weights."""
+
+    def __init__(self) -> None:
+        self.problem: str | None = None
+        self.exports = 0
+        self.checked: list[str | None] = []
+
+    def ensure_exported(self) -> str:
+        self.exports += 1
+        return "sha-of-export"
+
+    def onnx_problem(self, expected_sha256: str | None) -> str | None:
+        self.checked.append(expected_sha256)
+        return self.problem
+
+
+def test_build_exports_and_records_the_onnx_hash() -> None:
+    s = load_settings()
+    encoder = ExportedFake()
+    manifest = build_index(s.corpus_dir, s.index_dir, encoder, progress=False)
+    assert encoder.exports == 1
+    assert manifest.onnx_sha256 == "sha-of-export" == read_manifest(s.index_dir).onnx_sha256
+    load_index(s.index_dir, s.corpus_dir, encoder)
+    assert encoder.checked and set(encoder.checked) == {"sha-of-export"}
+
+
+@pytest.mark.parametrize("allow_stale_corpus", [False, True])
+def test_missing_or_changed_export_is_stale_even_when_a_stale_corpus_is_allowed(allow_stale_corpus: bool) -> None:
+    s = load_settings()
+    encoder = ExportedFake()
+    build_index(s.corpus_dir, s.index_dir, encoder, progress=False)
+    encoder.problem = "ONNX model missing at /somewhere/model.onnx"
+    with pytest.raises(IndexStale, match="run clincalc-search build.*ONNX model missing at /somewhere"):
+        load_index(s.index_dir, s.corpus_dir, encoder, allow_stale_corpus=allow_stale_corpus)
+    assert staleness(read_manifest(s.index_dir), s.corpus_dir, encoder) == [encoder.problem]
+
+
+def test_manifest_from_before_onnx_still_loads() -> None:
+    s = load_settings()
+    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    path = s.index_dir / "manifest.json"
+    raw = json.loads(path.read_text())
+    assert raw.pop("onnx_sha256") is None
+    path.write_text(json.dumps(raw))
+    assert read_manifest(s.index_dir).onnx_sha256 is None
+    loaded = load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+    assert loaded.manifest.onnx_sha256 is None
+
+
+def test_model_dir_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from clincalc_search.embedding import make_encoder
+    from clincalc_search.onnx_encoder import OnnxEncoder
+
+    monkeypatch.setenv("CLINCALC_MODEL_DIR", str(tmp_path / "m"))
+    assert load_settings().model_dir == tmp_path / "m"
+    encoder = make_encoder("minilm")
+    assert isinstance(encoder, OnnxEncoder) and encoder.onnx_path == tmp_path / "m" / "model.onnx"
+    assert encoder.onnx_problem(None) == f"ONNX model missing at {tmp_path / 'm' / 'model.onnx'}"
+    with pytest.raises(RuntimeError, match="ONNX model missing"):
+        encoder.encode(["warfarin"])
