@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -141,6 +142,18 @@ class OnnxEncoder:
                 self._session = None
                 export_onnx(self.model_dir)
         return self.onnx_sha256()
+
+    def preload(self) -> None:
+        """Start loading the session and tokenizer in a background thread: ONNX Runtime releases the GIL
+        while it builds the session, so a cold start overlaps it with loading the index. `encode` waits for
+        it through the lock; a failure here is left for `encode` (or the staleness check) to report."""
+        if self._session is None:
+            threading.Thread(target=self._load_quietly, name="onnx-preload", daemon=True).start()
+
+    def _load_quietly(self) -> None:
+        # A failure is reported where it can be: by encode, or as a stale index.
+        with contextlib.suppress(Exception):
+            self._load()
 
     def _load(self) -> tuple[onnxruntime.InferenceSession, Tokenizer]:
         with self._lock:
