@@ -81,7 +81,9 @@ def export_onnx(target_dir: Path) -> Path:
     os.replace(tmp, path)
     record = {"model_name": MODEL_NAME, "model_identity": MiniLMEncoder().identity(), "opset": OPSET,
               "torch": torch.__version__, "sha256": _file_sha256(path), "stat": _stat_key(path)}
-    (target_dir / EXPORT_RECORD).write_text(json.dumps(record, indent=2), encoding="utf-8")
+    tmp_record = target_dir / f".{EXPORT_RECORD}.{os.getpid()}.tmp"
+    tmp_record.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    os.replace(tmp_record, target_dir / EXPORT_RECORD)  # a reader sees the old record or the new, never half
     return path
 
 
