@@ -290,4 +290,4 @@ def replace_section(document: str, section: str) -> str:
     if start < 0:
         return document.rstrip("\n") + "\n\n" + section
     end = document.find("\n## ", start + len(SECTION))
-    return document[:start] + section + (document[end + 1:] if end >= 0 else "")
+    return document[:start] + section.rstrip("\n") + "\n" + (document[end:] if end >= 0 else "")
