@@ -68,10 +68,15 @@ def _print_answer(engine: Engine, answer: Answer) -> None:
 def _load_engine() -> Engine:
     """The engine, serving the last good index even when the corpus has changed since (with a warning):
     a broken edit must not take answers away; only a changed model or a damaged index stops it."""
+    from clincalc_search.embedding import make_encoder
+
+    settings = load_settings()
+    # The ONNX session loads in a background thread while the engine's modules are imported.
+    getattr(make_encoder(settings.encoder, settings.model_dir), "preload", lambda: None)()
     from clincalc_search.engine import Engine
     from clincalc_search.index_store import stale_message
 
-    engine = Engine.load(load_settings(), allow_stale_corpus=True)
+    engine = Engine.load(settings, allow_stale_corpus=True)
     if engine.stale:
         print(f"clincalc-search: warning: {stale_message(engine.stale)}; answering from the index built "
               f"{engine.manifest.built_at}", file=sys.stderr)

@@ -25,6 +25,10 @@ ONNX_FILE = "model.onnx"
 EXPORT_RECORD = "export.json"
 OPSET = 17
 BATCH_SIZE = 32  # as sentence-transformers encodes a build
+# Loaded sessions and tokenizers by ONNX file, shared by every encoder in the process: the CLI starts
+# loading before the engine's modules are imported, and the engine's encoder then finds it loaded.
+_LOADED: dict[Path, tuple[onnxruntime.InferenceSession, Tokenizer]] = {}
+_LOADING = threading.Lock()  # loading only: InferenceSession.run is thread-safe
 
 
 def _file_sha256(path: Path) -> str:
@@ -78,7 +82,9 @@ def export_onnx(target_dir: Path) -> Path:
             opset_version=OPSET, do_constant_folding=True, dynamo=False,
         )
     path = target_dir / ONNX_FILE
-    os.replace(tmp, path)
+    with _LOADING:
+        _LOADED.pop(path, None)
+        os.replace(tmp, path)
     record = {"model_name": MODEL_NAME, "model_identity": MiniLMEncoder().identity(), "opset": OPSET,
               "torch": torch.__version__, "sha256": _file_sha256(path), "stat": _stat_key(path)}
     tmp_record = target_dir / f".{EXPORT_RECORD}.{os.getpid()}.tmp"
@@ -97,9 +103,6 @@ class OnnxEncoder:
 
     def __init__(self, model_dir: Path) -> None:
         self.model_dir = Path(model_dir)
-        self._session: onnxruntime.InferenceSession | None = None
-        self._tokenizer: Tokenizer | None = None
-        self._lock = threading.Lock()  # loading only: InferenceSession.run is thread-safe
 
     @property
     def onnx_path(self) -> Path:
@@ -140,16 +143,14 @@ class OnnxEncoder:
     def ensure_exported(self) -> str:
         """Export unless a current export is there; returns the ONNX file's sha256 (for the manifest)."""
         if self.onnx_problem(None) is not None:
-            with self._lock:
-                self._session = None
-                export_onnx(self.model_dir)
+            export_onnx(self.model_dir)
         return self.onnx_sha256()
 
     def preload(self) -> None:
         """Start loading the session and tokenizer in a background thread: ONNX Runtime releases the GIL
         while it builds the session, so a cold start overlaps it with loading the index. `encode` waits for
         it through the lock; a failure here is left for `encode` (or the staleness check) to report."""
-        if self._session is None:
+        if self.onnx_path not in _LOADED:
             threading.Thread(target=self._load_quietly, name="onnx-preload", daemon=True).start()
 
     def _load_quietly(self) -> None:
@@ -158,8 +159,8 @@ class OnnxEncoder:
             self._load()
 
     def _load(self) -> tuple[onnxruntime.InferenceSession, Tokenizer]:
-        with self._lock:
-            if self._session is None or self._tokenizer is None:
+        with _LOADING:
+            if self.onnx_path not in _LOADED:
                 import onnxruntime
                 from tokenizers import Tokenizer
 
@@ -173,10 +174,10 @@ class OnnxEncoder:
                 tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in the batch
                 options = onnxruntime.SessionOptions()
                 options.log_severity_level = 3
-                self._session = onnxruntime.InferenceSession(
+                session = onnxruntime.InferenceSession(
                     str(self.onnx_path), options, providers=["CPUExecutionProvider"])
-                self._tokenizer = tokenizer
-            return self._session, self._tokenizer
+                _LOADED[self.onnx_path] = (session, tokenizer)
+            return _LOADED[self.onnx_path]
 
     def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         session, tokenizer = self._load()
