@@ -260,11 +260,12 @@ def report(res: dict[str, Any], machine: dict[str, str], date: str, command: str
         f"{mem['torch']['max_rss_mb']:.0f} MiB ({_ms(mem['torch']['wall_s'])}) | {saved:.0%} lower | ≥ 40 % lower |",
         f"| App, server start → first answer | {app_line} | | | ≤ 2 s |",
     ]
-    inner = ("Inside the floor processes (median): torch import "
-             f"{_ms(median([r['import_s'] for r in s['torch_floor']]))}, "
-             f"model load {_ms(median([r['load_s'] for r in s['torch_floor']]))}, one encode "
-             f"{_ms(median([r['encode_s'] for r in s['torch_floor']]))}; ONNX import "
-             f"{_ms(median([r['import_s'] for r in s['onnx_floor']]))}, session + tokenizer + one encode "
+    inner = ("Inside the floor processes (median): torch path — import of `clincalc_search.embedding` "
+             f"{_ms(median([r['import_s'] for r in s['torch_floor']]))}, `.model` (torch, sentence-transformers "
+             f"and weights) {_ms(median([r['load_s'] for r in s['torch_floor']]))}, first encode "
+             f"{_ms(median([r['encode_s'] for r in s['torch_floor']]))}; ONNX path — import of "
+             f"`clincalc_search.onnx_encoder` {_ms(median([r['import_s'] for r in s['onnx_floor']]))}, "
+             "onnxruntime + session + tokenizer + first encode "
              f"{_ms(median([r['load_and_encode_s'] for r in s['onnx_floor']]))}. The cold answer was "
              f"{'the expected drug' if s['cold_ok'] else 'NOT the expected drug'}.")
     build = (f"Build encoder: {b['windows']:.0f} real windows batch-encoded with the model loaded took "
