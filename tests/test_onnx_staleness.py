@@ -73,3 +73,39 @@ def test_model_dir_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, t
     assert encoder.onnx_problem(None) == f"ONNX model missing at {tmp_path / 'm' / 'model.onnx'}"
     with pytest.raises(RuntimeError, match="ONNX model missing"):
         encoder.encode(["warfarin"])
+
+
+def test_a_build_exports_only_when_the_export_is_missing_foreign_or_altered(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import hashlib
+
+    from clincalc_search import onnx_encoder as oe
+
+    exports: list[Path] = []
+
+    def fake_export(target: Path) -> Path:  # the record a real export writes, without torch
+        exports.append(target)
+        target.mkdir(parents=True, exist_ok=True)
+        path = target / oe.ONNX_FILE
+        path.write_bytes(b"graph")
+        oe._write_record(target, {"model_identity": oe.OnnxEncoder(target).identity(),
+                                  "sha256": oe._file_sha256(path), "stat": oe._stat_key(path)})
+        return path
+
+    monkeypatch.setattr(oe, "export_onnx", fake_export)
+    encoder = oe.OnnxEncoder(tmp_path / "m")
+    assert encoder.ensure_exported() == hashlib.sha256(b"graph").hexdigest() and len(exports) == 1
+    encoder.ensure_exported()
+    assert len(exports) == 1  # current: kept
+    (tmp_path / "m" / oe.ONNX_FILE).write_bytes(b"grapH")
+    assert "not the file that was exported" in str(encoder.onnx_problem(None))
+    encoder.ensure_exported()
+    assert len(exports) == 2
+    record = json.loads((tmp_path / "m" / oe.EXPORT_RECORD).read_text())
+    (tmp_path / "m" / oe.EXPORT_RECORD).write_text(json.dumps({**record, "model_identity": "another"}))
+    assert "exported from another model" in str(encoder.onnx_problem(None))
+    encoder.ensure_exported()
+    assert len(exports) == 3
+    (tmp_path / "m" / oe.ONNX_FILE).unlink()
+    encoder.ensure_exported()
+    assert len(exports) == 4 and encoder.onnx_problem(None) is None

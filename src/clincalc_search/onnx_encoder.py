@@ -87,10 +87,14 @@ def export_onnx(target_dir: Path) -> Path:
         os.replace(tmp, path)
     record = {"model_name": MODEL_NAME, "model_identity": MiniLMEncoder().identity(), "opset": OPSET,
               "torch": torch.__version__, "sha256": _file_sha256(path), "stat": _stat_key(path)}
-    tmp_record = target_dir / f".{EXPORT_RECORD}.{os.getpid()}.tmp"
-    tmp_record.write_text(json.dumps(record, indent=2), encoding="utf-8")
-    os.replace(tmp_record, target_dir / EXPORT_RECORD)  # a reader sees the old record or the new, never half
+    _write_record(target_dir, record)
     return path
+
+
+def _write_record(target_dir: Path, record: dict[str, Any]) -> None:
+    tmp = target_dir / f".{EXPORT_RECORD}.{os.getpid()}.{threading.get_ident()}.tmp"
+    tmp.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    os.replace(tmp, target_dir / EXPORT_RECORD)  # a reader sees the old record or the new, never half
 
 
 class OnnxEncoder:
@@ -125,7 +129,11 @@ class OnnxEncoder:
         record = self._record()
         if record and record.get("stat") == _stat_key(self.onnx_path):
             return str(record.get("sha256", ""))
-        return _file_sha256(self.onnx_path)
+        sha = _file_sha256(self.onnx_path)
+        if record and sha == record.get("sha256"):  # copied or touched, same content: hash once, not every load
+            with contextlib.suppress(OSError):
+                _write_record(self.model_dir, {**record, "stat": _stat_key(self.onnx_path)})
+        return sha
 
     def onnx_problem(self, expected_sha256: str | None) -> str | None:
         """Why this encoder cannot answer for an index whose manifest recorded `expected_sha256`
@@ -138,6 +146,8 @@ class OnnxEncoder:
             return f"ONNX model at {self.onnx_path} was exported from another model"
         if expected_sha256 is not None and sha != expected_sha256:
             return f"ONNX model at {self.onnx_path} changed since the index was built"
+        if sha != record.get("sha256"):
+            return f"ONNX model at {self.onnx_path} is not the file that was exported (its hash differs)"
         return None
 
     def ensure_exported(self) -> str:
