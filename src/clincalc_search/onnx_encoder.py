@@ -50,10 +50,12 @@ def export_onnx(target_dir: Path) -> Path:
     normalisation stay in numpy, so the graph is the plain BERT encoder."""
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
 
     from clincalc_search.settings import offline_environment
 
     offline_environment()
+    transformers_logging.disable_progress_bar()  # no "Loading weights" bar in a build's output
     source = MiniLMEncoder.model_dir()
     bert = AutoModel.from_pretrained(source, local_files_only=True, attn_implementation="eager").eval()
 
