@@ -21,7 +21,8 @@ $(STAMP): $(PY) pyproject.toml
 
 install: $(STAMP)
 
-# Rebuild only when the index is missing or stale (corpus or model changed).
+# Rebuild only when the index is missing or stale (corpus, model or its ONNX export changed); the first build
+# exports the model to ONNX in models/ (CLINCALC_MODEL_DIR).
 index: $(STAMP)
 	@$(PY) -m clincalc_search.freshness || $(CLI) build
 
@@ -43,4 +44,4 @@ bench: index
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) index/*.faiss index/*.jsonl index/*.npy index/manifest.json
+	rm -rf $(VENV) index/*.faiss index/*.jsonl index/*.npy index/manifest.json models

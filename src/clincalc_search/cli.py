@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="validate the corpus and (re)build the search index")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     sub.add_parser("validate", help="check every monograph; non-zero exit on problems")
+    sub.add_parser("export-model", help="(re)export the embedding model to ONNX (a build does it when missing)")
     ev = sub.add_parser("eval", help="evaluate retrieval (or the dose guard with --dose) on labelled sets")
     ev.add_argument("--dose", action="store_true", help="evaluate the dose guard on eval/dose_queries.jsonl")
     ev.add_argument("--file", default=None, help="labelled set (JSONL); defaults to the one in eval/")
@@ -82,10 +83,15 @@ def _print_answer(engine: Engine, answer: Answer) -> None:
 def _load_engine() -> Engine:
     """The engine, serving the last good index even when the corpus has changed since (with a warning):
     a broken edit must not take answers away; only a changed model or a damaged index stops it."""
+    from clincalc_search.embedding import make_encoder
+
+    settings = load_settings()
+    # The ONNX session loads in a background thread while the engine's modules are imported.
+    getattr(make_encoder(settings.encoder, settings.model_dir), "preload", lambda: None)()
     from clincalc_search.engine import Engine
     from clincalc_search.index_store import stale_message
 
-    engine = Engine.load(load_settings(), allow_stale_corpus=True)
+    engine = Engine.load(settings, allow_stale_corpus=True)
     if engine.stale:
         print(f"clincalc-search: warning: {stale_message(engine.stale)}; answering from the index built "
               f"{engine.manifest.built_at}", file=sys.stderr)
@@ -134,8 +140,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     try:
-        manifest = build_index(settings.corpus_dir, settings.index_dir, make_encoder(settings.encoder),
-                               progress=not args.quiet)
+        encoder = make_encoder(settings.encoder, settings.model_dir)
+        manifest = build_index(settings.corpus_dir, settings.index_dir, encoder, progress=not args.quiet)
     except BuildRefused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -143,6 +149,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     print(f"built index: {manifest.chunk_count} sections, {manifest.vector_count} vectors, "
           f"{len(manifest.monographs)} monographs in {manifest.build_seconds:.1f}s → {settings.index_dir}")
+    return 0
+
+
+def cmd_export_model(_: argparse.Namespace) -> int:
+    from clincalc_search.onnx_encoder import export_onnx
+
+    path = export_onnx(load_settings().model_dir)
+    print(f"exported the embedding model to {path}; run clincalc-search build to record it in the index")
     return 0
 
 
@@ -186,8 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clincalc_search.index_store import IndexError_
 
     try:
-        return {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval,
-                "reports": cmd_reports, "review-hash": cmd_review_hash}[args.command](args)
+        command = {"ask": cmd_ask, "build": cmd_build, "validate": cmd_validate, "eval": cmd_eval,
+                   "reports": cmd_reports, "review-hash": cmd_review_hash, "export-model": cmd_export_model}
+        return command[args.command](args)
     except IndexError_ as exc:
         print(f"clincalc-search: {exc}", file=sys.stderr)
         return 2

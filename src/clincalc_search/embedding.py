@@ -1,9 +1,11 @@
-"""Sentence encoders: the real all-MiniLM-L6-v2 from its wheel, and a deterministic fake for tests."""
+"""Sentence encoders: the real all-MiniLM-L6-v2 from its wheel (sentence-transformers, the reference; its ONNX
+export answers questions and builds), and a deterministic fake for tests."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -44,8 +46,6 @@ class MiniLMEncoder:
 
     def identity(self) -> str:
         """Changes when the weights or their config change, without hashing the whole weight file."""
-        from pathlib import Path
-
         folder = Path(self.model_dir())
         h = hashlib.sha256(MODEL_NAME.encode())
         for name in ("config.json", "modules.json", "tokenizer.json", "model.safetensors"):
@@ -95,9 +95,14 @@ class FakeEncoder:
         return out / np.where(norms == 0, 1, norms)
 
 
-def make_encoder(kind: str) -> Encoder:
+def make_encoder(kind: str, model_dir: Path | None = None) -> Encoder:
+    """"minilm" is the ONNX export in `model_dir` (default: Settings.model_dir): same vectors as
+    sentence-transformers (tests/test_onnx_parity.py) without importing torch; `MiniLMEncoder` is the reference."""
     if kind == "fake":
         return FakeEncoder()
     if kind == "minilm":
-        return MiniLMEncoder()
+        from clincalc_search.onnx_encoder import OnnxEncoder
+        from clincalc_search.settings import load_settings
+
+        return OnnxEncoder(model_dir or load_settings().model_dir)
     raise ValueError(f"unknown encoder '{kind}' (expected 'minilm' or 'fake')")

@@ -94,7 +94,8 @@ class Engine:
         """The engine over the built index. With allow_stale_corpus it keeps serving the index as built when
         the corpus has changed since (the shells then warn); otherwise a stale index raises IndexStale."""
         settings = settings or load_settings()
-        encoder = make_encoder(settings.encoder)
+        encoder = make_encoder(settings.encoder, settings.model_dir)
+        getattr(encoder, "preload", lambda: None)()  # the ONNX session loads while the index does
         index = load_index(settings.index_dir, settings.corpus_dir, encoder, allow_stale_corpus)
         return cls(settings, index, encoder)
 

@@ -12,7 +12,8 @@ from clincalc_search.settings import SettingsError, load_settings
 def main() -> int:
     try:
         settings = load_settings()
-        reasons = staleness(read_manifest(settings.index_dir), settings.corpus_dir, make_encoder(settings.encoder))
+        encoder = make_encoder(settings.encoder, settings.model_dir)
+        reasons = staleness(read_manifest(settings.index_dir), settings.corpus_dir, encoder)
     except (IndexError_, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 1

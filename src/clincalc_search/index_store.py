@@ -83,6 +83,7 @@ class Manifest(BaseModel):
     file_hashes: dict[str, str]  # role → sha256 ("size-only" for very large files)
     built_at: str
     build_seconds: float
+    onnx_sha256: str | None = None  # the exported ONNX file questions are encoded with (None: no ONNX encoder)
 
 
 # Files larger than this are checked by size only when loading: hashing gigabytes would slow every start.
@@ -118,7 +119,14 @@ def corpus_fingerprint(corpus_dir: Path) -> tuple[dict[str, str], str]:
 
 
 def model_changed(manifest: Manifest, encoder: Encoder) -> bool:
-    return manifest.model_name != encoder.name or manifest.model_identity != encoder.identity()
+    return (manifest.model_name != encoder.name or manifest.model_identity != encoder.identity()
+            or onnx_problem(manifest, encoder) is not None)
+
+
+def onnx_problem(manifest: Manifest, encoder: Encoder) -> str | None:
+    """A missing, foreign or changed ONNX export: the ONNX encoder could not answer for this index."""
+    check = getattr(encoder, "onnx_problem", None)
+    return check(manifest.onnx_sha256) if check else None
 
 
 def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[str]:
@@ -126,7 +134,7 @@ def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[st
     reasons: list[str] = []
     files, classes_sha = corpus_fingerprint(corpus_dir)
     if model_changed(manifest, encoder):
-        reasons.append(f"model changed (index built with {manifest.model_name})")
+        reasons.append(onnx_problem(manifest, encoder) or f"model changed (index built with {manifest.model_name})")
     unreadable = sorted(name for name, sha in files.items() if sha.startswith("unreadable"))
     if unreadable:
         reasons.append(f"cannot read {', '.join(unreadable)}")
@@ -270,6 +278,8 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         files, classes_sha = corpus_fingerprint(corpus_dir)
         chunks = chunk_monographs(monographs)
         identity = encoder.identity()  # reads the model's files: once per build
+        export = getattr(encoder, "ensure_exported", None)  # the ONNX encoder exports at its first build
+        onnx_sha256 = export() if export else None
         cache = _previous_embeddings(index_dir, identity, encoder.dim)
         vectors, owners, hashes, embedded = _embed(monographs, chunks, encoder, identity, progress, cache)
         index = make_faiss_index(vectors)
@@ -306,7 +316,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             file_sizes={role: _size(index_dir / n) for role, n in names.items()},
             file_hashes={role: _content_hash(index_dir / n) for role, n in names.items()},
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            build_seconds=round(time.perf_counter() - started, 2), embedded=embedded,
+            build_seconds=round(time.perf_counter() - started, 2), embedded=embedded, onnx_sha256=onnx_sha256,
         )
         previous = _files_of_current(index_dir)
         tmp = index_dir / f".{MANIFEST}.{build_id}.tmp"

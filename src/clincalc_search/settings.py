@@ -17,6 +17,7 @@ MAX_TOP_K = 50
 ENV_VARS = {
     "corpus_dir": "CLINCALC_CORPUS_DIR", "index_dir": "CLINCALC_INDEX_DIR", "encoder": "CLINCALC_ENCODER",
     "top_k": "CLINCALC_TOP_K", "max_question_chars": "CLINCALC_MAX_QUESTION_CHARS", "data_dir": "CLINCALC_DATA_DIR",
+    "model_dir": "CLINCALC_MODEL_DIR",
 }
 
 
@@ -29,6 +30,7 @@ class Settings(BaseModel):
 
     corpus_dir: Path
     index_dir: Path
+    model_dir: Path = _REPO_ROOT / "models"  # the ONNX export of the embedding model, made at the first build
     data_dir: Path = _REPO_ROOT / "data"  # what users write: problem reports (never inside the index)
     encoder: Literal["minilm", "fake"] = "minilm"  # the real model, or a deterministic one for tests
     top_k: int = Field(3, ge=1, le=MAX_TOP_K)
