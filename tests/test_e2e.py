@@ -110,3 +110,18 @@ def test_every_refusal_names_the_drug_without_numbers(real_engine: Engine) -> No
         assert answer.refused and answer.drug == m.name
         assert m.name in (answer.message or "") and "SmPC" in (answer.message or "")
         assert not any(ch.isdigit() for ch in answer.message or ""), answer.message
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug", "section", "context"), [
+    ("what did the RE-LY trial find", "dabigatran etexilate", "evidence", None),   # a trial name alone
+    ("CAPRIE results", "clopidogrel", "evidence", None),
+    ("phenytoin gum overgrowth", "phenytoin", "prescribing", None),                 # an effect the risks name
+    ("metformin lactic acidosis", "metformin", "prescribing", None),                # not a dose question
+    ("does it interact with antibiotics", "lithium", "prescribing", "lithium"),     # pronoun beside a class
+])
+def test_issue_11_classes_on_the_real_corpus(real_engine: Engine, question: str, drug: str, section: str,
+                                             context: str | None) -> None:
+    answer = real_engine.ask(question, context_drug=context)
+    assert not answer.refused
+    assert (answer.hits[0].drug, answer.hits[0].section) == (drug, section), answer.why

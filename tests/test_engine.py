@@ -101,3 +101,38 @@ def test_find_resolves_misspelt_and_brand_names(engine: Engine) -> None:
     assert engine.find("warfrin").name == "warfarin"  # type: ignore[union-attr]
     assert engine.find("BESPONZA").name == "inotuzumab ozogamicin"  # type: ignore[union-attr]
     assert engine.find("nothing like a drug") is None
+
+
+# -- issue 11: question understanding classes ---------------------------------------------------------------
+
+def test_a_coined_corpus_term_ties_the_question_to_its_monograph(engine: Engine) -> None:
+    answer = engine.ask("what did INO-VATE find")
+    assert sections(answer)[0] == ("inotuzumab ozogamicin", "evidence")
+    assert answer.why and "'ino-vate' is named only in the inotuzumab ozogamicin monograph" in answer.why
+
+
+def test_a_pronoun_keeps_the_conversation_drug_even_beside_a_class(engine: Engine) -> None:
+    answer = engine.ask("which anticoagulants interact with it?", context_drug="lithium")
+    assert sections(answer)[0] == ("lithium", "prescribing")
+
+
+def test_a_follow_up_naming_its_drugs_class_keeps_the_drug(engine: Engine) -> None:
+    answer = engine.ask("do mood stabilisers need blood tests", context_drug="lithium")
+    assert sections(answer)[0] == ("lithium", "monitoring")
+
+
+def test_a_strong_intent_is_not_overridden_by_a_rare_word(engine: Engine) -> None:
+    answer = engine.ask("warfarin INR monitoring")
+    assert sections(answer)[0] == ("warfarin", "monitoring")
+    assert answer.why and "asked for by" in answer.why
+
+
+def test_why_is_in_the_json_answer_and_refusals_say_the_phrase(engine: Engine) -> None:
+    answer = engine.ask("how much lithium")
+    assert answer.refused and answer.why == "dose question (amount): 'how much'"
+    assert '"why":' in answer.model_dump_json()
+
+
+def test_a_refused_mixed_question_still_gets_the_section_it_names(engine: Engine) -> None:
+    answer = engine.ask("how much lithium and which blood tests")
+    assert answer.refused and sections(answer)[0] == ("lithium", "monitoring")
