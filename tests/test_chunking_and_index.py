@@ -11,6 +11,7 @@ from clincalc_search.corpus import load_corpus
 from clincalc_search.embedding import FakeEncoder, make_encoder
 from clincalc_search.engine import Engine
 from clincalc_search.index_store import (
+    SCHEMA_VERSION,
     BuildRefused,
     IndexCorrupt,
     IndexMissing,
@@ -47,7 +48,7 @@ def test_build_writes_manifest_and_files(tmp_path: Path) -> None:
     s = load_settings()
     manifest = build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
     data = json.loads((s.index_dir / "manifest.json").read_text())
-    assert data["schema_version"] == 4 and data["model_name"] == "fake-hashing-encoder"
+    assert data["schema_version"] == SCHEMA_VERSION and data["model_name"] == "fake-hashing-encoder"
     assert data["chunk_count"] == 24 and set(data["monographs"]) == {
         "inotuzumab-ozogamicin.md", "warfarin.md", "lithium.md", "alendronic-acid.md"}
     assert all((s.index_dir / name).exists() for name in manifest.files.values())

@@ -48,7 +48,7 @@ class Plan:
     why: list[str] = field(default_factory=list)  # how the sections were chosen, for people
     stems_source: list[str] = field(default_factory=list)  # the question text the stems came from
     strong: list[str] = field(default_factory=list)  # intents from strong cues
-    from_rare: bool = False  # the drugs came from a rare corpus term, not a drug name
+    rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
 
 
 def clean_question(question: str) -> str:
@@ -178,14 +178,17 @@ class Engine:
             drugs = list(dict.fromkeys([context.name, *drugs]))
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             notes.append(f"follow-up: using {context.name} from the conversation")
-        if not drugs and not recognised.group:
-            for term, named in self.rare.find(text).items():
+        rare = self.rare.find(text) if not drugs and not recognised.group else {}
+        if any(not any(word in key for key in rare) for word in self.lexicon.unknown_terms(text)):
+            rare = {}  # "dalteparin anti-Xa": a drug the corpus lacks, beside a term a monograph uses
+        if rare:
+            for term, named in rare.items():
                 drugs += [d for d in named if d not in drugs]
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
         return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why,
-                    [text], section_intents(text, strong_only=True), from_rare=bool(why))
+                    [text], section_intents(text, strong_only=True), list(rare))
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode
                 ) -> tuple[np.ndarray, float]:
@@ -207,7 +210,7 @@ class Engine:
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
             scores, _ = self._scores(text, plan.stems, candidates, mode)
-            if plan.from_rare and len(plan.drugs) > 1:  # "HORIZON trial": the monograph that discusses it most
+            if plan.rare and len(plan.drugs) > 1:  # "HORIZON trial": the monograph that discusses it most
                 plan.drugs.sort(key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0])
@@ -261,6 +264,8 @@ class Engine:
         asked = {t for phrase in [*intent_words(" ".join(plan.stems_source)), *plan.recognised.fuzzy]
                  for t in stems([phrase])[0]}
         terms = [t for t in self.evidence.specific(plan.stems) if t not in asked]
+        # A coined name that chose the drug ("SUSTAIN-6") is itself the evidence for where it is discussed.
+        terms += [t for key in plan.rare for t in stems([key.replace("-", " ")])[0] if t not in terms]
         if set(intents) & set(plan.strong):
             # A strong cue ("monitoring", "interacts", "trial") is right far more often than the words alone
             # (docs/EVALUATION.md): evidence decides only for weak or missing intents.

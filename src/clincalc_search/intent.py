@@ -40,9 +40,42 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rx)) for key, rx
 ]]
 
 
+# The words people most often misspell when naming what they want ("side efects", "withdrawl", "interactons"):
+# a typed word within one or two edits of one of these reads as it. Ordinary English words are never changed.
+CUE_WORDS = (
+    "effects", "adverse", "withdrawal", "interactions", "interaction", "interact", "monitoring", "monitor",
+    "contraindications", "contraindicated", "pregnancy", "pregnant", "breastfeeding", "mechanism", "evidence",
+    "guidelines", "guideline", "counselling", "indications", "indication", "toxicity", "warnings", "trials",
+    "pharmacology", "interacts", "cautions", "overdose", "storage",
+)
+_ABBREVIATIONS = {"ix": "interactions", "ddi": "interactions", "s/e": "side effects", "se": "side effects",
+                  "moa": "mechanism", "ci": "contraindications", "cis": "contraindications"}
+
+
+def _spelled(question: str) -> str:
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from clincalc_search.drugs import english_words
+
+    english = english_words()
+    words = question.casefold().split()
+    out = []
+    for word in words:
+        bare = word.strip("?,.!:;")
+        if bare in _ABBREVIATIONS:
+            word = _ABBREVIATIONS[bare]
+        elif len(bare) >= 5 and bare not in english:
+            best = process.extractOne(bare, CUE_WORDS, scorer=DamerauLevenshtein.normalized_similarity,
+                                      score_cutoff=0.8)
+            word = best[0] if best else word
+        out.append(word)
+    return " ".join(out)
+
+
 def section_cues(question: str, strong_only: bool = False) -> dict[str, str]:
     """Sections the question asks for, strongest first, each with the words that asked for it."""
-    text = question.casefold()
+    text = _spelled(question)
     found: dict[str, str] = {}
     for key, rx in _INTENTS[:-2] if strong_only else _INTENTS:
         if key not in found and (m := rx.search(text)):

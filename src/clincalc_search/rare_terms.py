@@ -8,7 +8,7 @@ import re
 from clincalc_search.models import Monograph
 
 # A term used by more monographs than this names a topic, not a monograph.
-MAX_MONOGRAPHS = 3
+MAX_MONOGRAPHS = 4
 _WORD = re.compile(r"[a-z][a-z0-9]{3,}|[a-z0-9]*\d[a-z0-9]*[a-z][a-z0-9]*")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b")
