@@ -210,5 +210,7 @@ def test_validate_reports_every_inserted_dose_wording_at_its_line(mutable_corpus
     cut = round(where * len(words))
     lines[at] = " ".join(words[:cut] + [wording] + words[cut:])
     (mutable_corpus / "monographs" / "warfarin.md").write_text("\n".join(lines), encoding="utf-8")
-    problems = validate_corpus(mutable_corpus)[1]
+    # Editorial checks (contraindications first) may also object to a line inserted into a bullet list; what
+    # matters here is that the dose wording is reported, at its line, and nothing else blocks the build.
+    problems = [p for p in validate_corpus(mutable_corpus)[1] if p.blocks_build]
     assert {(p.file, p.line, p.field) for p in problems} == {("warfarin.md", at + 1, "dose")}, (wording, problems)
