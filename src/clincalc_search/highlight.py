@@ -13,20 +13,25 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 # Words whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset("al e.g i.e eg ie vs approx dr st etc no fig cf ca incl".split())
-# Words that ask for a section rather than for a line in it ("warfarin monitoring", "lithium counselling"):
-# after the drug's own names they are taken out of the question's terms, and a question left with no terms
-# has no line that stands out.
+# Words that ask for a section rather than for a line in it ("warfarin monitoring", "lithium counselling") and
+# question words: with the drug's own names they are taken out of the question's terms, and a question left
+# with no terms has no line that stands out.
 _SECTION_WORDS = ("monitor monitored monitoring check checks checked counsel counselling counseling advice "
                   "advise tell told patient patients evidence guideline guidelines guidance trial trials "
                   "work works working mechanism action prescribe prescribing overview use used uses "
-                  "information info know need needs needed drug drugs medicine medication")
+                  "information info know need needs needed drug drugs medicine medication "
+                  # Question words the BM25 stopword list keeps: they point at no line.
+                  "how does do what which why when who should would could can may might me my about so "
+                  "please much many really actually")
 
-# Scoring (tuned on eval/highlights_dev.jsonl, see docs/EVALUATION.md): cosine of question and unit, plus
-# TERM_WEIGHT for each question term the unit shares, divided by how many of the section's units share it.
+# Scoring, tuned on eval/highlights_dev.jsonl (`clincalc-search eval --highlights`): cosine of question and
+# unit, plus TERM_WEIGHT for each question term the unit shares, divided by how many of the section's units
+# share it. On that set TERM_WEIGHT 0.15-0.2, MIN_SCORE 0.2-0.25 and MARGIN 0-0.02 scored alike; the middle
+# of each range is kept, since a margin also guards against near-ties the set does not cover.
 TERM_WEIGHT = 0.15
 # A unit stands out when it scores at least MIN_SCORE and leads the next unit by MARGIN.
-MIN_SCORE = 0.35
-MARGIN = 0.04
+MIN_SCORE = 0.25
+MARGIN = 0.02
 # At most this many units are marked together (a pair that leads the rest by MARGIN is marked as a pair).
 MAX_MARKED = 2
 
