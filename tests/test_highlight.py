@@ -110,3 +110,17 @@ def test_eval_highlights_reports_first_highlight_accuracy(engine: Engine, tmp_pa
     assert main(["eval", "--highlights", "--file", str(path)]) == 0
     out = capsys.readouterr().out
     assert "| 0.500 (1/2) |" in out and "| 1.000 (1/1) |" in out
+
+
+def test_bm25_mode_has_no_vector_so_no_highlights(engine: Engine) -> None:
+    """Highlighting never encodes the question itself: without the retrieval's vector there are none."""
+    answer = engine.ask("what should I tell patients about black stools on warfarin", mode="bm25")
+    assert answer.hits and all(h.highlights == [] for h in answer.hits)
+
+
+def test_highlighting_adds_no_encode(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    real = engine.encoder.encode
+    monkeypatch.setattr(engine.encoder, "encode", lambda texts, **kw: calls.append(texts) or real(texts, **kw))
+    hit = engine.ask("what should I tell patients about black stools on warfarin").hits[0]
+    assert hit.highlights and len(calls) == 1

@@ -43,9 +43,9 @@ class Plan:
     dose: dose_guard.DoseDecision
     cues: dict[str, str] = field(default_factory=dict)  # intent → the words that asked for it
     stems: list[str] = field(default_factory=list)  # the question's BM25 stems, computed once
-    vector: np.ndarray | None = None  # the question's embedding, once _scores has computed it (highlights)
     notes: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)  # how the sections were chosen, for people
+    vector: np.ndarray | None = None  # the question's embedding, once _scores has computed it (highlights)
 
 
 def clean_question(question: str) -> str:
