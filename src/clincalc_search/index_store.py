@@ -36,7 +36,8 @@ ANN_THRESHOLD = 100_000
 IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
-_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-")
+_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-",
+                  "unitvectors-", "unithashes-")
 
 
 class Snapshot(BaseModel):
@@ -316,8 +317,8 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "sparse": f"sparse-{build_id}",
             "monographs": f"monographs-{build_id}.json",
             "units": f"units-{build_id}.json",
-            "unit_vectors": f"units-vectors-{build_id}.npy",
-            "unit_hashes": f"units-hashes-{build_id}.npy",
+            "unit_vectors": f"unitvectors-{build_id}.npy",
+            "unit_hashes": f"unithashes-{build_id}.npy",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
