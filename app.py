@@ -22,6 +22,7 @@ from clincalc_search.display import (
     inert_images,
 )
 from clincalc_search.engine import Engine
+from clincalc_search.highlight_markdown import highlighted
 from clincalc_search.index_store import IndexError_, read_manifest, stale_message
 from clincalc_search.models import SECTION_TITLES, Answer, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
@@ -118,9 +119,10 @@ def notice(message: str, typed: str | None = None) -> None:
         st.text(f"You entered: {echo(typed)}")
 
 
-def section_text(text: str) -> None:
-    """A verbatim corpus section (or description) as Markdown, never fetching an image it names."""
-    st.markdown(inert_images(text))  # Streamlit never renders raw HTML here
+def section_text(text: str, spans: list[tuple[int, int]] | None = None) -> None:
+    """A verbatim corpus section (or description) as Markdown, the given spans highlighted, never fetching an
+    image it names."""
+    st.markdown(inert_images(highlighted(text, spans or [])))  # Streamlit never renders raw HTML here
 
 
 def provenance(m: Monograph) -> None:
@@ -163,14 +165,21 @@ def report_control(m: Monograph, key: str, section: str | None = None, question:
             (st.success if result[0] == "success" else st.warning)(result[1])
 
 
+def open_marked(drug: str, section: str, spans: list[tuple[int, int]]) -> None:
+    """Open a monograph from an answer, keeping the lines the question pointed to in that section."""
+    st.session_state.marked = (drug, section, spans)
+    go("Drug", drug)
+
+
 def show_hit(engine: Engine, hit: Hit, key: str, question: str | None = None) -> None:
     m = engine.monographs[hit.drug]
     with st.container(border=True, key=f"card-{key}"):
         drug_heading(m, suffix=f" — {hit.title}")
-        section_text(hit.text)
+        section_text(hit.text, hit.highlights)  # the answering lines highlighted
         provenance(m)
         left, right = st.columns([1, 3])
-        left.button("Open full monograph", key=f"open-{key}", on_click=go, args=("Drug", m.name))
+        left.button("Open full monograph", key=f"open-{key}", on_click=open_marked,
+                    args=(m.name, hit.section, hit.highlights))
         with right.expander("Copy section text"):
             st.code(hit.text, language=None, wrap_lines=True)
         report_control(m, key, section=hit.section, question=question)
@@ -236,11 +245,14 @@ def view_drug(engine: Engine) -> None:
     st.title(m.title)
     if m.brands:
         st.markdown(f"**Brand names:** {escape_markdown(m.brand_text)}")
-    section_text(m.section("overview").text)
+    # Opened from an answer: the lines its question pointed to stay highlighted in their section.
+    marked = st.session_state.get("marked")
+    spans = {marked[1]: marked[2]} if marked and marked[0] == m.name else {}
+    section_text(m.section("overview").text, spans.get("overview", []))
     st.info(DOSING_NOTICE)
     for s in m.sections[1:]:
         st.header(s.title, divider="gray")
-        section_text(s.text)
+        section_text(s.text, spans.get(s.key, []))
     provenance(m)
     st.caption(f"File last changed: {m.modified_text}")
     report_control(m, f"drug-{m.name}")

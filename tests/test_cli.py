@@ -92,7 +92,7 @@ def test_ask_jsonl_contract_in_order() -> None:
     for a in answers:
         assert set(a) == {"question", "refused", "message", "drug", "hits"}
         for h in a["hits"]:
-            assert set(h) == {"drug", "section", "title", "text", "references", "score", "status"}
+            assert set(h) == {"drug", "section", "title", "text", "references", "score", "status", "highlights"}
     assert answers[0]["drug"] == "inotuzumab ozogamicin" and answers[0]["hits"][0]["section"] == "monitoring"
     assert answers[1]["refused"] and answers[1]["hits"] == [] and "SmPC" in answers[1]["message"]
     assert answers[2]["hits"] == [] and not answers[2]["refused"]

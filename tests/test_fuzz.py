@@ -182,6 +182,7 @@ def test_engine_ask_never_raises_and_hits_are_verbatim(fuzz_engine: Engine, ques
     for hit in answer.hits:
         assert hit.text == fuzz_engine.monographs[hit.drug].section(hit.section).text
         assert any(hit.text in text for text in CORPUS_TEXTS)
+        assert all(0 <= start < end <= len(hit.text) for start, end in hit.highlights)
     if answer.refused:
         assert answer.message and "SmPC" in answer.message
     if not answer.hits:

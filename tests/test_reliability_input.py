@@ -37,7 +37,7 @@ APP = str(ROOT / "app.py")
 LIMIT = 2000  # settings.max_question_chars
 LIMIT_TEXT = "limited to 2,000 characters"
 ANSWER_KEYS = {"question", "refused", "message", "drug", "hits"}
-HIT_KEYS = {"drug", "section", "title", "text", "references", "score", "status"}
+HIT_KEYS = {"drug", "section", "title", "text", "references", "score", "status", "highlights"}
 
 
 def _exactly(n: int) -> str:

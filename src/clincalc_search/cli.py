@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("export-model", help="(re)export the embedding model to ONNX (a build does it when missing)")
     ev = sub.add_parser("eval", help="evaluate retrieval (or the dose guard with --dose) on labelled sets")
     ev.add_argument("--dose", action="store_true", help="evaluate the dose guard on eval/dose_queries.jsonl")
+    ev.add_argument("--highlights", action="store_true",
+                    help="evaluate highlights (first highlight vs labelled line) on eval/highlights_dev.jsonl")
     ev.add_argument("--file", default=None, help="labelled set (JSONL); defaults to the one in eval/")
     ev.add_argument("--show-misses", action="store_true", help="list every question answered wrongly")
     rep = sub.add_parser("reports", help="list the problem reports readers have sent (oldest first)")
@@ -165,6 +167,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     if args.dose:
         return evaluation.run_dose(args.file, args.show_misses)
+    if args.highlights:
+        return evaluation.run_highlights(_load_engine(), args.file, args.show_misses)
     return evaluation.run_retrieval(_load_engine(), args.file, args.show_misses)
 
 

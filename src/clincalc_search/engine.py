@@ -16,6 +16,7 @@ from clincalc_search.drugs import DrugLexicon, Recognised, english_words, normal
 from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
+from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import intent_words, section_cues, section_intents
 from clincalc_search.models import SECTION_TITLES, Answer, Chunk, Hit, Monograph
@@ -49,6 +50,7 @@ class Plan:
     stems_source: list[str] = field(default_factory=list)  # the question text the stems came from
     strong: list[str] = field(default_factory=list)  # intents from strong cues
     rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
+    vector: np.ndarray | None = None  # the question's embedding, once _scores has computed it (highlights)
 
 
 def clean_question(question: str) -> str:
@@ -88,6 +90,10 @@ class Engine:
                 raise IndexCorrupt(f"index section {c.drug}/{c.section} differs from its monograph: "
                                    "run clincalc-search build")
         self._encode_lock = threading.Lock()
+        own = {m.name: " ".join((m.name, *m.other_names, *m.brands)) for m in monographs}
+        own_stems = dict(zip(own, (set(s) for s in stems(list(own.values()))), strict=True))
+        self.highlighter = Highlighter(index.unit_spans, index.unit_vectors, index.unit_stems,
+                                       {c.id: own_stems[c.drug] for c in self.chunks}, self.sparse.vocabulary)
 
     @classmethod
     def load(cls, settings: Settings | None = None, allow_stale_corpus: bool = False) -> Engine:
@@ -190,14 +196,16 @@ class Engine:
         return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why,
                     [text], section_intents(text, strong_only=True), list(rare))
 
-    def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode
-                ) -> tuple[np.ndarray, float]:
+    def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode,
+                plan: Plan | None = None) -> tuple[np.ndarray, float]:
         """Ranking scores for all chunks (only candidates meaningful) and the best dense cosine."""
         sparse = self.sparse.scores(question_stems)
         if mode == "bm25":
             return sparse.astype(np.float64), 1.0
         with self._encode_lock:  # torch modules are not re-entrant across threads
             vector = self.encoder.encode([text])[0]
+        if plan is not None:
+            plan.vector = vector  # kept for highlighting: the question is encoded once
         dense = self.dense.scores(vector, candidates)
         best = float(dense[candidates].max()) if len(candidates) else -1.0
         if mode == "dense":
@@ -209,22 +217,22 @@ class Engine:
         rec = plan.recognised
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
-            scores, _ = self._scores(text, plan.stems, candidates, mode)
+            scores, _ = self._scores(text, plan.stems, candidates, mode, plan)
             if plan.rare and len(plan.drugs) > 1:  # "HORIZON trial": the monograph that discusses it most
                 plan.drugs.sort(key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
             order = self._drug_order(text, plan, intents, scores, candidates)
-            return self._hits(order[:top_k], scores, drug=plan.drugs[0])
+            return self._hits(order[:top_k], scores, drug=plan.drugs[0], plan=plan)
         if rec.group:
             return self._group_answer(rec, intents, group_limit)
         unknown = self.lexicon.unknown_terms(text)
         if unknown:
             return self._abstain(f"'{unknown[0]}' is not covered by the corpus.")
         candidates = np.arange(len(self.chunks))
-        scores, best = self._scores(text, plan.stems, candidates, mode)
+        scores, best = self._scores(text, plan.stems, candidates, mode, plan)
         threshold = ABSTAIN_COSINE.get(self.settings.encoder, 0.4)
         if mode != "bm25" and best < threshold or mode == "bm25" and scores.max() <= 0:
             return self._abstain("Nothing in the corpus matches this question closely enough.")
-        hits = self._hits(list(top(scores, candidates, top_k)), scores, drug=None)
+        hits = self._hits(list(top(scores, candidates, top_k)), scores, drug=None, plan=plan)
         hits.trace["best_cosine"] = round(best, 4)
         return hits
 
@@ -287,14 +295,14 @@ class Engine:
             plan.why.append(f"section '{self.chunks[best].section}' of {d}: it discusses '{named}'")
         return lead
 
-    def _hits(self, order: list[int], scores: np.ndarray, drug: str | None) -> Answer:
-        hits = [self._hit(self.chunks[i], float(scores[i])) for i in order]
+    def _hits(self, order: list[int], scores: np.ndarray, drug: str | None, plan: Plan | None = None) -> Answer:
+        hits = [self._hit(self.chunks[i], float(scores[i]), plan) for i in order]
         return Answer(question="", drug=drug or (hits[0].drug if hits else None), hits=hits)
 
-    @staticmethod
-    def _hit(chunk: Chunk, score: float) -> Hit:
+    def _hit(self, chunk: Chunk, score: float, plan: Plan | None = None) -> Hit:
+        marked = self.highlighter.highlights(plan.vector, plan.stems, chunk.id) if plan is not None else []
         return Hit(drug=chunk.drug, section=chunk.section, title=chunk.title, text=chunk.text,
-                   references=chunk.references, score=round(score, 4), status=chunk.status)
+                   references=chunk.references, score=round(score, 4), status=chunk.status, highlights=marked)
 
     def _group_answer(self, rec: Recognised, intents: list[str], limit: int | None = None) -> Answer:
         section = intents[0] if intents else "overview"

@@ -161,3 +161,79 @@ def run_dose(file: str | None, show_misses: bool) -> int:
         if show_misses:
             print("\n".join(misses))
     return 0
+
+
+class HighlightLabel(BaseModel):
+    """A question and the line of one section that answers it (null: no line should stand out)."""
+
+    id: str
+    question: str
+    drug: str
+    section: str
+    line: str | None  # the exact text of the bullet or sentence
+
+
+class HighlightScores(BaseModel):
+    n: int = 0  # labelled with a line
+    present: int = 0  # the labelled section was among the hits
+    empty: int = 0  # present, but nothing highlighted
+    first_ok: int = 0  # present, and the first highlight overlaps the labelled line
+    negatives: int = 0  # labelled "no line stands out", section present
+    negatives_empty: int = 0
+
+
+def score_highlights(engine: Engine, labels: list[HighlightLabel]) -> tuple[HighlightScores, list[str]]:
+    """Ask each question as written; in the hit for the labelled drug and section, does the first highlight
+    overlap the labelled line? Also how often the hit was there at all and how often nothing was marked."""
+    s = HighlightScores()
+    misses: list[str] = []
+    for label in labels:
+        answer = engine.ask(label.question)
+        hit = next((h for h in answer.hits if h.drug == label.drug and h.section == label.section), None)
+        if label.line is None:
+            if hit is not None:
+                s.negatives += 1
+                s.negatives_empty += not hit.highlights
+                if hit.highlights:
+                    misses.append(f"{label.id} {label.question!r}: expected no highlight, got "
+                                  f"{hit.text[slice(*hit.highlights[0])]!r}")
+            continue
+        s.n += 1
+        if hit is None:
+            misses.append(f"{label.id} {label.question!r}: {label.drug}/{label.section} not among the hits")
+            continue
+        start = hit.text.find(label.line)
+        if start < 0:
+            raise ValueError(f"{label.id}: the labelled line is not in {label.drug}/{label.section}")
+        s.present += 1
+        if not hit.highlights:
+            s.empty += 1
+            misses.append(f"{label.id} {label.question!r}: nothing highlighted")
+            continue
+        first = hit.highlights[0]
+        if first[0] < start + len(label.line) and start < first[1]:
+            s.first_ok += 1
+        else:
+            misses.append(f"{label.id} {label.question!r}: highlighted {hit.text[first[0]:first[1]]!r}")
+    return s, misses
+
+
+def run_highlights(engine: Engine, file: str | None, show_misses: bool) -> int:
+    path = Path(file) if file else EVAL_DIR / "highlights_dev.jsonl"
+    labels = [HighlightLabel.model_validate(row) for row in load_jsonl(path)]
+    s, misses = score_highlights(engine, labels)
+    if show_misses:
+        print("\n".join(misses) + "\n")
+    present = s.present or 1
+    print(f"Highlight evaluation on {path.name} ({len(labels)} questions, encoder {load_settings().encoder})\n")
+    print("| measure | value |\n|---|---|")
+    print(f"| first highlight overlaps the labelled line (labelled section present) | {s.first_ok / present:.3f} "
+          f"({s.first_ok}/{s.present}) |")
+    print(f"| first highlight overlaps the labelled line (all labelled questions) | {s.first_ok / (s.n or 1):.3f} "
+          f"({s.first_ok}/{s.n}) |")
+    print(f"| labelled section among the hits | {s.present / (s.n or 1):.3f} ({s.present}/{s.n}) |")
+    print(f"| nothing highlighted (labelled section present) | {s.empty / present:.3f} ({s.empty}/{s.present}) |")
+    if s.negatives:
+        print(f"| no highlight where no line should stand out | {s.negatives_empty / s.negatives:.3f} "
+              f"({s.negatives_empty}/{s.negatives}) |")
+    return 0

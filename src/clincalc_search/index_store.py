@@ -26,7 +26,7 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 5  # 5: BM25 over Snowball stems
+SCHEMA_VERSION = 6  # 6: sentence and bullet units for highlights
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
@@ -36,7 +36,8 @@ ANN_THRESHOLD = 100_000
 IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
-_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-")
+_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-",
+                  "unitvectors-", "unithashes-")
 
 
 class Snapshot(BaseModel):
@@ -78,6 +79,8 @@ class Manifest(BaseModel):
     vector_count: int
     faiss_type: str
     embedded: int = 0  # windows embedded by this build; the rest came from the previous build's cache
+    unit_count: int = 0  # sentences and bullets, embedded for highlights
+    units_embedded: int = 0  # units embedded by this build; the rest came from the previous build's cache
     files: dict[str, str]  # role → file name inside the index folder
     file_sizes: dict[str, int]
     file_hashes: dict[str, str]  # role → sha256 ("size-only" for very large files)
@@ -193,16 +196,17 @@ def sound_rows(vectors: np.ndarray) -> np.ndarray:
     return ok
 
 
-def _previous_embeddings(index_dir: Path, identity: str, dim: int) -> dict[bytes, np.ndarray]:
-    """Vectors of the index being replaced, by window hash, so unchanged sections are not re-embedded.
+def _previous_embeddings(index_dir: Path, identity: str, dim: int, roles: tuple[str, str] = ("hashes", "vectors")
+                         ) -> dict[bytes, np.ndarray]:
+    """Vectors of the index being replaced, by text hash, so unchanged sections are not re-embedded.
     Nothing is trusted unverified: a file that no longer matches its manifest drops the whole cache (its
     rows cannot be told apart from damage), and a row that is not a finite unit vector is dropped alone."""
     try:
         manifest = read_manifest(index_dir)
         if manifest.model_identity != identity or manifest.model_dim != dim:
             return {}
-        hashes_path = _verified_file(index_dir, manifest, "hashes")
-        vectors_path = _verified_file(index_dir, manifest, "vectors")
+        hashes_path = _verified_file(index_dir, manifest, roles[0])
+        vectors_path = _verified_file(index_dir, manifest, roles[1])
         if hashes_path is None or vectors_path is None:
             return {}
         hashes = np.load(hashes_path, allow_pickle=False)
@@ -225,6 +229,13 @@ def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, i
         for text in windows(chunk, brands[chunk.drug]):
             texts.append(text)
             owners.append(chunk.id)
+    vectors, hashes, embedded = _embed_texts(texts, encoder, identity, progress, cache)
+    return vectors, np.asarray(owners, dtype=np.int32), hashes, embedded
+
+
+def _embed_texts(texts: list[str], encoder: Encoder, identity: str, progress: bool,
+                 cache: dict[bytes, np.ndarray]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Vectors of texts (cached ones reused), their hashes, and how many had to be embedded."""
     hashes = np.array([_window_hash(identity, t) for t in texts], dtype="S16")
     vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     missing = [i for i, h in enumerate(hashes) if bytes(h) not in cache]
@@ -233,7 +244,22 @@ def _embed(monographs: list[Monograph], chunks: list[Chunk], encoder: Encoder, i
             vectors[i] = cache[bytes(h)]
     if missing:
         vectors[missing] = encoder.encode([texts[i] for i in missing], show_progress=progress)
-    return vectors, np.asarray(owners, dtype=np.int32), hashes, len(missing)
+    return vectors, hashes, len(missing)
+
+
+def _embed_units(chunks: list[Chunk], encoder: Encoder, identity: str, progress: bool,
+                 cache: dict[bytes, np.ndarray]) -> tuple[np.ndarray, np.ndarray, bytes, int]:
+    """Every section's bullets and sentences, embedded bare (the highlight compares units of one section,
+    so a heading shared by all of them would only blur the difference): vectors, hashes, and the spans and
+    stems as JSON ({"spans": [[chunk id, start, end], ...], "stems": [[stem, ...], ...]})."""
+    from clincalc_search.highlight import unit_spans
+    from clincalc_search.sparse import stems
+
+    spans = [(c.id, start, end) for c in chunks for start, end in unit_spans(c.text)]
+    texts = [chunks[cid].text[start:end] for cid, start, end in spans]
+    vectors, hashes, embedded = _embed_texts(texts, encoder, identity, progress, cache)
+    table = {"spans": [list(s) for s in spans], "stems": stems(texts) if texts else []}
+    return vectors, hashes, json.dumps(table, separators=(",", ":")).encode(), embedded
 
 
 def make_faiss_index(vectors: np.ndarray, approximate: bool | None = None) -> faiss.Index:
@@ -282,6 +308,9 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         onnx_sha256 = export() if export else None
         cache = _previous_embeddings(index_dir, identity, encoder.dim)
         vectors, owners, hashes, embedded = _embed(monographs, chunks, encoder, identity, progress, cache)
+        cache.update(_previous_embeddings(index_dir, identity, encoder.dim, ("unit_hashes", "unit_vectors")))
+        unit_vectors, unit_hashes, units, units_embedded = _embed_units(chunks, encoder, identity, progress, cache)
+        del cache
         index = make_faiss_index(vectors)
         by_name = {m.name: m for m in monographs}
         sparse = SparseIndex.build([
@@ -297,12 +326,17 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "hashes": f"hashes-{build_id}.npy",
             "sparse": f"sparse-{build_id}",
             "monographs": f"monographs-{build_id}.json",
+            "units": f"units-{build_id}.json",
+            "unit_vectors": f"unitvectors-{build_id}.npy",
+            "unit_hashes": f"unithashes-{build_id}.npy",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
         _write(index_dir / names["chunks"], "".join(c.model_dump_json() + "\n" for c in chunks).encode())
-        for role, array in (("owners", owners), ("vectors", vectors), ("hashes", hashes)):
+        for role, array in (("owners", owners), ("vectors", vectors), ("hashes", hashes),
+                            ("unit_vectors", unit_vectors), ("unit_hashes", unit_hashes)):
             np.save(index_dir / names[role], array)
+        _write(index_dir / names["units"], units)
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.
@@ -317,6 +351,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             file_hashes={role: _content_hash(index_dir / n) for role, n in names.items()},
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - started, 2), embedded=embedded, onnx_sha256=onnx_sha256,
+            unit_count=len(unit_vectors), units_embedded=units_embedded,
         )
         previous = _files_of_current(index_dir)
         tmp = index_dir / f".{MANIFEST}.{build_id}.tmp"
@@ -362,6 +397,9 @@ class LoadedIndex:
     monographs: list[Monograph]  # as indexed, not as the corpus folder holds them now
     classes: list[DrugClass]
     stale: list[str]  # why the corpus no longer matches (only when a stale corpus was allowed)
+    unit_spans: np.ndarray  # rows of (chunk id, start, end): the sentences and bullets, in chunk order
+    unit_vectors: np.ndarray  # memory-mapped, one row per unit
+    unit_stems: list[list[str]]
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -410,11 +448,30 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         vectors = np.load(index_dir / manifest.files["vectors"], mmap_mode="r")
         sparse = SparseIndex.load(index_dir / manifest.files["sparse"], len(chunks))
         snapshot = Snapshot.model_validate_json((index_dir / manifest.files["monographs"]).read_bytes())
-    except (RuntimeError, ValueError, OSError, KeyError) as exc:
+        units = json.loads((index_dir / manifest.files["units"]).read_bytes())
+        unit_spans = np.asarray(units["spans"], dtype=np.int64).reshape(-1, 3)
+        unit_stems = [list(s) for s in units["stems"]]
+        unit_vectors = np.load(index_dir / manifest.files["unit_vectors"], mmap_mode="r")
+    except (RuntimeError, ValueError, OSError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
     if (len(chunks) != manifest.chunk_count or index.ntotal != manifest.vector_count
             or len(owners) != index.ntotal or len(vectors) != index.ntotal or index.d != manifest.model_dim):
         raise IndexCorrupt("index files do not match their manifest: run clincalc-search build")
+    if not _units_fit(unit_spans, unit_vectors, unit_stems, chunks, manifest):
+        raise IndexCorrupt("index units do not match their sections: run clincalc-search build")
     tune_for_search(index)
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
-                       sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons)
+                       sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
+                       unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems)
+
+
+def _units_fit(spans: np.ndarray, vectors: np.ndarray, stems: list[list[str]], chunks: list[Chunk],
+               manifest: Manifest) -> bool:
+    """Highlights are offsets into verbatim text: every span must lie inside its chunk, in chunk order."""
+    if not (len(spans) == len(vectors) == len(stems) == manifest.unit_count) or vectors.ndim != 2 \
+            or vectors.shape[1] != manifest.model_dim:
+        return False
+    if len(spans) and (np.any(np.diff(spans[:, 0]) < 0) or spans[0, 0] < 0 or spans[-1, 0] >= len(chunks)):
+        return False
+    lengths = np.array([len(c.text) for c in chunks], dtype=np.int64)
+    return bool(np.all((spans[:, 1] >= 0) & (spans[:, 1] < spans[:, 2]) & (spans[:, 2] <= lengths[spans[:, 0]])))

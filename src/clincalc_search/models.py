@@ -142,6 +142,9 @@ class Hit(BaseModel):
     references: list[str]
     score: float
     status: str = "draft"  # Monograph.status_text when the index was built
+    # [start, end) character offsets into `text` of the lines that answer the question, best first; empty
+    # when no line stands out. Additive to the CLI contract; the text itself is never changed.
+    highlights: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class Answer(BaseModel):
