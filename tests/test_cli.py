@@ -90,7 +90,7 @@ def test_ask_jsonl_contract_in_order() -> None:
     answers = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [a["question"] for a in answers] == questions
     for a in answers:
-        assert set(a) == {"question", "refused", "message", "drug", "hits"}
+        assert set(a) == {"question", "refused", "message", "drug", "hits", "why"}
         for h in a["hits"]:
             assert set(h) == {"drug", "section", "title", "text", "references", "score", "status", "highlights"}
     assert answers[0]["drug"] == "inotuzumab ozogamicin" and answers[0]["hits"][0]["section"] == "monitoring"

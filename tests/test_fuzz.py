@@ -178,7 +178,7 @@ def test_engine_ask_never_raises_and_hits_are_verbatim(fuzz_engine: Engine, ques
     event("refused" if answer.refused else "answered" if answer.hits else "no hits (message)")
     assert isinstance(answer, Answer) and answer.question == question
     data = json.loads(answer.model_dump_json())
-    assert set(data) == {"question", "refused", "message", "drug", "hits"}
+    assert set(data) == {"question", "refused", "message", "drug", "hits", "why"}
     for hit in answer.hits:
         assert hit.text == fuzz_engine.monographs[hit.drug].section(hit.section).text
         assert any(hit.text in text for text in CORPUS_TEXTS)

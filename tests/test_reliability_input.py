@@ -36,7 +36,7 @@ from .conftest import FIXTURE_CORPUS, REAL_CORPUS, ROOT
 APP = str(ROOT / "app.py")
 LIMIT = 2000  # settings.max_question_chars
 LIMIT_TEXT = "limited to 2,000 characters"
-ANSWER_KEYS = {"question", "refused", "message", "drug", "hits"}
+ANSWER_KEYS = {"question", "refused", "message", "drug", "hits", "why"}  # why: optional, additive
 HIT_KEYS = {"drug", "section", "title", "text", "references", "score", "status", "highlights"}
 
 

@@ -9,7 +9,7 @@ from clincalc_search.models import Monograph
 
 # A term used by more monographs than this names a topic, not a monograph.
 MAX_MONOGRAPHS = 4
-_WORD = re.compile(r"[a-z][a-z0-9]{3,}|[a-z0-9]*\d[a-z0-9]*[a-z][a-z0-9]*")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b")
 # An acronym that is also an English word ("RECOVERY", "PARADIGM") counts only when the question writes it in
@@ -20,7 +20,9 @@ _STUDY_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|results?|show(?:ed|n|s)?|da
 
 def _keys(text: str) -> set[str]:
     low = text.casefold()
-    keys = set(_WORD.findall(low))
+    # Words of four or more letters, and codes that mix letters and digits ("4s"); split in one linear pass.
+    keys = {t for t in _TOKEN.findall(low) if (t[0].isalpha() and len(t) >= 4)
+            or (not t.isdigit() and not t.isalpha())}
     for compound in _COMPOUND.findall(low):
         keys |= {compound, compound.replace("-", "")}
     return keys
