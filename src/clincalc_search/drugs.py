@@ -103,6 +103,11 @@ class DrugLexicon:
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
 
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """Words of the corpus prose → how many monographs use each."""
+        return self._vocabulary
+
     @staticmethod
     def _class_key(name: str) -> str:
         return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())

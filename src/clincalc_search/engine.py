@@ -12,7 +12,7 @@ import numpy as np
 
 from clincalc_search import dose_guard
 from clincalc_search.dense import DenseIndex
-from clincalc_search.drugs import DrugLexicon, Recognised, english_words, normalise
+from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, english_words, normalise
 from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
@@ -184,9 +184,17 @@ class Engine:
             drugs = list(dict.fromkeys([context.name, *drugs]))
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             notes.append(f"follow-up: using {context.name} from the conversation")
-        rare = self.rare.find(text) if not drugs and not recognised.group else {}
-        if any(not any(word in key for key in rare) for word in self.lexicon.unknown_terms(text)):
-            rare = {}  # "dalteparin anti-Xa": a drug the corpus lacks, beside a term a monograph uses
+        rare = self.rare.find(text) if not recognised.group else {}
+        if drugs and not (rare and set(recognised.fuzzy) <= set(rare) and len(recognised.fuzzy) == len(drugs)):
+            rare = {}  # a drug named outright wins; a shorthand guess ("ATAC" for Atacand) yields to a coined term
+        elif rare:
+            drugs = []
+        # "dalteparin anti-Xa": a drug-like word the corpus lacks (or barely uses) keeps the question out, even
+        # beside a term a monograph uses; ordinary medical words the corpus uses widely ("metastatic") do not.
+        vocabulary = self.lexicon.vocabulary
+        if any(not any(word in key for key in rare) and vocabulary.get(word, 0) < GENERAL_TERM_MONOGRAPHS
+               for word in self.lexicon.unknown_terms(text)):
+            rare = {}
         if rare:
             for term, named in rare.items():
                 drugs += [d for d in named if d not in drugs]
