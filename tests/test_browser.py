@@ -139,6 +139,24 @@ def test_ask_a_question(server: str, browser, shots: Path) -> None:  # type: ign
     browser.set_window_size(1280, 1600)
 
 
+def test_answer_lines_are_highlighted(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    """The line that answers is marked in the real page, and the marked text is the monograph's own words."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/?q=warning+signs+of+VOD+on+Besponsa")
+    _settle(browser, "Inotuzumab ozogamicin (Besponsa)")
+    marked = [e for e in browser.find_elements(By.CSS_SELECTOR, "[data-testid='stMarkdownContainer'] span")
+              if "255, 229, 143" in (e.value_of_css_property("background-color") or "")]
+    assert marked, "no highlighted line on the answer"
+    assert any("yellowing of the skin or eyes" in e.text for e in marked), [e.text for e in marked]
+    browser.set_window_size(1280, 1100)
+    time.sleep(1)
+    browser.execute_script("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });")
+    time.sleep(0.5)
+    browser.save_screenshot(str(shots / "highlighted.png"))
+    browser.set_window_size(1280, 1600)
+
+
 def test_dose_question_is_refused(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
     browser.get(f"{server}/?q=how+much+besponsa+for+cycle+1")
     body = _settle(browser, "Confirm the dose of inotuzumab ozogamicin (Besponsa)")
