@@ -114,6 +114,17 @@ def _wait_for_text(driver, text: str, timeout: float = 90) -> str:  # type: igno
     raise AssertionError(f"{text!r} not shown within {timeout} s; page shows: {body[:500]!r}")
 
 
+def _top_screenshot(browser, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Streamlit scrolls its pane to the newest message: a taller window, scrolled to the top, shows the
+    question and the first card."""
+    browser.set_window_size(1280, 1100)
+    time.sleep(1)
+    browser.execute_script("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });")
+    time.sleep(0.5)
+    browser.save_screenshot(str(path))
+    browser.set_window_size(1280, 1600)
+
+
 def test_ask_a_question(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -130,13 +141,7 @@ def test_ask_a_question(server: str, browser, shots: Path) -> None:  # type: ign
     assert "Liver function tests" in body and "Status: draft" in body
     assert "Confirm all doses against the product SmPC" in body
     time.sleep(1)
-    # Streamlit scrolls its pane to the newest message: a taller window shows the question and first card.
-    browser.set_window_size(1280, 1100)
-    time.sleep(1)
-    browser.execute_script("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });")
-    time.sleep(0.5)
-    browser.save_screenshot(str(shots / "answer.png"))
-    browser.set_window_size(1280, 1600)
+    _top_screenshot(browser, shots / "answer.png")
 
 
 def test_answer_lines_are_highlighted(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
@@ -149,12 +154,7 @@ def test_answer_lines_are_highlighted(server: str, browser, shots: Path) -> None
               if "255, 229, 143" in (e.value_of_css_property("background-color") or "")]
     assert marked, "no highlighted line on the answer"
     assert any("yellowing of the skin or eyes" in e.text for e in marked), [e.text for e in marked]
-    browser.set_window_size(1280, 1100)
-    time.sleep(1)
-    browser.execute_script("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });")
-    time.sleep(0.5)
-    browser.save_screenshot(str(shots / "highlighted.png"))
-    browser.set_window_size(1280, 1600)
+    _top_screenshot(browser, shots / "highlighted.png")
 
 
 def test_dose_question_is_refused(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]

@@ -19,14 +19,7 @@ from clincalc_search.settings import load_settings
 from clincalc_search.validation import validate_corpus
 
 from .conftest import REAL_CORPUS
-
-
-def _edit(corpus: Path, name: str, old: str, new: str) -> Path:
-    path = corpus / "monographs" / name
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    return path
+from .test_corpus import _edit
 
 
 def _review(corpus: Path, name: str = "warfarin.md", sha: str | None = None, on: str = "2025-01-15",
