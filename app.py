@@ -47,6 +47,7 @@ APP_CSS = """<style>
 [data-testid="stCaptionContainer"] {color: #5b5a58; opacity: 1;}
 [data-testid="stCode"] > div:has([data-testid="stElementToolbarButton"]) {opacity: 1 !important;
   visibility: visible !important;}
+[data-testid="stCode"] pre {padding-right: 3rem !important;}
 button:focus-visible, a:focus-visible, summary:focus-visible {outline: 3px solid #1f4e9c !important;
   outline-offset: 2px;}
 [class*="st-key-card-"] h2 {font-size: 1.3rem; padding-top: 0.25rem;}

@@ -212,7 +212,8 @@ axe.run(document, {resultTypes: ['violations', 'incomplete']}).then(r => done({
   version: axe.version,
   violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => ({target: String(n.target), summary: n.failureSummary}))})),
-  incomplete: r.incomplete.map(v => ({id: v.id, impact: v.impact, count: v.nodes.length})),
+  incomplete: r.incomplete.map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
+    nodes: v.nodes.slice(0, 3).map(n => [n.target.join(' '), (n.any[0] || {}).message])})),
   passes: r.passes.map(v => v.id),
 }), e => done({error: String(e)}));
 """
