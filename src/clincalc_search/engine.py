@@ -47,7 +47,7 @@ class Plan:
     stems: list[str] = field(default_factory=list)  # the question's BM25 stems, computed once
     notes: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)  # how the sections were chosen, for people
-    stems_source: list[str] = field(default_factory=list)  # the question text the stems came from
+    text: str = ""  # the question text the stems came from
     strong: list[str] = field(default_factory=list)  # intents from strong cues
     rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
     vector: np.ndarray | None = None  # the question's embedding, once _scores has computed it (highlights)
@@ -139,7 +139,7 @@ class Engine:
             asked = section_intents(rest_text, strong_only=True)
             if plan.drugs or plan.recognised.group:
                 rest_plan = Plan(plan.recognised, plan.drugs, asked, plan.dose, section_cues(rest_text, True),
-                                 stems([rest_text])[0], stems_source=[rest_text], strong=asked)
+                                 stems([rest_text])[0], text=rest_text, strong=asked)
                 rest = self._answer(text, rest_plan, asked, top_k, mode, group_limit)
                 shown = set(asked) | {s for s in SECTION_TITLES if any(f"'{s}'" in w for w in rest_plan.why)}
                 answer.hits = [h for h in rest.hits if h.section in shown]
@@ -202,7 +202,7 @@ class Engine:
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
         return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why,
-                    [text], section_intents(text, strong_only=True), list(rare))
+                    text, section_intents(text, strong_only=True), list(rare))
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode,
                 plan: Plan | None = None) -> tuple[np.ndarray, float]:
@@ -277,7 +277,7 @@ class Engine:
         # Words that asked for the intended section ("how does it work") are the intent's evidence already.
         # Words that ask for a section ("how does it work", "monitoring") are the intent's evidence already, and
         # shorthand for the drug ("dapa") says whose section, not which.
-        asked = {t for phrase in [*intent_words(" ".join(plan.stems_source)), *plan.recognised.fuzzy]
+        asked = {t for phrase in [*intent_words(plan.text), *plan.recognised.fuzzy]
                  for t in stems([phrase])[0]}
         terms = [t for t in self.evidence.specific(plan.stems) if t not in asked]
         # A coined name that chose the drug ("SUSTAIN-6") is itself the evidence for where it is discussed.
