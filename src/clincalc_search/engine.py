@@ -22,7 +22,7 @@ from clincalc_search.intent import intent_words, section_cues, section_intents
 from clincalc_search.models import SECTION_TITLES, Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms
 from clincalc_search.settings import Settings, load_settings
-from clincalc_search.sparse import stems, tokenize
+from clincalc_search.sparse import stem_text, stems, tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
 # Below this cosine, a question that names no drug or class is treated as outside the corpus.
@@ -139,7 +139,7 @@ class Engine:
             asked = section_intents(rest_text, strong_only=True)
             if plan.drugs or plan.recognised.group:
                 rest_plan = Plan(plan.recognised, plan.drugs, asked, plan.dose, section_cues(rest_text, True),
-                                 stems([rest_text])[0], text=rest_text, strong=asked)
+                                 list(stem_text(rest_text)), text=rest_text, strong=asked)
                 rest = self._answer(text, rest_plan, asked, top_k, mode, group_limit)
                 shown = set(asked) | {s for s in SECTION_TITLES if any(f"'{s}'" in w for w in rest_plan.why)}
                 answer.hits = [h for h in rest.hits if h.section in shown]
@@ -155,7 +155,7 @@ class Engine:
         Used by the evaluation to compare BM25, dense and fused ranking on their own."""
         text = clean_question(question)
         candidates = np.arange(len(self.chunks))
-        scores, _ = self._scores(text, stems([text])[0], candidates, mode)
+        scores, _ = self._scores(text, list(stem_text(text)), candidates, mode)
         return [self._hit(self.chunks[i], float(scores[i])) for i in top(scores, candidates, top_k)]
 
     def monograph(self, name: str) -> Monograph | None:
@@ -201,7 +201,7 @@ class Engine:
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
-        return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, stems([text])[0], notes, why,
+        return Plan(recognised, drugs, list(cues), dose_guard.check(text), cues, list(stem_text(text)), notes, why,
                     text, section_intents(text, strong_only=True), list(rare))
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode,
@@ -278,10 +278,10 @@ class Engine:
         # Words that ask for a section ("how does it work", "monitoring") are the intent's evidence already, and
         # shorthand for the drug ("dapa") says whose section, not which.
         asked = {t for phrase in [*intent_words(plan.text), *plan.recognised.fuzzy]
-                 for t in stems([phrase])[0]}
+                 for t in stem_text(phrase)}
         terms = [t for t in self.evidence.specific(plan.stems) if t not in asked]
         # A coined name that chose the drug ("SUSTAIN-6") is itself the evidence for where it is discussed.
-        terms += [t for key in plan.rare for t in stems([key.replace("-", " ")])[0] if t not in terms]
+        terms += [t for key in plan.rare for t in stem_text(key.replace("-", " ")) if t not in terms]
         if set(intents) & set(plan.strong):
             # A strong cue ("monitoring", "interacts", "trial") is right far more often than the words alone
             # (docs/EVALUATION.md): evidence decides only for weak or missing intents.

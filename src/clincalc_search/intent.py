@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Side effects and risks people name directly ("ramipril cough", "T-DXd ILD"): they ask for the risks section.
 _HARMS = (
@@ -80,12 +81,18 @@ def _spelled(question: str) -> str:
 
 def section_cues(question: str, strong_only: bool = False) -> dict[str, str]:
     """Sections the question asks for, strongest first, each with the words that asked for it."""
+    return dict(_section_cues(question, strong_only))
+
+
+@lru_cache(maxsize=4096)
+def _section_cues(question: str, strong_only: bool) -> tuple[tuple[str, str], ...]:
+    # The dose guard and the engine ask about the same question and its parts several times: read it once.
     text = _spelled(question)
     found: dict[str, str] = {}
     for key, rx in _INTENTS[:-2] if strong_only else _INTENTS:
         if key not in found and (m := rx.search(text)):
             found[key] = m.group(0).strip()
-    return found
+    return tuple(found.items())
 
 
 def intent_words(question: str) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +45,13 @@ def stems(texts: list[str]) -> list[list[str]]:
                           return_ids=False, show_progress=False)
 
 
+@lru_cache(maxsize=8192)
+def stem_text(text: str) -> tuple[str, ...]:
+    """The stems of one short text (a question, a cue phrase), remembered: cue phrases recur in almost every
+    question, and bm25s sets up a progress bar object on each call even when it shows none."""
+    return tuple(stems([text])[0])
+
+
 class SparseIndex:
     def __init__(self, bm25: object, size: int) -> None:
         self._bm25 = bm25
@@ -71,7 +78,7 @@ class SparseIndex:
     def scores(self, query: str | list[str]) -> np.ndarray:
         """BM25 score of every document (zeros when no query word is in the corpus). Takes the question or
         its stems, so a caller that already stemmed it does not stem it twice."""
-        tokens = stems([query])[0] if isinstance(query, str) else query
+        tokens = stem_text(query) if isinstance(query, str) else query
         words = [t for t in tokens if t in self.vocabulary]
         if not words:
             return np.zeros(self.size, dtype=np.float32)
