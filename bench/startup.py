@@ -4,7 +4,6 @@ faster build encoder, and the app's time from server start to its first answer."
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import socket
 import subprocess
