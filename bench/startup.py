@@ -286,8 +286,8 @@ def report(res: dict[str, Any], machine: dict[str, str], date: str, command: str
     load = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in machine.items() if k.startswith("load"))
     return "\n\n".join([
         SECTION,
-        f"Measured by `{command}` on {date}, on a **shared, heavily loaded** 2-core machine ({load}; several "
-        "other test suites and builds were running), so absolute times are inflated and noisy; the ratios set "
+        f"Measured by `{command}` on {date}, on a shared 2-core machine ({load}), so absolute times can be "
+        "inflated and noisy when other jobs run; the ratios set "
         "each measure against its floor measured in the same run, interleaved. Questions are encoded by the "
         "ONNX export of the same all-MiniLM-L6-v2 weights (`clincalc_search.onnx_encoder`); torch and "
         "sentence-transformers are imported only to export the model (once, at the first build) and as the "
