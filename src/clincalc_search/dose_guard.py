@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clincalc_search.intent import section_intents
 from clincalc_search.skeleton import skeleton
 
 # "How often" of a test or check (on either side of the words), in English, German, Spanish and French.
@@ -116,9 +117,8 @@ def normalise(question: str) -> str:
     return skeleton(re.sub(r"[\u2018\u2019`´]", "'", question))
 
 
-def _set_aside(question: str) -> tuple[str, list[str]]:
-    """Stage 1: the question with its context spans blanked, and those spans for the decision record."""
-    text = normalise(question)
+def _set_aside(text: str) -> tuple[str, list[str]]:
+    """Stage 1: the normalised question with its context spans blanked, and those spans for the record."""
     context: list[str] = []
     for name, rx in _CONTEXT:
         context += [f"{name}: '{m.group(0).strip()}'" for m in rx.finditer(text)]
@@ -158,8 +158,6 @@ def _content(rest: str) -> list[str]:
 def _asks_something_else(rest: str) -> bool:
     """Whether what is left beside an amount asks about something else: a reason, a section's cue, or ordinary
     words beyond drug names, regimen words and the indication ("and double vision", "weird dreams")."""
-    from clincalc_search.intent import section_intents
-
     asked = section_intents(_INDICATION.sub(" ", rest), strong_only=True)
     return bool(_WHY.search(rest) or asked or len(_content(rest)) >= 2)
 
@@ -177,26 +175,23 @@ def _mention_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _strong_other(rest: str) -> bool:
-    from clincalc_search.intent import section_intents
-
     return bool(set(section_intents(_INDICATION.sub(" ", rest), strong_only=True)) - {"overview"})
 
 
 def _patient_factor(rest: str) -> bool:
     """An amount beside a kidney, liver, age or weight factor asks how the dose changes for that patient, unless
     the question asks about something other than prescribing ("my child ate 3 tablets, what symptoms")."""
-    from clincalc_search.intent import section_intents
-
     other = set(section_intents(rest, strong_only=True)) - {"prescribing", "overview"}
     return bool(_PATIENT_FACTOR.search(rest)) and not other and not _WHY.search(rest) and not _YES_NO.search(rest)
 
 
 def check(question: str) -> DoseDecision:
     """Is this a dose question? Decided by what the question asks for, with the phrase that decided."""
+    normal = normalise(question)
     for name, rx in (("overdose", _OVERDOSE_AMOUNT), ("titration", _CHANGE_BY)):
-        if m := rx.search(normalise(question)):
+        if m := rx.search(normal):
             return DoseDecision(True, name, m.group(0).strip())
-    text, context = _set_aside(question)
+    text, context = _set_aside(normal)
     for name, rx in _REQUESTS:
         m = rx.search(text)
         if m:
@@ -209,7 +204,7 @@ def check(question: str) -> DoseDecision:
         if asked:
             context.append(f"stated {name}: '{m.group(0).strip()}'")
             break
-        rest = rx.sub(" ", text)
+        rest = text
         for _, other in _MENTIONS:
             rest = other.sub(" ", rest)
         # Two or more (an amount and an interval, two amounts, an amount and a course) spell out a regimen.
@@ -223,7 +218,7 @@ def check(question: str) -> DoseDecision:
 
 def without_dose_phrases(question: str) -> str:
     """The question with every dose phrase removed: what is left of a mixed question."""
-    text, _ = _set_aside(question)
+    text, _ = _set_aside(normalise(question))
     for _, rx in (*_REQUESTS, *_MENTIONS):
         text = rx.sub(" ", text)
     return text
