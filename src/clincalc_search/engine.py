@@ -19,7 +19,7 @@ from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import intent_words, section_cues, section_intents
-from clincalc_search.models import SECTION_TITLES, Answer, Chunk, Hit, Monograph
+from clincalc_search.models import Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms
 from clincalc_search.settings import Settings, load_settings
 from clincalc_search.sparse import stem_text, stems, tokenize
@@ -50,6 +50,7 @@ class Plan:
     text: str = ""  # the question text the stems came from
     strong: list[str] = field(default_factory=list)  # intents from strong cues
     rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
+    chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
     vector: np.ndarray | None = None  # the question's embedding, once _scores has computed it (highlights)
 
 
@@ -78,8 +79,9 @@ class Engine:
             for word in set(tokenize(c.text)):
                 users.setdefault(word, set()).add(c.drug)
         self.lexicon = DrugLexicon(monographs, classes, {w: len(drugs) for w, drugs in users.items()})
-        names = [n for m in monographs for n in (m.name, *m.other_names, *m.brands)]
-        self.evidence = SectionEvidence(self.chunks, names)
+        # Every name of each drug (generic, other, brands): whose section a word points to, never which one.
+        own = {m.name: " ".join((m.name, *m.other_names, *m.brands)) for m in monographs}
+        self.evidence = SectionEvidence(self.chunks, list(own.values()))
         self.rare = RareTerms(monographs, english_words(), set(self.lexicon.surfaces))
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
@@ -90,7 +92,6 @@ class Engine:
                 raise IndexCorrupt(f"index section {c.drug}/{c.section} differs from its monograph: "
                                    "run clincalc-search build")
         self._encode_lock = threading.Lock()
-        own = {m.name: " ".join((m.name, *m.other_names, *m.brands)) for m in monographs}
         own_stems = dict(zip(own, (set(s) for s in stems(list(own.values()))), strict=True))
         self.highlighter = Highlighter(index.unit_spans, index.unit_vectors, index.unit_stems,
                                        {c.id: own_stems[c.drug] for c in self.chunks}, self.sparse.vocabulary)
@@ -141,7 +142,7 @@ class Engine:
                 rest_plan = Plan(plan.recognised, plan.drugs, asked, plan.dose, section_cues(rest_text, True),
                                  list(stem_text(rest_text)), text=rest_text, strong=asked)
                 rest = self._answer(text, rest_plan, asked, top_k, mode, group_limit)
-                shown = set(asked) | {s for s in SECTION_TITLES if any(f"'{s}'" in w for w in rest_plan.why)}
+                shown = set(asked) | set(rest_plan.chosen_sections)
                 answer.hits = [h for h in rest.hits if h.section in shown]
             return answer
         answer = self._answer(text, plan, plan.intents, top_k, mode, group_limit)
@@ -262,6 +263,7 @@ class Engine:
         first = self._evidence_first(plan, intents) + first
         if intents and first and first[0] == self.by_drug[drugs[0]].get(intents[0]):
             cue = plan.cues.get(intents[0])
+            plan.chosen_sections.append(intents[0])
             plan.why.append(f"section '{intents[0]}': asked for by '{cue}'" if cue else
                             f"section '{intents[0]}': the usual section for this kind of question")
         if not first and len(drugs) > 1:
@@ -274,7 +276,10 @@ class Engine:
     def _evidence_first(self, plan: Plan, intents: list[str]) -> list[int]:
         """Sections that discuss a specific thing the question names, for each drug whose intended section
         does not: the intent is the prior, and this evidence overrides it."""
-        # Words that asked for the intended section ("how does it work") are the intent's evidence already.
+        if set(intents) & set(plan.strong):
+            # A strong cue ("monitoring", "interacts", "trial") is right far more often than the words alone
+            # (docs/EVALUATION.md): evidence decides only for weak or missing intents.
+            return []
         # Words that ask for a section ("how does it work", "monitoring") are the intent's evidence already, and
         # shorthand for the drug ("dapa") says whose section, not which.
         asked = {t for phrase in [*intent_words(plan.text), *plan.recognised.fuzzy]
@@ -282,10 +287,6 @@ class Engine:
         terms = [t for t in self.evidence.specific(plan.stems) if t not in asked]
         # A coined name that chose the drug ("SUSTAIN-6") is itself the evidence for where it is discussed.
         terms += [t for key in plan.rare for t in stem_text(key.replace("-", " ")) if t not in terms]
-        if set(intents) & set(plan.strong):
-            # A strong cue ("monitoring", "interacts", "trial") is right far more often than the words alone
-            # (docs/EVALUATION.md): evidence decides only for weak or missing intents.
-            return []
         if not terms:
             return []
         lead: list[int] = []
@@ -299,6 +300,7 @@ class Engine:
             if weights[best] == 0 or (intended is not None and weights[intended] > 0):
                 continue
             lead.append(best)
+            plan.chosen_sections.append(self.chunks[best].section)
             named = "', '".join(self.evidence.terms_in(terms, best))
             plan.why.append(f"section '{self.chunks[best].section}' of {d}: it discusses '{named}'")
         return lead
