@@ -13,6 +13,7 @@ from clincalc_search.index_store import build_index
 from clincalc_search.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
 FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 REAL_CORPUS = ROOT / "corpus"
 
@@ -63,3 +64,14 @@ def real_engine(real_index: Path) -> Engine:
     from clincalc_search.settings import Settings
 
     return Engine.load(Settings(corpus_dir=REAL_CORPUS, index_dir=real_index, encoder="minilm"))
+
+
+@pytest.fixture
+def app():  # type: ignore[no-untyped-def]
+    """The Streamlit app over an index freshly built from the fixture corpus with the fake encoder (AppTest;
+    streamlit is imported only by the tests that ask for it)."""
+    from streamlit.testing.v1 import AppTest
+
+    settings = load_settings()
+    build_index(settings.corpus_dir, settings.index_dir, make_encoder("fake"), progress=False)
+    return AppTest.from_file(APP, default_timeout=30)

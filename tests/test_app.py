@@ -8,18 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from clincalc_search.display import SOMETHING_WRONG
-from clincalc_search.embedding import FakeEncoder
-from clincalc_search.index_store import build_index
-from clincalc_search.settings import load_settings
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
-@pytest.fixture
-def app() -> AppTest:
-    s = load_settings()
-    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
-    return AppTest.from_file(APP, default_timeout=30)
+from .conftest import APP
 
 
 def markdown(at: AppTest) -> str:

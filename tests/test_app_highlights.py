@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,17 +10,16 @@ from clincalc_search.highlight_markdown import BACKGROUND
 from clincalc_search.index_store import build_index
 from clincalc_search.settings import load_settings
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from .conftest import APP
+
 QUESTION = "what should I tell patients about black stools on warfarin"
 LINE = "Report black stools, blood in urine or unusual bruising."
 MARKED = f":color[{LINE}]{{"
 
 
 @pytest.fixture
-def app() -> AppTest:
-    s = load_settings()
-    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
-    at = AppTest.from_file(APP, default_timeout=30)
+def app(app: AppTest) -> AppTest:  # the shared app fixture, with the question already asked
+    at = app
     at.run()
     return at.chat_input(key="chat").set_value(QUESTION).run()
 

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from clincalc_search.corpus import parse_monograph
-from clincalc_search.embedding import FakeEncoder
-from clincalc_search.index_store import build_index
 from clincalc_search.reports import RATE_LIMIT, ReportStore
 from clincalc_search.settings import load_settings
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 # Markdown and HTML that would render as formatting or a live element if it were ever shown as Markdown.
 HOSTILE = "**Wrong** <img src=x onerror=alert(1)> [link](http://x)"
-
-
-@pytest.fixture
-def app() -> AppTest:
-    s = load_settings()
-    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
-    return AppTest.from_file(APP, default_timeout=30)
 
 
 def rendered(at: AppTest) -> str:

@@ -29,11 +29,10 @@ from clincalc_search.embedding import FakeEncoder
 from clincalc_search.engine import Engine
 from clincalc_search.index_store import build_index
 from clincalc_search.models import Answer
-from clincalc_search.settings import Settings, load_settings
+from clincalc_search.settings import Settings
 
-from .conftest import FIXTURE_CORPUS, REAL_CORPUS, ROOT
+from .conftest import FIXTURE_CORPUS, REAL_CORPUS
 
-APP = str(ROOT / "app.py")
 LIMIT = 2000  # settings.max_question_chars
 LIMIT_TEXT = "limited to 2,000 characters"
 ANSWER_KEYS = {"question", "refused", "message", "drug", "hits", "why"}  # why: optional, additive
@@ -351,13 +350,6 @@ HOSTILE_PARAMS: list[dict[str, str]] = [
     {"drug": "", "class": "", "q": ""},
 ]
 _RAW_MARKUP = re.compile(r"(?<!\\)<\s*/?\s*(?:script|img|b)\b|(?<!\\)\]\((?:javascript|http)", re.IGNORECASE)
-
-
-@pytest.fixture
-def app() -> AppTest:
-    s = load_settings()
-    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
-    return AppTest.from_file(APP, default_timeout=30)
 
 
 def rendered(at: AppTest) -> Iterator[str]:
