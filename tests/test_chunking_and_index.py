@@ -53,7 +53,7 @@ def test_build_writes_manifest_and_files(tmp_path: Path) -> None:
         "inotuzumab-ozogamicin.md", "warfarin.md", "lithium.md", "alendronic-acid.md"}
     assert all((s.index_dir / name).exists() for name in manifest.files.values())
     loaded = load_index(s.index_dir, s.corpus_dir, FakeEncoder())
-    assert loaded.faiss_index.ntotal == manifest.vector_count
+    assert loaded.faiss_index is None and len(loaded.vectors) == manifest.vector_count  # exact: no FAISS
 
 
 def test_missing_index_says_what_to_run() -> None:
@@ -155,3 +155,26 @@ def test_large_index_switches_to_ivf(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = Engine.load(s)
     assert engine.ask("what should I monitor on besponsa").hits[0].section == "monitoring"
     assert engine.ask("capital of France").hits == []
+
+
+def test_query_stemming_and_bm25_scores_equal_bm25s_own(tmp_path: Path) -> None:
+    """The query path restates bm25s's tokenizer and scoring to avoid importing it; they must not drift."""
+    import bm25s
+    from bm25s.stopwords import STOPWORDS_EN
+
+    from clincalc_search import sparse
+
+    assert set(STOPWORDS_EN) == sparse._BM25S_STOPWORDS_EN
+    monographs, _ = load_corpus(FIXTURE_CORPUS / "monographs")
+    texts = [s.text for m in monographs for s in m.sections] + [
+        "", "a", "Naïve ÉCG?", "5-FU and T-DM1", "effusions monitored x_y", "what's the INO-VATE trial"]
+    theirs = bm25s.tokenize(texts, stopwords=sorted(sparse.STOPWORDS), stemmer=sparse._stemmer().stemWords,
+                            return_ids=False, show_progress=False)
+    assert sparse.stems(texts) == theirs
+    built = sparse.SparseIndex.build(texts[:-6])
+    built.save(tmp_path / "bm25")
+    loaded = sparse.SparseIndex.load(tmp_path / "bm25", len(texts) - 6)
+    reference = bm25s.BM25.load(str(tmp_path / "bm25"))
+    for question in ["warfarin INR monitoring monitoring", "lithium levels and kidneys", "liver tests besponsa"]:
+        words = [w for w in sparse.stems([question])[0] if w in loaded.vocabulary]
+        assert words and np.array_equal(loaded.scores(words), np.asarray(reference.get_scores(words), np.float32))

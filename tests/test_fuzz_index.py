@@ -24,7 +24,7 @@ from clincalc_search.settings import Settings
 from .conftest import FIXTURE_CORPUS
 from .index_checks import answers, vectors_of
 
-ROLES = ["faiss", "chunks", "owners", "vectors", "hashes", "sparse", "monographs", "manifest"]
+ROLES = ["faiss", "chunks", "owners", "vectors", "hashes", "sparse", "monographs", "tables", "manifest"]
 CASES_PER_ROLE = 12
 # The roles the embedding cache is read from: damage there must drop the cache, so everything is re-embedded.
 CACHE_ROLES = {"vectors", "hashes"}

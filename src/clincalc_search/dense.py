@@ -14,12 +14,14 @@ ANN_FETCH = 1000
 
 
 class DenseIndex:
-    def __init__(self, index: faiss.Index, owners: np.ndarray, vectors: np.ndarray, n_chunks: int) -> None:
+    def __init__(self, index: faiss.Index | None, owners: np.ndarray, vectors: np.ndarray, n_chunks: int) -> None:
         self.index = index
         self.owners = owners
-        self.vectors = vectors  # the same vectors as the index, kept for exact scoring of a few sections
+        # The same vectors as the index, kept for exact scoring of a few sections; a plain view of the memory
+        # map, so slicing it per question does not go through np.memmap's Python-level bookkeeping.
+        self.vectors = vectors.view(np.ndarray) if isinstance(vectors, np.memmap) else vectors
         self.n_chunks = n_chunks
-        self.exact = type(index).__name__.startswith("IndexFlat")
+        self.exact = index is None or type(index).__name__.startswith("IndexFlat")
         # Rows of each chunk, grouped: chunk c owns rows _order[_starts[c]:_starts[c + 1]].
         self._order = np.argsort(owners, kind="stable")
         self._starts = np.searchsorted(owners[self._order], np.arange(n_chunks + 1))
@@ -45,6 +47,7 @@ class DenseIndex:
                 return np.maximum.reduceat(sims, self._starts[:-1]).astype(np.float32)
             np.maximum.at(out, self.owners, sims)
             return out
+        assert self.index is not None  # an approximate index is always loaded
         sims, found = self.index.search(q.reshape(1, -1), min(ANN_FETCH, self.index.ntotal))
         valid = found[0] >= 0
         np.maximum.at(out, self.owners[found[0][valid]], sims[0][valid])  # repeated ids keep their best

@@ -121,8 +121,10 @@ def _set_aside(text: str) -> tuple[str, list[str]]:
     """Stage 1: the normalised question with its context spans blanked, and those spans for the record."""
     context: list[str] = []
     for name, rx in _CONTEXT:
-        context += [f"{name}: '{m.group(0).strip()}'" for m in rx.finditer(text)]
-        text = rx.sub(" ", text)
+        found = [f"{name}: '{m.group(0).strip()}'" for m in rx.finditer(text)]
+        if found:  # most rules find nothing: skip the second pass
+            context += found
+            text = rx.sub(" ", text)
     return text, context
 
 

@@ -13,6 +13,8 @@ from clincalc_search.skeleton import skeleton
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 # Words that carry no group meaning on their own ("inhibitor" matches half the kickers).
 GENERAL_TERM_MONOGRAPHS = 5
+# Edit-distance similarity a word needs to be read as a misspelt drug name.
+FUZZY_CUTOFF = 0.85
 _GENERIC = {
     "inhibitor", "inhibitors", "antibody", "antibodies", "agent", "agents", "drug", "drugs", "medicine",
     "medicines", "blocker", "blockers", "receptor", "antagonist", "agonist", "analogue", "oral", "for",
@@ -91,6 +93,16 @@ class DrugLexicon:
             for alias in c.aliases:
                 self._class_keys[self._class_key(alias)] = c.name
         self._kickers = {m.name: self._class_key(m.kicker) for m in monographs}
+        # word → drugs whose kicker has it: a group term is looked for only in kickers holding all its words
+        self._kicker_words: dict[str, set[str]] = {}
+        for drug, kicker in self._kickers.items():
+            for word in re.findall(r"\w+", kicker):
+                self._kicker_words.setdefault(word, set()).add(drug)
+        # Surfaces by length: a name more than 15 % longer or shorter cannot be within the edit-distance cutoff.
+        self._near: dict[int, list[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
+        for surface in self.surfaces:
+            self._by_length.setdefault(len(surface), []).append(surface)
         # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
         self._skeletons = {_skeleton(s): d for s, d in self.surfaces.items() if len(s) >= 6}
         # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean.
@@ -160,8 +172,8 @@ class DrugLexicon:
                 drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
                 if drug is None:
                     # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
-                    best = process.extractOne(cand, self.surfaces.keys(),
-                                              scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.85)
+                    best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
+                                              scorer=DamerauLevenshtein.normalized_similarity)
                     drug = self.surfaces[best[0]] if best else None
                 if drug:
                     found.fuzzy[cand] = drug
@@ -182,11 +194,28 @@ class DrugLexicon:
             # Only technical words name a group ("DOAC", "aminoglycoside"); "effect" or "used" do not.
             if len(gram) < 3 or all(w in _GENERIC or w in english for w in gram.split()):
                 continue
-            members = [d for d, k in self._kickers.items() if re.search(rf"\b{re.escape(gram)}\b", k)]
+            holding = self._holding(gram)
+            members = [d for d, k in self._kickers.items()
+                       if d in holding and re.search(rf"\b{re.escape(gram)}\b", k)]
             if members:
                 found.group = sorted(members)
                 found.group_label = gram
                 return
+
+    def _holding(self, gram: str) -> set[str] | frozenset[str]:
+        """Drugs whose kicker holds every word of the gram (all of them when it has no word character)."""
+        words = re.findall(r"\w+", gram)
+        if not words:
+            return frozenset(self._kickers)
+        return set.intersection(*(self._kicker_words.get(w, set()) for w in words))
+
+    def _near_length(self, length: int) -> list[str]:
+        """Surfaces whose length allows a normalised similarity of FUZZY_CUTOFF, in the surfaces' own order (so
+        a tie goes to the same surface as a search over all of them)."""
+        if length not in self._near:
+            near = {n for n in self._by_length if abs(n - length) <= (1 - FUZZY_CUTOFF) * max(n, length)}
+            self._near[length] = [s for s in self.surfaces if len(s) in near]
+        return self._near[length]
 
     def residual(self, question: str, found: Recognised) -> list[str]:
         """Content words left once the drug names recognised in it (exact or misspelt) are taken out."""

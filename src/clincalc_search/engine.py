@@ -12,7 +12,7 @@ import numpy as np
 
 from clincalc_search import dose_guard
 from clincalc_search.dense import DenseIndex
-from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, english_words, normalise
+from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
@@ -22,7 +22,7 @@ from clincalc_search.intent import intent_words, section_cues, section_intents
 from clincalc_search.models import Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms
 from clincalc_search.settings import Settings, load_settings
-from clincalc_search.sparse import stem_text, stems, tokenize
+from clincalc_search.sparse import stem_text
 
 Mode = Literal["hybrid", "bm25", "dense"]
 # Below this cosine, a question that names no drug or class is treated as outside the corpus.
@@ -74,15 +74,10 @@ class Engine:
         self.manifest = index.manifest
         self.dense = DenseIndex(index.faiss_index, index.owners, index.vectors, len(self.chunks))
         self.sparse = index.sparse
-        users: dict[str, set[str]] = {}
-        for c in self.chunks:
-            for word in set(tokenize(c.text)):
-                users.setdefault(word, set()).add(c.drug)
-        self.lexicon = DrugLexicon(monographs, classes, {w: len(drugs) for w, drugs in users.items()})
-        # Every name of each drug (generic, other, brands): whose section a word points to, never which one.
-        own = {m.name: " ".join((m.name, *m.other_names, *m.brands)) for m in monographs}
-        self.evidence = SectionEvidence(self.chunks, list(own.values()))
-        self.rare = RareTerms(monographs, english_words(), set(self.lexicon.surfaces))
+        tables = index.tables  # computed at build: reading them is what keeps a cold start short
+        self.lexicon = DrugLexicon(monographs, classes, tables.word_spread)
+        self.evidence = SectionEvidence(tables)
+        self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
@@ -92,7 +87,7 @@ class Engine:
                 raise IndexCorrupt(f"index section {c.drug}/{c.section} differs from its monograph: "
                                    "run clincalc-search build")
         self._encode_lock = threading.Lock()
-        own_stems = dict(zip(own, (set(s) for s in stems(list(own.values()))), strict=True))
+        own_stems = {drug: set(names) for drug, names in tables.name_stems.items()}
         self.highlighter = Highlighter(index.unit_spans, index.unit_vectors, index.unit_stems,
                                        {c.id: own_stems[c.drug] for c in self.chunks}, self.sparse.vocabulary)
 

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel
 
+from clincalc_search import corpus_tables
 from clincalc_search.chunking import chunk_monographs, sparse_text, windows
 from clincalc_search.corpus import load_classes, monograph_files
+from clincalc_search.corpus_tables import CorpusTables
 from clincalc_search.embedding import Encoder
 from clincalc_search.models import Chunk, DrugClass, Monograph, Problem
 from clincalc_search.sparse import SparseIndex
@@ -26,7 +28,7 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 6  # 6: sentence and bullet units for highlights
+SCHEMA_VERSION = 7  # 6: sentence and bullet units for highlights; 7: corpus tables computed at build
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
@@ -36,7 +38,7 @@ ANN_THRESHOLD = 100_000
 IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
-_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-",
+_DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-", "tables-",
                   "unitvectors-", "unithashes-")
 
 
@@ -329,6 +331,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "units": f"units-{build_id}.json",
             "unit_vectors": f"unitvectors-{build_id}.npy",
             "unit_hashes": f"unithashes-{build_id}.npy",
+            "tables": f"tables-{build_id}.json",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
@@ -337,10 +340,13 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
                             ("unit_vectors", unit_vectors), ("unit_hashes", unit_hashes)):
             np.save(index_dir / names[role], array)
         _write(index_dir / names["units"], units)
+        classes = load_classes(corpus_dir / "classes.yaml")[0]
+        tables = corpus_tables.compute(monographs, classes, chunks)
+        _write(index_dir / names["tables"], tables.model_dump_json().encode())
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.
-        snapshot = Snapshot(monographs=monographs, classes=load_classes(corpus_dir / "classes.yaml")[0])
+        snapshot = Snapshot(monographs=monographs, classes=classes)
         _write(index_dir / names["monographs"], snapshot.model_dump_json().encode())
         manifest = Manifest(
             schema_version=SCHEMA_VERSION, build_id=build_id, model_name=encoder.name,
@@ -390,7 +396,7 @@ def _remove_unreferenced(index_dir: Path, keep: set[str]) -> None:
 class LoadedIndex:
     manifest: Manifest
     chunks: list[Chunk]
-    faiss_index: faiss.Index
+    faiss_index: faiss.Index | None  # None for an exact index: DenseIndex scores its vectors directly
     owners: np.ndarray  # vector row → chunk id
     vectors: np.ndarray  # memory-mapped copy of the indexed vectors
     sparse: SparseIndex
@@ -400,6 +406,7 @@ class LoadedIndex:
     unit_spans: np.ndarray  # rows of (chunk id, start, end): the sentences and bullets, in chunk order
     unit_vectors: np.ndarray  # memory-mapped, one row per unit
     unit_stems: list[list[str]]
+    tables: CorpusTables  # word spread, coined terms, specific stems, name stems (see corpus_tables)
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -426,9 +433,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
                ) -> LoadedIndex:
     """Load and check the index; raise a subclass of IndexError_ whose message says what to run.
     With allow_stale_corpus, an index whose corpus has changed since the build still loads (it serves the
-    monographs as indexed); a changed model never does, because its vectors would not match questions."""
-    import faiss
-
+    monographs as indexed); a changed model never does, because its vectors would not match questions.
+    An exact index is scored from its vectors alone, so FAISS is read (and imported) only for an approximate one."""
     manifest = read_manifest(index_dir)
     reasons = staleness(manifest, corpus_dir, encoder)
     if reasons and (model_changed(manifest, encoder) or not allow_stale_corpus):
@@ -441,7 +447,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         if expected != "size-only" and _content_hash(path) != expected:
             raise IndexCorrupt(f"index file {name} does not match its manifest: run clincalc-search build")
     try:
-        index = faiss.read_index(str(index_dir / manifest.files["faiss"]))
+        exact = manifest.faiss_type.startswith("IndexFlat")
+        index = None if exact else _read_faiss(index_dir / manifest.files["faiss"])
         lines = (index_dir / manifest.files["chunks"]).read_text(encoding="utf-8").splitlines()
         chunks = [Chunk.model_validate_json(line) for line in lines]
         owners = np.load(index_dir / manifest.files["owners"])
@@ -452,17 +459,29 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         unit_spans = np.asarray(units["spans"], dtype=np.int64).reshape(-1, 3)
         unit_stems = [list(s) for s in units["stems"]]
         unit_vectors = np.load(index_dir / manifest.files["unit_vectors"], mmap_mode="r")
+        tables = CorpusTables.model_validate_json((index_dir / manifest.files["tables"]).read_bytes())
     except (RuntimeError, ValueError, OSError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
-    if (len(chunks) != manifest.chunk_count or index.ntotal != manifest.vector_count
-            or len(owners) != index.ntotal or len(vectors) != index.ntotal or index.d != manifest.model_dim):
+    ntotal, dim = (len(vectors), vectors.shape[-1]) if index is None else (index.ntotal, index.d)
+    if (len(chunks) != manifest.chunk_count or ntotal != manifest.vector_count
+            or len(owners) != ntotal or len(vectors) != ntotal or dim != manifest.model_dim):
         raise IndexCorrupt("index files do not match their manifest: run clincalc-search build")
     if not _units_fit(unit_spans, unit_vectors, unit_stems, chunks, manifest):
         raise IndexCorrupt("index units do not match their sections: run clincalc-search build")
-    tune_for_search(index)
+    if tables.section_count != len(chunks) or set(tables.name_stems) != {m.name for m in snapshot.monographs} \
+            or max((max(ids, default=-1) for ids in tables.stem_sections.values()), default=-1) >= len(chunks):
+        raise IndexCorrupt("index tables do not match their sections: run clincalc-search build")
+    if index is not None:
+        tune_for_search(index)
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
                        sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
-                       unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems)
+                       unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables)
+
+
+def _read_faiss(path: Path) -> faiss.Index:
+    import faiss
+
+    return faiss.read_index(str(path))
 
 
 def _units_fit(spans: np.ndarray, vectors: np.ndarray, stems: list[list[str]], chunks: list[Chunk],

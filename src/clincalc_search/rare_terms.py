@@ -28,31 +28,39 @@ def _keys(text: str) -> set[str]:
     return keys
 
 
+def find_coined(monographs: list[Monograph], english: frozenset[str], names: set[str]
+                ) -> tuple[dict[str, list[str]], set[str]]:
+    """The corpus's coined terms → the monographs that use them, and those of them that are also English words
+    (computed at build: it reads every section)."""
+    users: dict[str, set[str]] = {}
+    acronyms: set[str] = set()
+    for m in monographs:
+        text = "\n".join([*(s.text for s in m.sections), *m.references])
+        for key in _keys(text):
+            users.setdefault(key, set()).add(m.name)
+        for caps in _CAPS.findall(text):
+            acronyms |= {caps.casefold(), caps.casefold().replace("-", "")}
+    coined: dict[str, list[str]] = {}
+    needs_cue: set[str] = set()
+    for key, drugs in users.items():
+        if len(drugs) > MAX_MONOGRAPHS or key in names:
+            continue
+        english_word = key in english or all(part in english for part in key.split("-"))
+        if not (key in acronyms or any(ch.isdigit() for ch in key) or ("-" in key and not english_word)):
+            # A rare lower-case word is an ordinary word ("effusion": evidence for a section, not a name) or
+            # another drug that a monograph mentions ("isotretinoin" in doxycycline's interactions): a
+            # question about that drug must still abstain.
+            continue
+        coined[key] = sorted(drugs)
+        if english_word:
+            needs_cue.add(key)
+    return dict(sorted(coined.items())), needs_cue
+
+
 class RareTerms:
-    def __init__(self, monographs: list[Monograph], english: frozenset[str], names: set[str]) -> None:
-        users: dict[str, set[str]] = {}
-        acronyms: set[str] = set()
-        for m in monographs:
-            text = "\n".join([*(s.text for s in m.sections), *m.references])
-            for key in _keys(text):
-                users.setdefault(key, set()).add(m.name)
-            for caps in _CAPS.findall(text):
-                acronyms |= {caps.casefold(), caps.casefold().replace("-", "")}
-        self._drugs: dict[str, list[str]] = {}
-        self._needs_cue: set[str] = set()
-        for key, drugs in users.items():
-            if len(drugs) > MAX_MONOGRAPHS or key in names:
-                continue
-            english_word = key in english or all(part in english for part in key.split("-"))
-            coined = key in acronyms or any(ch.isdigit() for ch in key) or ("-" in key and not english_word)
-            if not coined:
-                # A rare lower-case word is an ordinary word ("effusion": evidence for a section, not a name) or
-                # another drug that a monograph mentions ("isotretinoin" in doxycycline's interactions): a
-                # question about that drug must still abstain.
-                continue
-            self._drugs[key] = sorted(drugs)
-            if english_word:
-                self._needs_cue.add(key)
+    def __init__(self, coined: dict[str, list[str]], needs_cue: set[str]) -> None:
+        self._drugs = coined
+        self._needs_cue = needs_cue
 
     def find(self, question: str) -> dict[str, list[str]]:
         """Rare terms named in the question → the monographs that use them."""

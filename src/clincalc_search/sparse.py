@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -21,6 +22,18 @@ def tokenize(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.casefold()) if t not in _STOPWORDS]
 
 
+# bm25s's tokenizer, restated here so a question is stemmed without importing bm25s (and through it scipy,
+# a quarter of a second of a cold start); tests pin both to bm25s's own output.
+_BM25S_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# bm25s's English stopwords (bm25s.stopwords.STOPWORDS_EN), plus ours and the question words it keeps
+# ("why", "who"): they ask, they name nothing.
+_BM25S_STOPWORDS_EN = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then there these "
+    "they this to was will with".split())
+STOPWORDS = frozenset({*_BM25S_STOPWORDS_EN, *_STOPWORDS, "why", "who", "whom", "what", "which", "how", "when",
+                       "where"})
+
+
 @cache
 def _stemmer() -> object:
     import Stemmer
@@ -28,34 +41,35 @@ def _stemmer() -> object:
     return Stemmer.Stemmer("english")
 
 
-@cache
-def _stopwords() -> list[str]:
-    """bm25s's English stopwords plus the question words it keeps ("why", "who"): they ask, they name nothing."""
-    from bm25s.stopwords import STOPWORDS_EN
-
-    return sorted({*STOPWORDS_EN, *_STOPWORDS, "why", "who", "whom", "what", "which", "how", "when", "where"})
-
-
 def stems(texts: list[str]) -> list[list[str]]:
-    """bm25s's own tokenizer with a Snowball stemmer, so "effusions" meets "effusion" and "monitored"
-    meets "monitoring"; the same function serves the index, the query and section evidence."""
-    import bm25s
-
-    return bm25s.tokenize(texts, stopwords=_stopwords(), stemmer=_stemmer().stemWords,  # type: ignore[attr-defined]
-                          return_ids=False, show_progress=False)
+    """Lower-cased words of two or more characters, stopwords dropped, Snowball-stemmed, so "effusions" meets
+    "effusion" and "monitored" meets "monitoring"; the same function serves the index, the query and section
+    evidence (it equals bm25s.tokenize with this stopword list and stemmer)."""
+    stem_words = _stemmer().stemWords  # type: ignore[attr-defined]
+    words = [[w for w in _BM25S_TOKEN.findall(text.lower()) if w not in STOPWORDS] for text in texts]
+    unique = list(dict.fromkeys(w for ws in words for w in ws))
+    stemmed = dict(zip(unique, stem_words(unique), strict=True))
+    return [[stemmed[w] for w in ws] for ws in words]
 
 
 @lru_cache(maxsize=8192)
 def stem_text(text: str) -> tuple[str, ...]:
     """The stems of one short text (a question, a cue phrase), remembered: cue phrases recur in almost every
-    question, and bm25s sets up a progress bar object on each call even when it shows none."""
+    question."""
     return tuple(stems([text])[0])
 
 
 class SparseIndex:
-    def __init__(self, bm25: object, size: int) -> None:
-        self._bm25 = bm25
-        self.vocabulary: set[str] = set(bm25.vocab_dict)  # type: ignore[attr-defined]
+    """BM25 scores of every (stem, section) pair, as bm25s computes and saves them (a CSC matrix: one column of
+    section scores per stem). Built with bm25s; loaded and scored with numpy alone, exactly as bm25s's
+    get_scores does, so the query path never imports bm25s."""
+
+    def __init__(self, vocab: dict[str, int], data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                 size: int, bm25: object | None = None) -> None:
+        self._vocab = vocab
+        self._data, self._indices, self._indptr = data, indices, indptr
+        self._bm25 = bm25  # the bm25s object while building, to save it in its own format
+        self.vocabulary: set[str] = set(vocab)
         self.size = size
 
     @classmethod
@@ -64,22 +78,44 @@ class SparseIndex:
 
         bm25 = bm25s.BM25()
         bm25.index([tokens or ["_empty_"] for tokens in stems(documents)], show_progress=False)
-        return cls(bm25, len(documents))
+        scores = bm25.scores  # type: ignore[attr-defined]
+        return cls(dict(bm25.vocab_dict), scores["data"], scores["indices"], scores["indptr"],  # type: ignore[attr-defined]
+                   len(documents), bm25)
 
     @classmethod
     def load(cls, folder: Path, size: int) -> SparseIndex:
-        import bm25s
-
-        return cls(bm25s.BM25.load(str(folder), mmap=True), size)
+        params = json.loads((folder / "params.index.json").read_bytes())
+        if params.get("method") != "lucene" or params.get("num_docs") != size:
+            raise ValueError(f"BM25 index {params.get('method')!r} over {params.get('num_docs')} documents")
+        # bm25s adds "" to the vocabulary (an empty document's token) with no column of its own.
+        vocab = {w: i for w, i in json.loads((folder / "vocab.index.json").read_bytes()).items() if w}
+        # Plain views of the memory maps: slicing a np.memmap per query word costs Python-level bookkeeping.
+        data, indices, indptr = (np.load(folder / f"{name}.csc.index.npy", mmap_mode="r").view(np.ndarray)
+                                 for name in ("data", "indices", "indptr"))
+        if (len(data) != len(indices) or len(indptr) == 0 or indptr[-1] != len(data)
+                or max(vocab.values(), default=-1) >= len(indptr) - 1):
+            raise ValueError("BM25 arrays do not fit their vocabulary")
+        return cls(vocab, data, indices, indptr, size)
 
     def save(self, folder: Path) -> None:
+        assert self._bm25 is not None, "only a freshly built index is saved"
         self._bm25.save(str(folder))  # type: ignore[attr-defined]
+
+    def document_frequency(self, stem: str) -> int:
+        """How many documents use the stem."""
+        i = self._vocab.get(stem)
+        return 0 if i is None else int(self._indptr[i + 1] - self._indptr[i])
 
     def scores(self, query: str | list[str]) -> np.ndarray:
         """BM25 score of every document (zeros when no query word is in the corpus). Takes the question or
-        its stems, so a caller that already stemmed it does not stem it twice."""
+        its stems, so a caller that already stemmed it does not stem it twice. A repeated stem counts each
+        time, as in bm25s."""
         tokens = stem_text(query) if isinstance(query, str) else query
-        words = [t for t in tokens if t in self.vocabulary]
-        if not words:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(words), dtype=np.float32)  # type: ignore[attr-defined]
+        ids = [self._vocab[t] for t in tokens if t in self._vocab]
+        out = np.zeros(self.size, dtype=np.float32)
+        if ids:
+            starts, ends = self._indptr[ids], self._indptr[np.asarray(ids) + 1]
+            rows = np.concatenate([self._indices[a:b] for a, b in zip(starts, ends, strict=True)])
+            values = np.concatenate([self._data[a:b] for a, b in zip(starts, ends, strict=True)])
+            np.add.at(out, rows, values)
+        return out

@@ -1,0 +1,51 @@
+"""What the engine derives from the whole corpus: how widely each word is used, the coined terms that name a
+monograph, the stems rare enough to point at a section, and each drug's name stems. Computed once at build
+and stored in the index, so a cold start reads them instead of re-deriving them from every section."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from clincalc_search.models import Chunk, DrugClass, Monograph
+
+# A stem found in more than this share of all sections is too common to point at one ("risk", "patient").
+SPECIFIC_SHARE = 0.04
+
+
+class CorpusTables(BaseModel):
+    word_spread: dict[str, int]  # whole word of section prose → how many monographs use it
+    rare_terms: dict[str, list[str]]  # coined term (trial acronym, product code) → the monographs using it
+    rare_needs_cue: list[str]  # coined terms that are also English words: named only with a study cue or caps
+    section_count: int
+    specific_limit: int  # the most sections a stem may appear in and still point at one
+    stem_sections: dict[str, list[int]]  # stem of section prose → the chunk ids of the sections using it
+    name_stems: dict[str, list[str]]  # drug → stems of its generic name, other names and brands
+
+
+def specific_limit(section_count: int) -> int:
+    return max(3, int(SPECIFIC_SHARE * section_count))
+
+
+def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[Chunk]) -> CorpusTables:
+    from clincalc_search.drugs import DrugLexicon, english_words
+    from clincalc_search.rare_terms import find_coined
+    from clincalc_search.sparse import stems, tokenize
+
+    users: dict[str, set[str]] = {}
+    for c in chunks:
+        for word in set(tokenize(c.text)):
+            users.setdefault(word, set()).add(c.drug)
+    spread = {w: len(drugs) for w, drugs in sorted(users.items())}
+    surfaces = set(DrugLexicon(monographs, classes, spread).surfaces)
+    coined, needs_cue = find_coined(monographs, english_words(), surfaces)
+    limit = specific_limit(len(chunks))
+    sections: dict[str, list[int]] = {}
+    for c, tokens in zip(chunks, stems([c.text for c in chunks]), strict=True):
+        for stem in dict.fromkeys(tokens):
+            sections.setdefault(stem, []).append(c.id)
+    own = [" ".join((m.name, *m.other_names, *m.brands)) for m in monographs]
+    names = {m.name: sorted(set(s)) for m, s in zip(monographs, stems(own), strict=True)}
+    return CorpusTables(
+        word_spread=spread, rare_terms=coined, rare_needs_cue=sorted(needs_cue), section_count=len(chunks),
+        specific_limit=limit, stem_sections=dict(sorted(sections.items())),
+        name_stems=names)
