@@ -15,6 +15,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 GENERAL_TERM_MONOGRAPHS = 5
 # Edit-distance similarity a word needs to be read as a misspelt drug name.
 FUZZY_CUTOFF = 0.85
+_MISSPELLINGS_KEPT = 50_000
 _GENERIC = {
     "inhibitor", "inhibitors", "antibody", "antibodies", "agent", "agents", "drug", "drugs", "medicine",
     "medicines", "blocker", "blockers", "receptor", "antagonist", "agonist", "analogue", "oral", "for",
@@ -100,6 +101,7 @@ class DrugLexicon:
                 self._kicker_words.setdefault(word, set()).add(drug)
         # Surfaces by length: a name more than 15 % longer or shorter cannot be within the edit-distance cutoff.
         self._near: dict[int, list[str]] = {}
+        self._misspellings: dict[str, str | None] = {}
         self._by_length: dict[int, list[str]] = {}
         for surface in self.surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
@@ -147,10 +149,24 @@ class DrugLexicon:
         drugs = self._prefixes.get(word, set())
         return next(iter(drugs)) if len(drugs) == 1 else None
 
-    def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
-        from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
+    def _misspelt(self, cand: str) -> str | None:
+        """The drug a word (or two) misspells, if any; remembered, since the same unknown words recur."""
+        if cand not in self._misspellings:
+            from rapidfuzz import process
+            from rapidfuzz.distance import DamerauLevenshtein
 
+            drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
+            if drug is None:
+                # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
+                best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
+                                          scorer=DamerauLevenshtein.normalized_similarity)
+                drug = self.surfaces[best[0]] if best else None
+            if len(self._misspellings) >= _MISSPELLINGS_KEPT:
+                self._misspellings.clear()
+            self._misspellings[cand] = drug
+        return self._misspellings[cand]
+
+    def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
         for i, w in enumerate(words):
             if any(a <= w.start() < b for a, b in spans):
@@ -169,12 +185,7 @@ class DrugLexicon:
             for cand in candidates:
                 if len(cand) < 5:
                     continue
-                drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
-                if drug is None:
-                    # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
-                    best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
-                                              scorer=DamerauLevenshtein.normalized_similarity)
-                    drug = self.surfaces[best[0]] if best else None
+                drug = self._misspelt(cand)
                 if drug:
                     found.fuzzy[cand] = drug
                     found.add(drug, w.start())

@@ -57,6 +57,8 @@ class Plan:
 def clean_question(question: str) -> str:
     """Control characters (NUL included) become spaces; invisible format characters go, so they cannot split
     a word the reader sees whole ("how mu<U+200B>ch"); everything else is kept as typed."""
+    if question.isascii() and question.isprintable():  # the usual question: nothing to replace or drop
+        return " ".join(question.split())
     chars = (" " if unicodedata.category(c) == "Cc" else "" if unicodedata.category(c) == "Cf" and c != "\u200d"
              else c for c in question)
     return re.sub(r"\s+", " ", "".join(chars)).strip()
@@ -206,15 +208,20 @@ class Engine:
         sparse = self.sparse.scores(question_stems)
         if mode == "bm25":
             return sparse.astype(np.float64), 1.0
-        with self._encode_lock:  # torch modules are not re-entrant across threads
-            vector = self.encoder.encode([text])[0]
-        if plan is not None:
-            plan.vector = vector  # kept for highlighting: the question is encoded once
+        vector = plan.vector if plan is not None else None
+        if vector is None:
+            vector = self._encode(text)
+            if plan is not None:
+                plan.vector = vector  # kept for highlighting: the question is encoded once
         dense = self.dense.scores(vector, candidates)
         best = float(dense[candidates].max()) if len(candidates) else -1.0
         if mode == "dense":
             return dense.astype(np.float64), best
         return convex(sparse, dense, candidates), best
+
+    def _encode(self, text: str) -> np.ndarray:
+        with self._encode_lock:  # torch modules are not re-entrant across threads
+            return self.encoder.encode([text])[0]
 
     def _answer(self, text: str, plan: Plan, intents: list[str], top_k: int, mode: Mode,
                 group_limit: int | None = None) -> Answer:

@@ -452,7 +452,7 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         lines = (index_dir / manifest.files["chunks"]).read_text(encoding="utf-8").splitlines()
         chunks = [Chunk.model_validate_json(line) for line in lines]
         owners = np.load(index_dir / manifest.files["owners"])
-        vectors = np.load(index_dir / manifest.files["vectors"], mmap_mode="r")
+        vectors = np.load(index_dir / manifest.files["vectors"])  # small: in memory, no page faults per question
         sparse = SparseIndex.load(index_dir / manifest.files["sparse"], len(chunks))
         snapshot = Snapshot.model_validate_json((index_dir / manifest.files["monographs"]).read_bytes())
         units = json.loads((index_dir / manifest.files["units"]).read_bytes())

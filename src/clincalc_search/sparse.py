@@ -111,11 +111,10 @@ class SparseIndex:
         its stems, so a caller that already stemmed it does not stem it twice. A repeated stem counts each
         time, as in bm25s."""
         tokens = stem_text(query) if isinstance(query, str) else query
-        ids = [self._vocab[t] for t in tokens if t in self._vocab]
         out = np.zeros(self.size, dtype=np.float32)
-        if ids:
-            starts, ends = self._indptr[ids], self._indptr[np.asarray(ids) + 1]
-            rows = np.concatenate([self._indices[a:b] for a, b in zip(starts, ends, strict=True)])
-            values = np.concatenate([self._data[a:b] for a, b in zip(starts, ends, strict=True)])
-            np.add.at(out, rows, values)
+        for i in (self._vocab[t] for t in tokens if t in self._vocab):
+            a, b = self._indptr[i], self._indptr[i + 1]
+            # A document occurs once per word's column, so a plain indexed add is exact; word by word, each
+            # document's sum is taken in the same order (and float32 rounding) as bm25s's np.add.at.
+            out[self._indices[a:b]] += self._data[a:b]
         return out
