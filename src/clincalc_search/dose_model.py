@@ -1,0 +1,182 @@
+"""A learned second opinion on dose questions: logistic regression over the question's embedding, hashed word and
+character n-grams and the rule guard's own decision (weights trained by tools/train_dose_model.py).
+
+Query time is numpy and the standard library only. The n-gram hash is zlib.crc32, not sklearn's murmurhash, so
+the tool that trains the weights and this module compute the same features without sharing a dependency."""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from clincalc_search import dose_guard
+from clincalc_search.dose_guard import DoseDecision
+
+WEIGHTS = Path(__file__).parent / "data" / "dose_model.npz"
+# Hash sizes: the weights are trained for these, and load() refuses weights trained for others.
+WORD_FEATURES = 2**14
+CHAR_FEATURES = 2**15
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 5)
+# crc32's start value salts each block, so one n-gram lands in unrelated buckets in the two blocks.
+_WORD_SALT = zlib.crc32(b"dose_model word")
+_CHAR_SALT = zlib.crc32(b"dose_model char_wb")
+_TOKEN = re.compile(r"(?u)\b\w+\b")  # sklearn's default token pattern, single-letter words kept
+_DIGIT = re.compile(r"\d")
+
+
+def rule_names() -> list[str]:
+    """Every value DoseDecision.rule can take ("none" for no rule), in the order of the rule block."""
+    requests, mentions = (n for n, _ in dose_guard._REQUESTS), (n for n, _ in dose_guard._MENTIONS)
+    return ["none", "overdose", "titration", *requests, *mentions]
+
+
+def prepare(question: str) -> str:
+    """What the n-grams are read from: the guard's skeleton (look-alike letters and full-width forms cannot change
+    a feature), lower-cased, every digit "0": "5 mg" and "7 mg" are one feature ("50 mg" keeps its length)."""
+    return _DIGIT.sub("0", dose_guard.normalise(question).lower())
+
+
+def word_ngrams(text: str) -> list[str]:
+    tokens = _TOKEN.findall(text)
+    low, high = WORD_NGRAMS
+    return [" ".join(tokens[i:i + n]) for n in range(low, high + 1) for i in range(len(tokens) - n + 1)]
+
+
+def char_wb_ngrams(text: str) -> list[str]:
+    """sklearn's char_wb analyzer: n-grams inside each whitespace-separated word padded with one space each side;
+    a padded word no longer than the shortest n is one n-gram."""
+    low, high = CHAR_NGRAMS
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            if len(padded) <= n:
+                grams.append(padded)
+                break
+            grams += [padded[i:i + n] for i in range(len(padded) - n + 1)]
+    return grams
+
+
+def _bucket(gram: str, salt: int, size: int) -> int:
+    return zlib.crc32(gram.encode("utf-8"), salt) % size
+
+
+def _hashed(grams: list[str], salt: int, size: int) -> dict[int, float]:
+    """Counts per bucket, l2-normalised (collisions add up, as in sklearn's HashingVectorizer)."""
+    counts: Counter[int] = Counter(_bucket(g, salt, size) for g in grams)
+    norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
+    return {i: c / norm for i, c in counts.items()}
+
+
+def word_index(gram: str) -> int:
+    """The index in features() of a word n-gram as the model reads it (lower-case, digits "0")."""
+    return _bucket(gram, _WORD_SALT, WORD_FEATURES)
+
+
+def features(question: str) -> tuple[list[int], list[float]]:
+    """The hashed n-gram blocks as sparse (indices, values): word 1-2 grams in [0, WORD_FEATURES), char_wb 3-5
+    grams after them in [WORD_FEATURES, WORD_FEATURES + CHAR_FEATURES); each block l2-normalised, indices sorted."""
+    text = prepare(question)
+    words = _hashed(word_ngrams(text), _WORD_SALT, WORD_FEATURES)
+    chars = _hashed(char_wb_ngrams(text), _CHAR_SALT, CHAR_FEATURES)
+    pairs = sorted([*words.items(), *((WORD_FEATURES + i, v) for i, v in chars.items())])
+    return [i for i, _ in pairs], [v for _, v in pairs]
+
+
+def rule_features(decision: DoseDecision, rules: list[str]) -> np.ndarray:
+    """[rules say dose, rules set aside context, one-hot of the deciding rule], left as 0/1 (not l2-normalised, as in
+    the experiment that chose the model); a rule the weights have not seen gets no one-hot (the weights test fails
+    first: a new rule means retraining)."""
+    out = np.zeros(2 + len(rules))
+    out[0], out[1] = float(decision.is_dose), float(bool(decision.context))
+    rule = decision.rule or "none"
+    if rule in rules:
+        out[2 + rules.index(rule)] = 1.0
+    return out
+
+
+# Words that carry a weight but explain nothing to a reader ("the", "of"): a reason needs one other word.
+_FUNCTION_WORDS = frozenset(
+    "a an the of on in at for to and or with by from as i me my you your it its is are be been was were do does "
+    "did can could should would will this that these those there".split()
+)
+
+
+def _readable(gram: str) -> bool:
+    # Words as a person reads them: no "0" standing in for a number, not function words alone.
+    tokens = gram.split()
+    return all(t.isalpha() for t in tokens) and not all(t in _FUNCTION_WORDS for t in tokens)
+
+
+@dataclass
+class DoseModel:
+    """The trained weights. They were trained on what the engine has for a question: the cleaned question text, its
+    embedding by the product encoder and dose_guard.check of that text; pass the same three."""
+
+    embedding: np.ndarray  # (dim,) weights of the unit embedding times embedding_scale
+    ngrams: np.ndarray  # (WORD_FEATURES + CHAR_FEATURES,) weights of features()
+    rules: np.ndarray  # (2 + len(rule_list),) weights of rule_features()
+    bias: float
+    threshold: float
+    rule_list: list[str]
+    embedding_scale: float = 2.0
+    encoder: str = "minilm"  # the encoder the embedding weights were trained on; another's vectors mean nothing here
+    training_sets: dict[str, str] | None = None  # file name -> sha256 of the data the weights came from
+
+    @classmethod
+    def load(cls, path: Path | str = WEIGHTS) -> DoseModel:
+        with np.load(path, allow_pickle=False) as z:
+            sizes = (int(z["word_features"]), int(z["char_features"]))
+            if sizes != (WORD_FEATURES, CHAR_FEATURES):
+                raise ValueError(f"{path}: weights for hash sizes {sizes}, features are "
+                                 f"{(WORD_FEATURES, CHAR_FEATURES)}: rerun python tools/train_dose_model.py")
+            return cls(
+                embedding=z["w_embedding"], ngrams=z["w_ngrams"], rules=z["w_rules"], bias=float(z["bias"]),
+                threshold=float(z["threshold"]), rule_list=[str(r) for r in z["rule_list"]],
+                embedding_scale=float(z["embedding_scale"]), encoder=str(z["encoder"]),
+                training_sets=dict(zip(map(str, z["training_files"]), map(str, z["training_sha256"]), strict=True)),
+            )
+
+    def _logit(self, question: str, vector: np.ndarray, decision: DoseDecision) -> float:
+        vector = np.asarray(vector, dtype=np.float64).ravel()
+        if vector.shape != self.embedding.shape:
+            raise ValueError(f"embedding of size {vector.size}; the weights expect {self.embedding.size} "
+                             f"({self.encoder} encoder)")
+        norm = float(np.linalg.norm(vector))
+        index, values = features(question)
+        score = self.bias + float(self.ngrams[index] @ np.asarray(values))
+        score += self.embedding_scale * float(vector @ self.embedding) / (norm or 1.0)
+        return score + float(rule_features(decision, self.rule_list) @ self.rules)
+
+    def probability(self, question: str, vector: np.ndarray, decision: DoseDecision) -> float:
+        """P(dose question) for the question, its embedding (any length; it is made a unit vector) and the rule
+        guard's decision on it. A dose verdict is probability >= threshold."""
+        z = self._logit(question, vector, decision)
+        # Written for both signs so exp never overflows.
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    def reasons(self, question: str, vector: np.ndarray, decision: DoseDecision, k: int = 3) -> list[str]:
+        """Up to k readable word n-grams of the question that pushed hardest towards the verdict: towards a dose
+        question when probability >= threshold, away from one otherwise. They are in the lower-cased skeleton of
+        the question (what the model read), so a look-alike letter shows as the letter it imitates."""
+        toward = 1.0 if self.probability(question, vector, decision) >= self.threshold else -1.0
+        counts = Counter(word_ngrams(prepare(question)))
+        buckets: Counter[int] = Counter()
+        for gram, count in counts.items():
+            buckets[word_index(gram)] += count
+        norm = math.sqrt(sum(c * c for c in buckets.values())) or 1.0  # the block's norm, as in features()
+        scored = []
+        for gram, count in counts.items():
+            # This gram's share of its bucket's feature value (another gram may share the bucket).
+            contribution = toward * float(self.ngrams[word_index(gram)]) * count / norm
+            if contribution > 0 and _readable(gram):
+                scored.append((contribution, gram))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [gram for _, gram in scored[:k]]
