@@ -209,3 +209,13 @@ def test_keyboard_interrupt_exits_quietly(monkeypatch: pytest.MonkeyPatch, capsy
         pytest.fail("KeyboardInterrupt escaped cli.main")
     assert code == 130
     assert capsys.readouterr().err == ""
+
+
+def test_eval_dose_rules_only_needs_no_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    rows = [{"id": "a", "question": "how much warfarin", "dose": True, "category": "amount"},
+            {"id": "b", "question": "warfarin monitoring", "dose": False, "category": "monitoring"}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["eval", "--dose", "--rules-only", "--file", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "(rules alone)" in out and "recall 1.000 (1/1)" in out and "false-refusal rate 0.000 (0/1)" in out

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from clincalc_search import dose_guard
 from clincalc_search.engine import Engine
 from clincalc_search.validation import validate_corpus
 
@@ -125,3 +126,24 @@ def test_issue_11_classes_on_the_real_corpus(real_engine: Engine, question: str,
     answer = real_engine.ask(question, context_drug=context)
     assert not answer.refused
     assert (answer.hits[0].drug, answer.hits[0].section) == (drug, section), answer.why
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("question", [
+    "ondansetron IV push or over 15 mins",    # a rate in shorthand, no dose word: no rule matches
+    "quetiapine IR to XL switch same total?",  # a conversion between products
+])
+def test_the_learned_model_refuses_what_no_rule_catches(real_engine: Engine, question: str) -> None:
+    assert not dose_guard.check(question), "a rule now catches this: pick a question only the model refuses"
+    answer = real_engine.ask(question)
+    assert answer.refused and answer.why and answer.why.startswith("dose question (learned model, p=")
+    assert "SmPC" in (answer.message or "")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("question", ["does 1 in 5 get nausea on metformin", "12-lead ECG before citalopram?",
+                                      "what happens after a sertraline overdose"])
+def test_numbers_that_are_not_doses_pass_both_opinions(real_engine: Engine, question: str) -> None:
+    decision, vector = real_engine.dose_decision(question)
+    assert not decision and decision.probability is not None and vector is not None
+    assert not real_engine.ask(question).refused

@@ -136,3 +136,10 @@ def test_why_is_in_the_json_answer_and_refusals_say_the_phrase(engine: Engine) -
 def test_a_refused_mixed_question_still_gets_the_section_it_names(engine: Engine) -> None:
     answer = engine.ask("how much lithium and which blood tests")
     assert answer.refused and sections(answer)[0] == ("lithium", "monitoring")
+
+
+def test_with_another_encoder_the_rules_decide_alone(engine: Engine) -> None:
+    """The learned dose model's weights read the product model's embedding; the fake encoder's would be noise."""
+    assert engine.dose_model is None
+    decision, vector = engine.dose_decision("how much warfarin")
+    assert decision and decision.rule != "learned" and decision.probability is None and vector is None

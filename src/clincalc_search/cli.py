@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--dose", action="store_true", help="evaluate the dose guard on eval/dose_queries.jsonl")
     ev.add_argument("--highlights", action="store_true",
                     help="evaluate highlights (first highlight vs labelled line) on eval/highlights_dev.jsonl")
+    ev.add_argument("--rules-only", action="store_true",
+                    help="with --dose: the rules alone, without the learned model (needs no index)")
     ev.add_argument("--file", default=None, help="labelled set (JSONL); defaults to the one in eval/")
     ev.add_argument("--show-misses", action="store_true", help="list every question answered wrongly")
     rep = sub.add_parser("reports", help="list the problem reports readers have sent (oldest first)")
@@ -166,7 +168,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from clincalc_search import evaluation
 
     if args.dose:
-        return evaluation.run_dose(args.file, args.show_misses)
+        return evaluation.run_dose(args.file, args.show_misses, None if args.rules_only else _load_engine())
     if args.highlights:
         return evaluation.run_highlights(_load_engine(), args.file, args.show_misses)
     return evaluation.run_retrieval(_load_engine(), args.file, args.show_misses)

@@ -91,12 +91,17 @@ _YES_NO = re.compile(r"\bcan (?:it|\w+) be (?:started|used|given|taken|continued
 _WHY = re.compile(r"\bwhy\b|\breasons?\b|\bpourquoi\b|\bpor qu[eé]\b|\bwarum\b")
 
 
+# The rule name of a dose verdict reached by the learned model where no rule matched.
+LEARNED = "learned"
+
+
 @dataclass(frozen=True)
 class DoseDecision:
     is_dose: bool
     rule: str | None = None  # name of the request or mention that decided
     matched: str | None = None  # the words that made it a dose question
     context: tuple[str, ...] = ()  # dose-like phrases set aside as context, as "class: words"
+    probability: float | None = None  # the learned model's P(dose), when it was asked (dose_model)
 
     def __bool__(self) -> bool:
         return self.is_dose
@@ -104,6 +109,8 @@ class DoseDecision:
     @property
     def why(self) -> str:
         """One line for people: the phrase that made it a dose question, or what was set aside."""
+        if self.is_dose and self.rule == LEARNED:
+            return f"dose question (learned model, p={self.probability:.2f}; words weighing most: {self.matched})"
         if self.is_dose:
             return f"dose question ({self.rule}): '{self.matched}'"
         if self.context:

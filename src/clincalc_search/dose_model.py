@@ -11,6 +11,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -68,24 +69,34 @@ def _bucket(gram: str, salt: int, size: int) -> int:
     return zlib.crc32(gram.encode("utf-8"), salt) % size
 
 
-def _hashed(grams: list[str], salt: int, size: int) -> dict[int, float]:
+@lru_cache(maxsize=65536)
+def _word_bucket(gram: str) -> int:
+    return _bucket(gram, _WORD_SALT, WORD_FEATURES)
+
+
+@lru_cache(maxsize=65536)
+def _char_buckets(word: str) -> tuple[int, ...]:
+    # char_wb n-grams never cross a word, so a word's buckets can be remembered: questions reuse their words.
+    return tuple(_bucket(g, _CHAR_SALT, CHAR_FEATURES) for g in char_wb_ngrams(word))
+
+
+def _normalised(counts: Counter[int]) -> dict[int, float]:
     """Counts per bucket, l2-normalised (collisions add up, as in sklearn's HashingVectorizer)."""
-    counts: Counter[int] = Counter(_bucket(g, salt, size) for g in grams)
     norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
     return {i: c / norm for i, c in counts.items()}
 
 
 def word_index(gram: str) -> int:
     """The index in features() of a word n-gram as the model reads it (lower-case, digits "0")."""
-    return _bucket(gram, _WORD_SALT, WORD_FEATURES)
+    return _word_bucket(gram)
 
 
 def features(question: str) -> tuple[list[int], list[float]]:
     """The hashed n-gram blocks as sparse (indices, values): word 1-2 grams in [0, WORD_FEATURES), char_wb 3-5
     grams after them in [WORD_FEATURES, WORD_FEATURES + CHAR_FEATURES); each block l2-normalised, indices sorted."""
     text = prepare(question)
-    words = _hashed(word_ngrams(text), _WORD_SALT, WORD_FEATURES)
-    chars = _hashed(char_wb_ngrams(text), _CHAR_SALT, CHAR_FEATURES)
+    words = _normalised(Counter(_word_bucket(g) for g in word_ngrams(text)))
+    chars = _normalised(Counter(b for word in text.split() for b in _char_buckets(word)))
     pairs = sorted([*words.items(), *((WORD_FEATURES + i, v) for i, v in chars.items())])
     return [i for i, _ in pairs], [v for _, v in pairs]
 

@@ -135,13 +135,22 @@ def run_retrieval(engine: Engine, file: str | None, show_misses: bool) -> int:
     return 0
 
 
-def run_dose(file: str | None, show_misses: bool) -> int:
+def _cleaned(question: str) -> str:
+    from clincalc_search.engine import clean_question
+
+    return clean_question(question)
+
+
+def run_dose(file: str | None, show_misses: bool, engine: Engine | None = None) -> int:
+    """Recall and false refusals of the engine's dose decision (rules, then the learned model); with no engine,
+    of the rules alone."""
     path = Path(file) if file else EVAL_DIR / "dose_queries.jsonl"
     rows = load_jsonl(path)
     tp = fn = fp = tn = 0
     misses: list[str] = []
     for row in rows:
-        decision = dose_guard.check(str(row["question"]))
+        question = str(row["question"])
+        decision = engine.dose_decision(_cleaned(question))[0] if engine else dose_guard.check(question)
         if row["dose"]:
             tp += decision.is_dose
             fn += not decision.is_dose
@@ -153,7 +162,8 @@ def run_dose(file: str | None, show_misses: bool) -> int:
             misses.append(f"{row['id']} [{row['category']}] dose={row['dose']}: {row['question']!r}{why}")
     recall = tp / (tp + fn) if tp + fn else 1.0
     false_refusal = fp / (fp + tn) if fp + tn else 0.0
-    print(f"Dose guard on {path.name}: {len(rows)} questions ({tp + fn} dose, {fp + tn} non-dose)")
+    guard = "rules alone" if engine is None else "rules and learned model" if engine.dose_model else "rules"
+    print(f"Dose guard ({guard}) on {path.name}: {len(rows)} questions ({tp + fn} dose, {fp + tn} non-dose)")
     print(f"recall {recall:.3f} ({tp}/{tp + fn})  false-refusal rate {false_refusal:.3f} ({fp}/{fp + tn})")
     if misses:
         print(f"\n{len(misses)} misclassified:" if show_misses else f"\n{len(misses)} misclassified "
