@@ -29,8 +29,20 @@ _HARMS = (
     r"(?:cause|be causing|be doing)"
 )
 
+# "Why does X cause / make / take / fail …" asks how an effect comes about: How it works explains it, so this
+# comes before the effect's own cue (a harm, a blood test). Not when the why is about a caution or a check
+# ("why must X never be…", "why is X avoided", "why the bloods"), or about what the patient has to do.
+_WHY_MECHANISM = (
+    r"^(?!.*(?:\b(?:not|never|avoid\w*|contra-?indicat\w*|dangerous|risky|risks?|monitor\w*|tests?|testing|"
+    r"bloods?|levels?|interact\w*)\b|n't\b)).*?\bwhy (?:does|do|did|can|could|is|are|would|might) "
+    r"(?!(?:i|we|you|he|she|they|patients?|people|my \w+|his \w+|her \w+) (?:have|need|has|must|should|keep)\b)"
+    r"(?:[\w'-]+ ){0,4}?(?:caus\w*|makes?|develop\w*|takes? (?:so long|days|weeks|months)|fails?|impair\w*|"
+    r"precipitat\w*|combined|given (?:alongside|with)|lead\w*|wash\w* out)\b"
+)
+
 # In priority order: when a question matches several, the more specific intent comes first.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rx)) for key, rx in [
+    ("how_it_works", _WHY_MECHANISM),
     ("prescribing", r"\b(?:push|pushes|pushing|raise|raises|raising|increase|increases|boost|boosts|reduce|reduces|lower|lowers) (?:its|the|their|his|her|[\w-]+) (?:levels?|concentrations?|inr|antiplatelet effect|effect of)\b|\binteract\w*|\bcontra-?indicat\w*|\bc/?is?\b|\badrs?\b|\bddis?\b"),
     ("overview", r"^(?!(?:\s*[\w-]+)?\s*(?:and |&amp; )?(?:monitoring|evidence|advice|counsel\w*|interactions?|side|risks?|contra\w*|mechanism|trials?|guidance|guidelines?|bloods?|tests?|data|nice|warnings?|cautions?|dose|doses|dosing)\b)\s*[\w-]+(?: [\w-]+)? for (?!how\b|what\b|a \d|\d)[\w' -]+\??\s*$|\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?(?!(?:the )?(?:evidence|data|trials?|guidance|mechanism|risks?|rationale|reason|advice))[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen (?:is|are|would|should|do) (?:[\w-]+ ){1,3}?(?:used|given|prescribed|indicated|started|needed)\b|\bmeant for\b|\bwhat (?:it'?s|is it) for\b|\bindications?\b|\binds?\b"),
     ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|\bsurveillance\b|\bscreen(?:ing)?\b|\btest(?:s|ed|ing)?\b|\bbaseline\b|\bk\+|\bpotassium\b|\bcreatinine\b|\belectrolytes\b|\btfts?\b|\bcxr\b|\bchest x-?ray\b|\bck\b|\becho\w*|\banti-?xa\b|\baptt\b|\bdpd\b|\bhla\b|\bbone density\b|\bdexa\b|\bdxa\b|\bbmd\b|\beye exam\w*|\bophthalm\w*|\bretinal\b|\bhba1c\b|\blipids?\b|\bweigh(?:t|ing)? (?:and|checks)\b|\btpmt\b|\bg6pd\b|\bhla-?b?\b|\bgenotyp\w*|\bpharmacogen\w*|\bpre-?treatment\b|\bblood pressure checks?\b|\bspirometry\b|\bpulse\b"),

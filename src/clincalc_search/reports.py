@@ -6,7 +6,9 @@ import csv
 import io
 import re
 import sqlite3
+import time
 import unicodedata
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -79,6 +81,18 @@ def _now_text(now: datetime) -> str:
     return now.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def _retry_locked(step: Callable[[], object]) -> None:
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class ReportStore:
     """Open a connection per call: safe across threads and processes, and nothing held open between calls."""
 
@@ -90,10 +104,13 @@ class ReportStore:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            # Switching to WAL and creating the schema race when several writers open a new file at once, and
+            # SQLite can report "locked" there without waiting on the busy timeout: retry them until it passes.
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             # FULL: a committed report survives a power cut too, not only a crashed process.
             conn.execute("PRAGMA synchronous = FULL")
-            conn.executescript(_SCHEMA)
+            _retry_locked(lambda: conn.executescript(_SCHEMA))
         except BaseException:
             conn.close()
             raise
