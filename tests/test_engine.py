@@ -143,3 +143,17 @@ def test_with_another_encoder_the_rules_decide_alone(engine: Engine) -> None:
     assert engine.dose_model is None
     decision, vector = engine.dose_decision("how much warfarin")
     assert decision and decision.rule != "learned" and decision.probability is None and vector is None
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("why does prednisolone cause insomnia", "how_it_works"),  # an effect's mechanism
+    ("why can gabapentin make people unsteady", "how_it_works"),
+    ("why does it take weeks before sertraline helps", "how_it_works"),
+    ("why shouldn't warfarin be combined with aspirin", "prescribing"),  # a caution, not a mechanism
+    ("why is metformin never given before contrast scans", "prescribing"),
+    ("why does my mum need potassium tests on ramipril", "monitoring"),  # a check
+])
+def test_why_an_effect_happens_is_how_it_works(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first

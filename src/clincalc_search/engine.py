@@ -128,6 +128,7 @@ class Engine:
         trace: dict[str, object] = {
             "drugs": plan.drugs, "intents": plan.intents, "dose_rule": plan.dose.rule,
             "dose_matched": plan.dose.matched, "fuzzy": plan.recognised.fuzzy,
+            "dose_probability": None if plan.dose.probability is None else round(plan.dose.probability, 3),
             "group": plan.recognised.group_label, "mode": mode, "notes": plan.notes,
         }
         drug = plan.drugs[0] if plan.drugs else None
