@@ -209,3 +209,23 @@ def test_dose_questions_without_a_dose_word(question: str) -> None:
 def test_the_decision_says_why() -> None:
     assert "before every dose" in check("which bloods are needed before every dose of gemtuzumab").why
     assert check("dalteparin for 70kg").why.startswith("dose question (weight): '70kg'")
+
+
+# -- classes of questions (each with wordings that are in no eval set) --------------------------------------
+
+
+@pytest.mark.parametrize("question", [
+    "how oftn should my kidney function be checked on lithium",          # a misspelt "how often"
+    "wie häufig muss das Blutbild unter Carbimazol kontrolliert werden",  # German
+    "¿cada cuánto tiempo hay que hacer análisis con litio?",              # Spanish
+    "weight and blood pressure on olanzapine, how often?",                # the checks named first
+    "which bloods are needed while azathioprine is being up-titrated",    # the titration as a period
+])
+def test_how_often_a_check_is_done(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", ["blood pressure is fine, how often do I take amlodipine",
+                                      "how ofen do i take my ramipril"])
+def test_how_often_the_drug_is_taken_beside_a_check(question: str) -> None:
+    assert check(question).rule == "frequency"
