@@ -229,3 +229,46 @@ def test_how_often_a_check_is_done(question: str) -> None:
                                       "how ofen do i take my ramipril"])
 def test_how_often_the_drug_is_taken_beside_a_check(question: str) -> None:
     assert check(question).rule == "frequency"
+
+
+@pytest.mark.parametrize("question", [
+    # how long a product keeps once opened, made up or out of the fridge
+    "how many days is the reconstituted co-amoxiclav suspension good once mixed",
+    "wie lange ist Lantus haltbar wenn der Pen geöffnet ist",
+    "combien de temps se conserve le collyre après ouverture",
+    # how many people are affected, with typos or in French, Spanish and German
+    "how many ppl get nausea on metformin",
+    "quel pourcentage de patients a des crampes sous atorvastatine",
+    "¿cuántos pacientes tienen tos con enalapril?",
+    "what proportion of patients on amiodarone get thyroid problems",
+    # weeks of pregnancy
+    "is naproxen ok in der 30. SSW",
+    "¿puedo tomar paracetamol en la semana 32 de embarazo?",
+    # a number of other drugs or drinks
+    "can I take sertraline with 3 other medications",
+    "c est grave deux verres de vin avec le métronidazole",
+    # an effect size
+    "SPRINT trial: hazard ratio 0.75 for intensive BP lowering",
+    "does empagliflozin cut death by a third in heart failure",
+    "how much does rifampicin push down tacrolimus levels",
+    # "dose" as a device part, a term or a point in time
+    "the dose indicator on my seretide accuhaler shows red",
+    "what does dose capping mean",
+    "rash on the second dose of pembrolizumab, how common",
+    "fieber nach der ersten Spritze von Prolia normal?",
+    "had 3 infusions of ocrevus and now tired, is that normal",
+    "how long after the last methotrexate dose can I have the yellow fever vaccine",
+])
+def test_numbers_and_dose_words_that_ask_something_else(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how long do I keep taking the amoxicillin",   # keep taking: a course, not storage
+    "reduce warfarin by 10%",                       # a change to the amount, not an effect size
+    "in der 30. SSW wie viel Paracetamol",          # pregnancy week beside an amount request
+    "how many paracetamol with 2 other painkillers",
+    "what is a loading dose of amiodarone",         # a drug's loading dose, not the term
+])
+def test_dose_requests_beside_those_classes(question: str) -> None:
+    assert check(question), question
