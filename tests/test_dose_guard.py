@@ -272,3 +272,51 @@ def test_numbers_and_dose_words_that_ask_something_else(question: str) -> None:
 ])
 def test_dose_requests_beside_those_classes(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    # course length in lay or misspelt words
+    "how long are we supposed to give the clarithromycin",
+    "how long shoud she stay on the nitrofurantoin",
+    # an extra or further dose
+    "would a fourth ibuprofen be ok",
+    "is one more tablet ok",
+    "taking a second zopiclone tonight?",
+    # conversions written as routes, "equiv" or "X to Y switch"
+    "methadone iv to po",
+    "gabapentin to pregabalin equiv",
+    "lyrica IR to MR switch",
+    # tapering in lay words
+    "how should we step down the prednisolone",
+    "how quickly can i come off the pregabalin",
+    # starting amounts
+    "what do we start him on",
+    "whats ok to give",
+    # maximum
+    "the highest sertraline can go?",
+    "maximun naproxen per day",
+    "how manny co-codamol can i have",
+    # adjustment
+    "does gabapentin need lowering in ckd",
+    # a change of interval
+    "can we give the methotrexate every other week",
+    "should i take my citalopram every second day",
+    "can i take insulin glargine three times a day",
+    # titration in lay words
+    "how do I increase the sertraline",
+    "must i inject more insulin",
+])
+def test_dose_requests_in_lay_or_misspelt_words(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "how do i reduce the swelling from the injection",
+    "how do i lower my cholesterol without statins",
+    "what do you give for nausea in pregnancy",     # a choice of drug, not an amount
+    "is a second opinion ok",
+    "does my potassium need reducing in ckd",
+    "can you take ramipril in the morning",         # the time of day: administration
+])
+def test_lay_words_that_do_not_ask_for_a_dose(question: str) -> None:
+    assert not check(question), check(question).why
