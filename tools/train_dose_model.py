@@ -32,7 +32,7 @@ from clincalc_search.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose_queries_dev2.jsonl",
-        "eval/dose_queries_heldout2.jsonl", "eval/dose_queries_heldout3.jsonl"]
+        "eval/dose_queries_heldout2.jsonl", "eval/dose_queries_heldout3.jsonl", "eval/dose_queries_heldout4.jsonl"]
 C = 3.0
 CLASS_WEIGHT = {0: 1.0, 1: 3.0}  # a missed dose question costs more than a false refusal
 THRESHOLD = 0.5
