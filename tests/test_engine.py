@@ -157,3 +157,16 @@ def test_why_an_effect_happens_is_how_it_works(question: str, first: str) -> Non
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("why the metformin give me diarrhoea", "how_it_works"),       # a learner's why, without "does"
+    ("ramipril make me cough all the time, why this happen", "how_it_works"),
+    ("how the omeprazole work in my stomach", "how_it_works"),
+    ("for what illness the doctor give allopurinol", "overview"),
+    ("what means levetiracetam", "overview"),
+])
+def test_learner_questions_without_auxiliaries(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first

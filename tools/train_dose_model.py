@@ -33,6 +33,12 @@ from clincalc_search.settings import load_settings
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose_queries_dev2.jsonl",
         "eval/dose_queries_heldout2.jsonl", "eval/dose_queries_heldout3.jsonl", "eval/dose_queries_heldout4.jsonl"]
+# Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
+# dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
+# are mostly longer; without them the model learned that terse shorthand means a dose question.
+RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.jsonl",
+                  "eval/queries_heldout2.jsonl", "eval/queries_heldout3.jsonl", "eval/queries_heldout4.jsonl",
+                  "eval/queries_heldout5.jsonl"]
 C = 3.0
 CLASS_WEIGHT = {0: 1.0, 1: 3.0}  # a missed dose question costs more than a false refusal
 THRESHOLD = 0.5
@@ -59,12 +65,12 @@ def load_sets() -> list[Data]:
         raise SystemExit(f"the weights are for the {ENCODER} encoder; settings say '{settings.encoder}'")
     encoder = make_encoder(settings.encoder, settings.model_dir)
     out = []
-    for name in SETS:
+    for name in SETS + RETRIEVAL_SETS:
         rows = [json.loads(line) for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         # The engine embeds and checks the cleaned question, so the weights learn from the same text.
         questions = [clean_question(r["question"]) for r in rows]
         vectors = np.asarray(encoder.encode(questions), dtype=np.float64)
-        out.append(Data(name, questions, np.array([bool(r["dose"]) for r in rows]), vectors))
+        out.append(Data(name, questions, np.array([bool(r.get("dose", False)) for r in rows]), vectors))
         print(f"embedded {name}: {len(questions)} questions")
     return out
 
@@ -100,7 +106,8 @@ def save(clf: LogisticRegression, dim: int, rules: list[str], path: Path) -> Non
         w_embedding=w[:dim], w_ngrams=w[dim:dim + n], w_rules=w[dim + n:], bias=np.float64(clf.intercept_[0]),
         threshold=np.float64(THRESHOLD), rule_list=np.array(rules), word_features=np.int64(WORD_FEATURES),
         char_features=np.int64(CHAR_FEATURES), embedding_scale=np.float64(EMBEDDING_SCALE), encoder=np.str_(ENCODER),
-        training_files=np.array(SETS), training_sha256=np.array([_sha256(ROOT / s) for s in SETS]),
+        training_files=np.array(SETS + RETRIEVAL_SETS),
+        training_sha256=np.array([_sha256(ROOT / s) for s in SETS + RETRIEVAL_SETS]),
         c=np.float64(C), class_weight_dose=np.float64(CLASS_WEIGHT[1]),
     )
 
@@ -116,12 +123,14 @@ def check_parity(model: DoseModel, clf: LogisticRegression, data: list[Data], X:
 
 
 def _rates(predicted: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    return float(predicted[labels].mean()), float(predicted[~labels].mean())
+    recall = float(predicted[labels].mean()) if labels.any() else float("nan")  # a retrieval set has no dose
+    return recall, float(predicted[~labels].mean())
 
 
 def loso_table(data: list[Data], rules: list[str]) -> str:
-    """Train on four sets, test on the fifth: recall of dose questions and false refusals of the others. The model's
-    settings were chosen by an experiment on these same five sets, so the stacked numbers are a little optimistic."""
+    """Train on all sets but one, test on that one: recall of dose questions and false refusals of the others. The
+    model's settings were chosen by an experiment on the first five dose sets and the rules were fixed against all
+    of them, so these numbers are optimistic; only a set written later, run once, says how it does on new writers."""
     lines = ["| held-out set | n | dose | rules recall | rules false refusals | stacked recall | "
              "stacked false refusals | rules or stacked recall | rules or stacked false refusals |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -135,9 +144,14 @@ def loso_table(data: list[Data], rules: list[str]) -> str:
         row = (*_rates(rules_say, yt), *_rates(stacked, yt), *_rates(rules_say | stacked, yt))
         per_set.append(row)
         lines.append(f"| {Path(test.name).stem} | {len(yt)} | {int(yt.sum())} | " +
-                     " | ".join(f"{v:.3f}" for v in row) + " |")
-    mean = np.mean(per_set, axis=0)
-    lines.append("| mean of sets | | | " + " | ".join(f"{v:.3f}" for v in mean) + " |")
+                     " | ".join("—" if np.isnan(v) else f"{v:.3f}" for v in row) + " |")
+    dose_sets = [row for row, d in zip(per_set, data, strict=True) if d.labels.any()]
+    lines.append("| mean of the dose sets | | | " + " | ".join(f"{v:.3f}" for v in np.mean(dose_sets, axis=0)) + " |")
+    refused = [row for row, d in zip(per_set, data, strict=True) if not d.labels.any()]
+    if refused:
+        mean = np.mean(refused, axis=0)
+        lines.append("| mean of the retrieval sets (all non-dose) | | | — | " + " | — | ".join(
+            f"{v:.3f}" for v in mean[1::2]) + " |")
     return "\n".join(lines)
 
 
