@@ -38,7 +38,7 @@ _WHY_MECHANISM = (
     # without the auxiliary, as English learners often ask: "why the haloperidol make the muscles stiff"
     r"(?=(?:the|this|that|it|my) ))"
     r"(?!(?:i|we|you|he|she|they|patients?|people|my \w+|his \w+|her \w+) (?:have|need|has|must|should|keep)\b)"
-    r"(?:[\w'-]+ ){0,4}?(?:caus\w*|makes?|develop\w*|takes? (?:so long|days|weeks|months)|fails?|impair\w*|"
+    r"(?:[\w'-]+ ){0,4}?(?:caus\w*|makes?|(?<!doctor )(?<!gp )(?<!nurse )(?<!pharmacist )(?<!they )(?<!he )(?<!she )gives? (?:me|you|him|her|them|people|patients)|develop\w*|takes? (?:so long|days|weeks|months)|fails?|impair\w*|"
     r"precipitat\w*|combined|given (?:alongside|with)|lead\w*|wash\w* out)\b"
     r"|^(?!.*(?:\b(?:not|never|avoid\w*|contra-?indicat\w*|monitor\w*|tests?|bloods?)\b|n't\b)).*\bwhy (?:this|that|it) "
     r"(?:happen\w*|is happening)\b"
