@@ -320,3 +320,28 @@ def test_dose_requests_in_lay_or_misspelt_words(question: str) -> None:
 ])
 def test_lay_words_that_do_not_ask_for_a_dose(question: str) -> None:
     assert not check(question), check(question).why
+
+
+# -- classes of questions, round 2 (wordings in no eval set; each class written for its meaning) -------------
+
+
+@pytest.mark.parametrize("question", [
+    "what's the rationale for swapping ramipril over to candesartan",
+    "reason to change from omeprazole to lansoprazole in a patient on clopidogrel",
+    "warum Umstellung von Marcumar auf Eliquis?",
+    "the GP changed me from citalopram to sertraline and I feel sick, normal?",
+    "we were switched over to the biosimilar last month - does it work as well",
+])
+def test_a_switch_asked_about_as_a_reason_or_an_event(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "switched from co-codamol to tramadol, how many can I take",
+    "switched from lantus to toujeo, same units?",
+    "lantus to toujeo switch?",
+    "how do I switch from citalopram to sertraline",
+    "why switch and how much oxycodone equals my morphine",
+])
+def test_how_to_switch_or_what_dose_when_switching(question: str) -> None:
+    assert check(question), question
