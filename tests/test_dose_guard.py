@@ -345,3 +345,35 @@ def test_a_switch_asked_about_as_a_reason_or_an_event(question: str) -> None:
 ])
 def test_how_to_switch_or_what_dose_when_switching(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    # time until an effect or a change (onset), or how long an effect lasts
+    "how soon does lansoprazole start to help the heartburn",
+    "how many days does doxycycline take before the spots improve",
+    "how long till my BP comes down on amlodipine",
+    "when will I notice a difference - how many weeks does fluoxetine take?",
+    "en combien de jours le furosémide fait-il effet ?",
+    "nach wie vielen Wochen wirkt Methotrexat?",
+    "¿cuántas semanas hasta notar mejoría con la sertralina?",
+    # how long a side effect lasts, asked after naming it
+    "hot flushes on tamoxifen how long will they last",
+    "metallic taste with clarithromycin how long",
+    # how long a check goes on
+    "lithium levels every 3 months - for how long",
+])
+def test_time_to_an_effect_or_how_long_it_lasts(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how long do I take amoxicillin for",
+    "how long does a course of amoxicillin take",
+    "how long does it take to give vancomycin",
+    "pendant combien de jours l'amoxicilline pour une otite",
+    "wie lange muss ich Amoxicillin nehmen",
+    "how long should she stay on 20 mg of pred before the taper",
+    "INR checks weekly, how long do I stay on warfarin",
+])
+def test_a_course_or_infusion_time_beside_an_onset_word(question: str) -> None:
+    assert check(question), question
