@@ -377,3 +377,32 @@ def test_time_to_an_effect_or_how_long_it_lasts(question: str) -> None:
 ])
 def test_a_course_or_infusion_time_beside_an_onset_word(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    # how often an adverse effect happens
+    "peripheral neuropathy on bortezomib, how common?",
+    "tendon rupture with ciprofloxacin - how often does it happen",
+    "¿con qué frecuencia aparece tos con enalapril?",
+    "wie häufig tritt eine Hypoglykämie unter Gliclazid auf?",
+    # the consequences of an overdose or of a mistaken intake, in French, Spanish and German
+    "quels sont les symptômes d'un surdosage en digoxine",
+    "Was passiert bei einer Überdosis Amitriptylin?",
+    "took the weekly alendronate daily by accident for a week, what could happen",
+    # a dose received, as an event, and a missed dose named as a cause
+    "she got her second jab of Shingrix and now has a sore arm",
+    "a reçu sa première perfusion de rituximab et a fait de la fièvre, normal ?",
+    "dizzy whenever I skip a tablet of venlafaxine, is that withdrawal",
+])
+def test_how_often_an_effect_happens_and_what_an_intake_did(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "nausea on metformin, how often should I take it",
+    "haloperidol prn nausea how often",
+    "cuántas pastillas son una sobredosis de paracetamol",
+    "I accidentally took two, what should I do",
+])
+def test_an_interval_an_overdose_amount_or_a_decision_beside_those(question: str) -> None:
+    assert check(question), question
