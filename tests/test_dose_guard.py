@@ -406,3 +406,33 @@ def test_how_often_an_effect_happens_and_what_an_intake_did(question: str) -> No
 ])
 def test_an_interval_an_overdose_amount_or_a_decision_beside_those(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "seit 3 Jahren nehme ich Omeprazol, schadet das den Knochen?",          # years on a drug
+    "enceinte de 3 mois, je prends de la sertraline, c'est grave ?",        # how far into a pregnancy
+    "RECOVERY 2 results for dexamethasone in hypoxic covid",                # a trial named with a number
+    "told to drink 8 glasses of water a day on lithium, why",              # water, not the drug
+    "is a couple or 3 pints ok on metronidazole",                           # drinks
+    "could naproxen blunt my usual ramipril 10 a bit",                     # the patient's own regimen
+    "grapefruit juice daily with simvastatin ok?",                          # a daily habit
+    "AST 5x ULN on isoniazid - stop?",                                      # a value relative to a limit
+    "transaminases trois fois la normale sous statine",
+    "risk of heart failure above a lifetime total of 500 mg/m2 doxorubicin",
+    "how much of lamotrigine gets into breast milk",                        # transfer to a compartment
+    "how much did the LDL come down in FOURIER",                            # an effect size
+])
+def test_numbers_that_are_not_an_amount_to_give(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "Ibuprofen 400 alle 8 Stunden?",
+    "amoxicilina durante 7 días?",
+    "should I take 2 or 3 tablets a day",
+    "what is the lifetime cumulative dose limit for doxorubicin",
+    "my usual warfarin 5mg - should I take 7.5 tonight",
+    "how much do we go up by",
+])
+def test_amounts_and_intervals_beside_those_numbers(question: str) -> None:
+    assert check(question), question
