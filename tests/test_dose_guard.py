@@ -436,3 +436,28 @@ def test_numbers_that_are_not_an_amount_to_give(question: str) -> None:
 ])
 def test_amounts_and_intervals_beside_those_numbers(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "does the risk of QT prolongation with citalopram rise with the dose",   # an effect that changes with dose
+    "¿el riesgo de sangrado aumenta con la dosis de aspirina?",
+    "Nebenwirkungen von Pregabalin dosisabhängig?",
+    "why is a loading dose of digoxin needed in AF",                         # a reason asked about a dose
+    "pourquoi faut-il une dose de charge pour l'amiodarone ?",
+    "a one-off dose of clarithromycin on a statin - problem?",               # a single dose as an exposure
+    "what does dose dumping mean for MR tramadol",                           # a term
+    "when is the digoxin level taken after the loading",                     # a dose as a point in time
+])
+def test_dose_as_a_concept_reason_or_exposure(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "why do we need a loading dose of amiodarone and how much",
+    "why is my dose so high, should I reduce it",
+    "does levetiracetam need a loading dose",
+    "single dose fosfomycin for a UTI?",
+    "after the loading dose what maintenance dose",
+])
+def test_dose_requests_beside_a_dose_concept(question: str) -> None:
+    assert check(question), question
