@@ -461,3 +461,28 @@ def test_dose_as_a_concept_reason_or_exposure(question: str) -> None:
 ])
 def test_dose_requests_beside_a_dose_concept(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "how many weeks after starting lithium does the tremor come on",   # when an effect starts
+    "ozempic pen once opened how long is it good",                       # storage, the period named first
+    "après ouverture, combien de temps le collyre ?",
+    "lithium level 1.6, when should we recheck it",                      # a test repeated
+    "LFTs every 3 months on leflunomide, why",                           # a test with its interval
+    "tacrolimus trough target 5-8 after transplant?",                    # a target range
+    "LDL goal <1.8 on atorvastatin?",
+    "creatinine 150 umol/l on ramipril, significant?",                   # a value with its unit
+    "why leave 10 minutes between the ear drop and the other one",       # a drop is a thing
+])
+def test_timing_and_targets_of_tests_and_storage(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "vanc level 25, when do i redose",
+    "target dose of bisoprolol in HF",
+    "gent level 2 when do I repeat the dose",
+    "tacrolimus trough target and what dose for 60kg",
+])
+def test_dose_decisions_beside_a_test(question: str) -> None:
+    assert check(question), question
