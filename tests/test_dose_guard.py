@@ -486,3 +486,13 @@ def test_timing_and_targets_of_tests_and_storage(question: str) -> None:
 ])
 def test_dose_decisions_beside_a_test(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "rivaroxaban for 95 kg VTE",                        # a weight beside a drug's name and indication
+    "tinzaparin CrCl 28 prophylaxis",                   # a kidney value beside the drug's name
+    "amoxicillin suspension for 4 year old otitis",     # an age beside the drug's name
+    "fentanyl patch - how many times a week do we change it",
+])
+def test_a_bare_drug_name_is_not_something_else_asked(question: str) -> None:
+    assert check(question), question
