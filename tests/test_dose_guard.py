@@ -496,3 +496,24 @@ def test_dose_decisions_beside_a_test(question: str) -> None:
 ])
 def test_a_bare_drug_name_is_not_something_else_asked(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "sertraline 50 or 100 for OCD",                  # a choice of amounts beside the indication
+    "bisoprolol 2.5 vs 5 in elderly HF",
+    "tamoxifen 5 or 10 years after DCIS",            # a choice of course
+    "lansoprazole od or bd for reflux",              # a choice of interval
+    "keytruda q3w or q6w for adjuvant melanoma",     # interval abbreviations in weeks and days of a cycle
+    "nivolumab q2w",
+    "besponsa d1 d8 d15",
+])
+def test_a_choice_of_amount_or_interval_and_cycle_abbreviations(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "2 or 3 in 100 people get a rash on lamotrigine",
+    "is it 1 or 2 glasses of wine ok",
+])
+def test_a_choice_of_something_other_than_the_dose(question: str) -> None:
+    assert not check(question), check(question).why

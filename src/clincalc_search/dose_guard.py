@@ -117,7 +117,7 @@ _CONTEXT: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, 
     ("measured_value", r"\b(?:levels?|troughs?|peaks?|inr|concentrations?|potassium|sodium|creatinine|hba1c|tsh|ck|alt|ast|anc|neutrophils?|platelets?|qtc?|bp|blood pressure|heart rate|hr|pulse|glucose|sugars?|ldl|cholesterol|weight|bmi|ef|lvef|score|albumin|bilirubin|auc|troponin|bnp|nt-?probnp|bicarbonate|urea|ggt|alp|ft4|t4)\b(?: (?:of|is|was|at|=|above|below|over|under|<|>))? ?\d+(?:[.,/]\d+)?(?: ?[-–] ?\d+(?:[.,]\d+)?)?\w*(?: ?(?:mg|mmol|micromol|µmol|μmol|umol|nmol|mcg|micrograms?|ng|g|iu|units?|ml|mu)/(?:l|dl|ml|litre|liter|min|h|hr)\b)?|\d+(?:[.,]\d+)? (?:level|trough)\b|\b(?:trough|level) (?:\w+ )?\d+(?:[.,]\d+)?(?: ?[-–] ?\d+(?:[.,]\d+)?)?|\b(?:b12|folate|magnesium|calcium|phosphate|crp|esr|urate|uric acid|vitamin d|ferritin|iron|lactate|ammonia|salicylate|paracetamol concentration|concentration|aptt|apttr|anti-?xa|hb|wbc|plt|cd4|viral load|psa|fev1|ejection fraction)\b(?: (?:of|is|was|at|=|above|below|over|under|<|>|ratio|target|range))* ?\d+(?:[.,/-]\d+)?\w*|\b\d+(?:[.,]\d+)? ?(?:x|times) (?:the )?(?:upper limit|uln)\w*|\bupper limit of normal\b|\buln\b|\b(?:aptt|apttr|inr) ratio\b|\b(?:target|range|therapeutic range|above the line|below the line|treatment line)\b(?: (?:of|is))? ?\d*(?:[.,]\d+)?(?: ?[-–] ?\d+(?:[.,]\d+)?)?|\b\d+(?:[.,]\d+)? ?[-–] ?\d+(?:[.,]\d+)? ?(?:range|target)\b|\b\d+(?:[.,]\d+)? ?(?:mg|mmol|micromol|µmol|μmol|umol|nmol|mcg|micrograms?|ng|g|iu|units?)/(?:l|dl|ml|litre|liter)\b"),
     ("stated_regimen", r"(?<!should )(?<!can )(?<!could )(?<!do )(?<!shall )(?<!may )(?<!must )(?<!would )(?<!will )\b(?:i'?m|i am|im|she'?s|he'?s|they'?re|currently|already|been|i|he|she|they|was|is) (?:on|taking|take|takes|prescribed|given) (?:(?:\w+ ){0,2})\d+(?:[.,]\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|tablets?|tabs?|pills?|capsules?|puffs?)\b(?:(?: \w+){0,2} (?:once|twice|daily|a day|weekly|a week|bd|od|tds|at night|in the morning))?"),
     ("code_or_date", r"\b(?:type|stage|grade|phase|class|covid|factor|step|tier|cyp\w*|her|ta|ng|cg|nice|hba1c|il|cd|vitamin [a-z]|t-dm|5-ht|schedule|category|nyha|gold|child-pugh|ckd|g|level|lead|part|cycle|day|week|chapter|section|version|trial|study)[- ]?\d+\w*|\b(?:19|20)\d\d\b|\b[a-z]+-?[a-z]?\*\d+\w*|\b(?:under|over|aged?|older than|younger than) \d+s?\b(?! ?(?:mg|mcg|g|kg|units?|ml|tablets?))|\b(?:trial|study|results?)\b[^?]*?\d+(?:[.,]\d+)? ?(?:mg|mcg)? (?:vs\.?|versus|or) \d+(?:[.,]\d+)?|\b[a-z]{3,}-\d+\w*|\b\d+-(?:lead|hour|hr|h|day|week|month|year|minute|min|second)s?(?:-old)?\b"),
-    ("time_span", r"(?!\d+ ?days?\s*\?)(?<!missed )(?<!missing )(?<!every )(?<!\bor )(?<!\bfor )(?<!\bq)\b\d+(?:[.,]\d+)?(?: ?- ?\d+)? ?(?:min\w*|hours?|hrs?|h(?= )|days?|weeks?|wks?|months?|years?|yrs?|y/?o|yo|year-old)\b(?! (?:course|supply|treatment|of (?:treatment|therapy|[a-z]+(?:cillin|mycin|floxacin|azole|cycline|prazole)))\b)"),
+    ("time_span", r"(?!\d+ ?days?\s*\?)(?<!missed )(?<!missing )(?<!every )(?<!\bor )(?<!\bfor )(?<!\bq)\b\d+(?:[.,]\d+)?(?: ?- ?\d+)? ?(?:min\w*|seconds?|secs?|hours?|hrs?|h(?= )|days?|weeks?|wks?|months?|years?|yrs?|y/?o|yo|year-old)\b(?! (?:course|supply|treatment|of (?:treatment|therapy|[a-z]+(?:cillin|mycin|floxacin|azole|cycline|prazole)))\b)"),
     # The same in French, Spanish and German: an age, years on a drug, hours after a dose ("après 80 ans", "llevo 5
     # años tomando", "12 Stunden nach der Einnahme"); not an interval or a course ("cada 8 horas", "alle 8
     # Stunden", "pendant 5 jours", "durante 7 días").
@@ -193,13 +193,15 @@ _REQUESTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name,
 # daily") it is context.
 _MENTIONS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
     ("unit", r"\d\s*(?:mg|mcg|µg|ug|g|grams?|ml|mls|l|units?|iu|micrograms?|mmol|milligrams?|puffs?|tabs?|tablets?|pills?|caps(?:ules)?|drops?|sachets?|patch(?:es)?|sprays?|%)\b|\b(?:mgs?|mcg|micrograms?|milligrams?|mmol|units?|ml|mls|puffs?)(?:/kg|/m2|/m²|/h\w*)?\b(?! (?:of )?(?:levels?|concentration))|/kg\b|\bper kilo\w*"),
-    ("frequency", r"\b(?:once|twice|thrice|three times|four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|month|hours?)\b|\btwice\b|\bthrice\b|\bevery (?:\d+|few|two|three|four|six|eight|twelve) ?(?:h|hrs?|hours?)\b|\b(?:od|bd|bid|tds|tid|qds|qid|qd|prn|nocte|mane|stat|q\d+h\w*|o\.d\.|b\.d\.|t\.d\.s\.|q\.d\.s\.)\b|\bfois par jour\b|\bpar jour\b|\bveces al d[ií]a\b|\bal d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|\bpro tag\b|\b(?:ab|aller|alle) \d+ stunden\b|\b(?:daily|weekly) or\b|\bor (?:daily|weekly|every day)\b|\bevery (?:other )?day\b|\bonce a\b|\bevery (?:\d+|one|two|three|four|six|eight|twelve)(?: (?:or|to|-) ?\d+)? ?(?:h|hrs?|hours?|days?|weeks?|months?)\b|\b(?:once|twice)[- ]?(?:weekly|monthly|nightly|daily)\b|\b(?:weekly|monthly|fortnightly|daily) (?:or|vs|versus) (?:weekly|monthly|fortnightly|daily)\b|\b(?:weekly|daily|nightly|monthly|fortnightly)\b"),
+    ("frequency", r"\b(?:once|twice|thrice|three times|four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|month|hours?)\b|\btwice\b|\bthrice\b|\bevery (?:\d+|few|two|three|four|six|eight|twelve) ?(?:h|hrs?|hours?)\b|\b(?:od|bd|bid|tds|tid|qds|qid|qd|prn|nocte|mane|stat|q\d+(?:h|d|w|wk|m|mo)?\w*|d\d{1,2}(?:[ ,/+&-]+d\d{1,2})+|o\.d\.|b\.d\.|t\.d\.s\.|q\.d\.s\.)\b|\bfois par jour\b|\bpar jour\b|\bveces al d[ií]a\b|\bal d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|\bpro tag\b|\b(?:ab|aller|alle) \d+ stunden\b|\b(?:daily|weekly) or\b|\bor (?:daily|weekly|every day)\b|\bevery (?:other )?day\b|\bonce a\b|\bevery (?:\d+|one|two|three|four|six|eight|twelve)(?: (?:or|to|-) ?\d+)? ?(?:h|hrs?|hours?|days?|weeks?|months?)\b|\b(?:once|twice)[- ]?(?:weekly|monthly|nightly|daily)\b|\b(?:weekly|monthly|fortnightly|daily) (?:or|vs|versus) (?:weekly|monthly|fortnightly|daily)\b|\b(?:weekly|daily|nightly|monthly|fortnightly)\b"),
     ("weight", r"\b\d+(?:[.,]\d+)? ?(?:kg|kgs|kilos?|lbs?|pounds|stone)\b"),
     ("choice", r"\b\d+(?:[.,]\d+)? ?(?:mg|mcg|g|units?|ml|%)? (?:or|vs\.?|versus) \d+(?:[.,]\d+)? ?(?:mg|mcg|g|units?|ml|%)?\b(?! (?:trial|study|years?|months?|weeks?|days?|patients?|people))"),
     ("course", r"\bfor \d+ ?(?:days?|weeks?|months?)\b|\bx ?\d+\b|\b\d+ ?days?\s*\?"),
     ("renal_value", r"\b(?:egfr|crcl|gfr|creatinine clearance|clcr)\b(?: ?(?:of|is|was|at|=|<|>|below|under|over|above|less than))? ?\d*"),
     ("number", r"\b\d+(?:[.,]\d+)?\b"),
 ]]
+_FREQ_WORD = r"(?:od|bd|bid|tds|tid|qds|qid|qd|nocte|mane|daily|weekly|fortnightly|monthly|once(?: a day| daily| weekly)?|twice(?: a day| daily| weekly)?|three times(?: a day)?|alt(?:ernate)? days|every other day|q\d+\w*)"
+_CHOICE = re.compile(dict(_MENTIONS)["choice"].pattern + rf"|\b{_FREQ_WORD} (?:or|vs\.?|versus) {_FREQ_WORD}\b")
 # A mention beside one of these asks how the dose changes for that patient ("gent 7 mg/kg in renal impairment").
 _PATIENT_FACTOR = re.compile(r"\b(?:renal|kidneys?|crcl|egfr|ckd|aki|dialysis|haemodialysis|hemodialysis|hepatic|liver|cirrho\w*|child(?:ren)?|kids?|bab(?:y|ies)|infants?|neonates?|toddlers?|paediatric|pediatric|elderly|frail|obese|obesity|weighs?|weighing|(?:body )?weight(?! (?:loss|gain|change|reduction))|kg|bsa)\b")
 _YES_NO = re.compile(r"\bcan (?:it|\w+) be (?:started|used|given|taken|continued)\b|\bis it (?:safe|ok|okay|contraindicated)\b|"
@@ -299,8 +301,8 @@ def _mention_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _strong_other(rest: str) -> bool:
-    return bool(set(section_intents(_INDICATION.sub(" ", rest), strong_only=True)) - {"overview"})
+def _strong_other(rest: str) -> set[str]:
+    return set(section_intents(_INDICATION.sub(" ", rest), strong_only=True)) - {"overview"}
 
 
 def _patient_factor(rest: str) -> bool:
@@ -340,6 +342,11 @@ def check(question: str) -> DoseDecision:
             rest = other.sub(" ", rest)
         # Two or more (an amount and an interval, two amounts, an amount and a course) spell out a regimen.
         regimen = len(_mention_spans(text)) >= 2 and not _strong_other(rest)
+        # A choice between two amounts, strengths, intervals or courses asks which one, whatever indication or
+        # patient is named beside it ("ondansetron 4 or 8 in pregnancy", "colchicine bd or tds acute gout").
+        chosen = _CHOICE.search(text)
+        if chosen and not (_strong_other(rest) - {"prescribing"} or _WHY.search(rest)):
+            return DoseDecision(True, "choice", chosen.group(0).strip(), tuple(context))
         if regimen or _patient_factor(rest) or not _asks_something_else(rest):
             return DoseDecision(True, name, m.group(0).strip(), tuple(context))
         context.append(f"stated {name}: '{m.group(0).strip()}'")
