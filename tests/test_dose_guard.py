@@ -517,3 +517,37 @@ def test_a_choice_of_amount_or_interval_and_cycle_abbreviations(question: str) -
 ])
 def test_a_choice_of_something_other_than_the_dose(question: str) -> None:
     assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "bisoprolol uptitrate in HFrEF",                                  # titration written as one word
+    "how to down-titrate quetiapine",
+    "FOLFOX regimen",                                                 # a regimen or schedule named
+    "sertraline usual",                                               # "usual" as shorthand
+    "amlodipine usual for BP",
+    "my zoladex implant is 3 weeks late, do I still have it",        # a late dose, a decision
+    "missed 2 days of clozapine, restart?",
+    "I took my first dose yesterday, when do I take the next?",       # when the next dose is due
+    "is it safe to take ibuprofen every 6 hours for a week",          # an interval asked as permission
+    "ok to use the salbutamol inhaler more than 8 times a day?",
+    "toxic threshold for paracetamol in mg/kg",                       # a threshold amount
+    "how long should the vancomycin run over",                        # infusion or patch time
+    "how long do I leave the fentanyl patch on",
+    "does he need a higher strength",                                 # needing more or less
+    "should she stay on the same regimen?",
+])
+def test_dose_requests_written_as_shorthand_timing_or_permission(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "when is my next INR test",
+    "what schedule is tramadol in the UK",
+    "is it usual for sertraline to cause yawning",
+    "does she need more tests",
+    "what is a toxic lithium level",
+    "she is on a FOLFOX regimen and has diarrhoea, what helps",
+    "how long does it take for the drug to leave your system",
+])
+def test_near_misses_of_those_requests(question: str) -> None:
+    assert not check(question), check(question).why
