@@ -320,3 +320,234 @@ def test_dose_requests_in_lay_or_misspelt_words(question: str) -> None:
 ])
 def test_lay_words_that_do_not_ask_for_a_dose(question: str) -> None:
     assert not check(question), check(question).why
+
+
+# -- classes of questions, round 2 (wordings in no eval set; each class written for its meaning) -------------
+
+
+@pytest.mark.parametrize("question", [
+    "what's the rationale for swapping ramipril over to candesartan",
+    "reason to change from omeprazole to lansoprazole in a patient on clopidogrel",
+    "warum Umstellung von Marcumar auf Eliquis?",
+    "the GP changed me from citalopram to sertraline and I feel sick, normal?",
+    "we were switched over to the biosimilar last month - does it work as well",
+])
+def test_a_switch_asked_about_as_a_reason_or_an_event(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "switched from co-codamol to tramadol, how many can I take",
+    "switched from lantus to toujeo, same units?",
+    "lantus to toujeo switch?",
+    "how do I switch from citalopram to sertraline",
+    "why switch and how much oxycodone equals my morphine",
+])
+def test_how_to_switch_or_what_dose_when_switching(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    # time until an effect or a change (onset), or how long an effect lasts
+    "how soon does lansoprazole start to help the heartburn",
+    "how many days does doxycycline take before the spots improve",
+    "how long till my BP comes down on amlodipine",
+    "when will I notice a difference - how many weeks does fluoxetine take?",
+    "en combien de jours le furosémide fait-il effet ?",
+    "nach wie vielen Wochen wirkt Methotrexat?",
+    "¿cuántas semanas hasta notar mejoría con la sertralina?",
+    # how long a side effect lasts, asked after naming it
+    "hot flushes on tamoxifen how long will they last",
+    "metallic taste with clarithromycin how long",
+    # how long a check goes on
+    "lithium levels every 3 months - for how long",
+])
+def test_time_to_an_effect_or_how_long_it_lasts(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how long do I take amoxicillin for",
+    "how long does a course of amoxicillin take",
+    "how long does it take to give vancomycin",
+    "pendant combien de jours l'amoxicilline pour une otite",
+    "wie lange muss ich Amoxicillin nehmen",
+    "how long should she stay on 20 mg of pred before the taper",
+    "INR checks weekly, how long do I stay on warfarin",
+])
+def test_a_course_or_infusion_time_beside_an_onset_word(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    # how often an adverse effect happens
+    "peripheral neuropathy on bortezomib, how common?",
+    "tendon rupture with ciprofloxacin - how often does it happen",
+    "¿con qué frecuencia aparece tos con enalapril?",
+    "wie häufig tritt eine Hypoglykämie unter Gliclazid auf?",
+    # the consequences of an overdose or of a mistaken intake, in French, Spanish and German
+    "quels sont les symptômes d'un surdosage en digoxine",
+    "Was passiert bei einer Überdosis Amitriptylin?",
+    "took the weekly alendronate daily by accident for a week, what could happen",
+    # a dose received, as an event, and a missed dose named as a cause
+    "she got her second jab of Shingrix and now has a sore arm",
+    "a reçu sa première perfusion de rituximab et a fait de la fièvre, normal ?",
+    "dizzy whenever I skip a tablet of venlafaxine, is that withdrawal",
+])
+def test_how_often_an_effect_happens_and_what_an_intake_did(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "nausea on metformin, how often should I take it",
+    "haloperidol prn nausea how often",
+    "cuántas pastillas son una sobredosis de paracetamol",
+    "I accidentally took two, what should I do",
+])
+def test_an_interval_an_overdose_amount_or_a_decision_beside_those(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "seit 3 Jahren nehme ich Omeprazol, schadet das den Knochen?",          # years on a drug
+    "enceinte de 3 mois, je prends de la sertraline, c'est grave ?",        # how far into a pregnancy
+    "RECOVERY 2 results for dexamethasone in hypoxic covid",                # a trial named with a number
+    "told to drink 8 glasses of water a day on lithium, why",              # water, not the drug
+    "is a couple or 3 pints ok on metronidazole",                           # drinks
+    "could naproxen blunt my usual ramipril 10 a bit",                     # the patient's own regimen
+    "grapefruit juice daily with simvastatin ok?",                          # a daily habit
+    "AST 5x ULN on isoniazid - stop?",                                      # a value relative to a limit
+    "transaminases trois fois la normale sous statine",
+    "risk of heart failure above a lifetime total of 500 mg/m2 doxorubicin",
+    "how much of lamotrigine gets into breast milk",                        # transfer to a compartment
+    "how much did the LDL come down in FOURIER",                            # an effect size
+])
+def test_numbers_that_are_not_an_amount_to_give(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "Ibuprofen 400 alle 8 Stunden?",
+    "amoxicilina durante 7 días?",
+    "should I take 2 or 3 tablets a day",
+    "what is the lifetime cumulative dose limit for doxorubicin",
+    "my usual warfarin 5mg - should I take 7.5 tonight",
+    "how much do we go up by",
+])
+def test_amounts_and_intervals_beside_those_numbers(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "does the risk of QT prolongation with citalopram rise with the dose",   # an effect that changes with dose
+    "¿el riesgo de sangrado aumenta con la dosis de aspirina?",
+    "Nebenwirkungen von Pregabalin dosisabhängig?",
+    "why is a loading dose of digoxin needed in AF",                         # a reason asked about a dose
+    "pourquoi faut-il une dose de charge pour l'amiodarone ?",
+    "a one-off dose of clarithromycin on a statin - problem?",               # a single dose as an exposure
+    "what does dose dumping mean for MR tramadol",                           # a term
+    "when is the digoxin level taken after the loading",                     # a dose as a point in time
+])
+def test_dose_as_a_concept_reason_or_exposure(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "why do we need a loading dose of amiodarone and how much",
+    "why is my dose so high, should I reduce it",
+    "does levetiracetam need a loading dose",
+    "single dose fosfomycin for a UTI?",
+    "after the loading dose what maintenance dose",
+])
+def test_dose_requests_beside_a_dose_concept(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "how many weeks after starting lithium does the tremor come on",   # when an effect starts
+    "ozempic pen once opened how long is it good",                       # storage, the period named first
+    "après ouverture, combien de temps le collyre ?",
+    "lithium level 1.6, when should we recheck it",                      # a test repeated
+    "LFTs every 3 months on leflunomide, why",                           # a test with its interval
+    "tacrolimus trough target 5-8 after transplant?",                    # a target range
+    "LDL goal <1.8 on atorvastatin?",
+    "creatinine 150 umol/l on ramipril, significant?",                   # a value with its unit
+    "why leave 10 minutes between the ear drop and the other one",       # a drop is a thing
+])
+def test_timing_and_targets_of_tests_and_storage(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "vanc level 25, when do i redose",
+    "target dose of bisoprolol in HF",
+    "gent level 2 when do I repeat the dose",
+    "tacrolimus trough target and what dose for 60kg",
+])
+def test_dose_decisions_beside_a_test(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "rivaroxaban for 95 kg VTE",                        # a weight beside a drug's name and indication
+    "tinzaparin CrCl 28 prophylaxis",                   # a kidney value beside the drug's name
+    "amoxicillin suspension for 4 year old otitis",     # an age beside the drug's name
+    "fentanyl patch - how many times a week do we change it",
+])
+def test_a_bare_drug_name_is_not_something_else_asked(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "sertraline 50 or 100 for OCD",                  # a choice of amounts beside the indication
+    "bisoprolol 2.5 vs 5 in elderly HF",
+    "tamoxifen 5 or 10 years after DCIS",            # a choice of course
+    "lansoprazole od or bd for reflux",              # a choice of interval
+    "keytruda q3w or q6w for adjuvant melanoma",     # interval abbreviations in weeks and days of a cycle
+    "nivolumab q2w",
+    "besponsa d1 d8 d15",
+])
+def test_a_choice_of_amount_or_interval_and_cycle_abbreviations(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "2 or 3 in 100 people get a rash on lamotrigine",
+    "is it 1 or 2 glasses of wine ok",
+])
+def test_a_choice_of_something_other_than_the_dose(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "bisoprolol uptitrate in HFrEF",                                  # titration written as one word
+    "how to down-titrate quetiapine",
+    "FOLFOX regimen",                                                 # a regimen or schedule named
+    "sertraline usual",                                               # "usual" as shorthand
+    "amlodipine usual for BP",
+    "my zoladex implant is 3 weeks late, do I still have it",        # a late dose, a decision
+    "missed 2 days of clozapine, restart?",
+    "I took my first dose yesterday, when do I take the next?",       # when the next dose is due
+    "is it safe to take ibuprofen every 6 hours for a week",          # an interval asked as permission
+    "ok to use the salbutamol inhaler more than 8 times a day?",
+    "toxic threshold for paracetamol in mg/kg",                       # a threshold amount
+    "how long should the vancomycin run over",                        # infusion or patch time
+    "how long do I leave the fentanyl patch on",
+    "does he need a higher strength",                                 # needing more or less
+    "should she stay on the same regimen?",
+])
+def test_dose_requests_written_as_shorthand_timing_or_permission(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "when is my next INR test",
+    "what schedule is tramadol in the UK",
+    "is it usual for sertraline to cause yawning",
+    "does she need more tests",
+    "what is a toxic lithium level",
+    "she is on a FOLFOX regimen and has diarrhoea, what helps",
+    "how long does it take for the drug to leave your system",
+])
+def test_near_misses_of_those_requests(question: str) -> None:
+    assert not check(question), check(question).why

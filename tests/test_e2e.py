@@ -131,7 +131,7 @@ def test_issue_11_classes_on_the_real_corpus(real_engine: Engine, question: str,
 @pytest.mark.e2e
 @pytest.mark.parametrize("question", [
     "ondansetron IV push or over 15 mins",    # a rate in shorthand, no dose word: no rule matches
-    "enoxaprin for 100 kilo prophy",           # a misspelt drug, a weight and an indication
+    "Coversyl starting in elderly",            # a brand, a start and a patient group: no amount or interval
 ])
 def test_the_learned_model_refuses_what_no_rule_catches(real_engine: Engine, question: str) -> None:
     assert not dose_guard.check(question), "a rule now catches this: pick a question only the model refuses"
