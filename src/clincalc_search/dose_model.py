@@ -155,21 +155,29 @@ class DoseModel:
                 training_sets=dict(zip(map(str, z["training_files"]), map(str, z["training_sha256"]), strict=True)),
             )
 
-    def _logit(self, question: str, vector: np.ndarray, decision: DoseDecision) -> float:
+    def text_score(self, question: str, decision: DoseDecision) -> float:
+        """The part of the logit that needs no embedding (bias, n-grams, rule block): the engine computes it while
+        the question is still being encoded, or just before."""
+        index, values = features(question)
+        score = self.bias + float(self.ngrams[index] @ np.asarray(values))
+        return score + float(rule_features(decision, self.rule_list) @ self.rules)
+
+    def _logit(self, question: str, vector: np.ndarray, decision: DoseDecision,
+               text_score: float | None = None) -> float:
         vector = np.asarray(vector, dtype=np.float64).ravel()
         if vector.shape != self.embedding.shape:
             raise ValueError(f"embedding of size {vector.size}; the weights expect {self.embedding.size} "
                              f"({self.encoder} encoder)")
         norm = float(np.linalg.norm(vector))
-        index, values = features(question)
-        score = self.bias + float(self.ngrams[index] @ np.asarray(values))
-        score += self.embedding_scale * float(vector @ self.embedding) / (norm or 1.0)
-        return score + float(rule_features(decision, self.rule_list) @ self.rules)
+        score = self.text_score(question, decision) if text_score is None else text_score
+        return score + self.embedding_scale * float(vector @ self.embedding) / (norm or 1.0)
 
-    def probability(self, question: str, vector: np.ndarray, decision: DoseDecision) -> float:
+    def probability(self, question: str, vector: np.ndarray, decision: DoseDecision,
+                    text_score: float | None = None) -> float:
         """P(dose question) for the question, its embedding (any length; it is made a unit vector) and the rule
-        guard's decision on it. A dose verdict is probability >= threshold."""
-        z = self._logit(question, vector, decision)
+        guard's decision on it; text_score, when given, is text_score(question, decision) computed earlier. A dose
+        verdict is probability >= threshold."""
+        z = self._logit(question, vector, decision, text_score)
         # Written for both signs so exp never overflows.
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 

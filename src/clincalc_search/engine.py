@@ -216,8 +216,10 @@ class Engine:
         rules = dose_guard.check(text)
         if self.dose_model is None:
             return rules, None
+        # The n-gram part first, while the question's words are still in the caches the rules just used.
+        text_score = self.dose_model.text_score(text, rules)
         vector = self._encode(text)
-        p = self.dose_model.probability(text, vector, rules)
+        p = self.dose_model.probability(text, vector, rules, text_score)
         if rules.is_dose or p < self.dose_model.threshold:
             return replace(rules, probability=p), vector
         words = ", ".join(f"'{w}'" for w in self.dose_model.reasons(text, vector, rules)) or "the whole question"
