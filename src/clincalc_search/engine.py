@@ -211,8 +211,9 @@ class Engine:
 
     def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
         """The rules' decision, then the learned model's on the question's embedding (encoded here, once:
-        retrieval and highlights reuse it). Either one finding a dose question refuses it: across five sets by
-        different writers, each left out in turn, the two together missed fewer dose questions than either."""
+        retrieval and highlights reuse it). Either one finding a dose question refuses it: across the dose sets
+        of different writers, each left out in turn, the two together missed fewer dose questions than either
+        (docs/EVALUATION.md)."""
         rules = dose_guard.check(text)
         if self.dose_model is None:
             return rules, None
