@@ -551,3 +551,31 @@ def test_dose_requests_written_as_shorthand_timing_or_permission(question: str) 
 ])
 def test_near_misses_of_those_requests(question: str) -> None:
     assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how much PR prolongation is acceptable on verapamil",             # the size of a measured change
+    "what size of potassium rise would worry you after starting spironolactone",
+    "how big a fall in eGFR is ok after an ACE inhibitor",
+    "de combien baisse la tension avec le périndopril",
+    "cuánto baja la hemoglobina glicada con metformina",
+    "wie stark sinkt der Blutdruck unter Amlodipin",
+    "why would the platelets keep falling on heparin",                 # a measured value as what changes
+    "my potassium keeps going up on ramipril, why",
+    "stroke risk with HRT - % increase?",
+    "does allopurinol reduce triglycerides, by how much",
+    "how many doses are left in my symbicort turbohaler",              # what is left in a device
+])
+def test_size_of_a_measured_change_is_not_a_dose(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how much ramipril is too much",
+    "how much should i increase the insulin by",
+    "de combien faut-il augmenter la levothyrox",
+    "my INR is 4.5, how much do i lower the warfarin",
+    "how many puffs of salbutamol in an attack",
+])
+def test_amounts_asked_beside_a_change_still_decide(question: str) -> None:
+    assert check(question), question
