@@ -579,3 +579,29 @@ def test_size_of_a_measured_change_is_not_a_dose(question: str) -> None:
 ])
 def test_amounts_asked_beside_a_change_still_decide(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "how often should TFTs be checked on amiodarone",                  # a test's interval, either side
+    "spirometry on amiodarone - how often",
+    "how often do we repeat the chest x-ray on nitrofurantoin long term",
+    "Lithium: in welchen Abständen Blutkontrollen?",
+    "bilan hépatique sous méthotrexate, tous les combien ?",
+    "análisis de sangre con carbamazepina, cada cuánto?",
+    "LFTs monthly for 6 months then every 3 months on leflunomide?",   # a test schedule in steps
+    "vanc trough drawn 30 min before the fourth dose - valid sample?",  # when a level is taken
+    "amikacin level sampled 8 h post start, is that ok for the nomogram",
+])
+def test_when_a_test_is_done_is_not_a_dose(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "which nomogram for once daily gentamicin dosing",
+    "gent level 3 at 12h on the nomogram - what interval now?",
+    "how often should i take my thyroid tablets",
+    "tous les combien prendre le méthotrexate",
+    "levothyroxine and thyroid function, how much should i take",
+])
+def test_the_drug_asked_beside_a_test_still_decides(question: str) -> None:
+    assert check(question), question
