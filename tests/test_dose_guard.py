@@ -605,3 +605,35 @@ def test_when_a_test_is_done_is_not_a_dose(question: str) -> None:
 ])
 def test_the_drug_asked_beside_a_test_still_decides(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "metformin, at what eGFR do we stop it",                           # a threshold of the patient
+    "bisoprolol: below what pulse should I hold off and call",
+    "nitrofurantoin CrCl threshold 60 or 45?",
+    "à partir de quel DFG faut-il arrêter la metformine",
+    "is there an upper age limit for the shingles vaccine",
+    "edad máxima para empezar una estatina",
+    "fever after the zoledronate drip, how long will it last",         # how long a reaction goes on
+    "how many days will the flushing persist",
+    "Wie lange nach dem Antibiotikum darf ich Alkohol trinken",        # waiting before alcohol
+    "combien de temps après le métronidazole pour boire de l alcool",
+    "cuánto tiempo después del metronidazol puedo beber alcohol",
+    "insulin pen out of fridge how many days at room temperature",     # storage, period first
+    "síntomas de toxicidad por digoxina con nivel 2.5",                # toxicity symptoms, a level beside
+    "what happens if two patches are put on by accident",              # a mistake's consequence, either order
+])
+def test_thresholds_reactions_and_waiting_are_not_doses(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "metformin eGFR 35 what dose",
+    "egfr cut off for halving the dose of apixaban",
+    "how many days should the antibiotics continue",
+    "how many days do i continue the prednisolone",
+    "accidentally took two, should i skip the next",
+    "nitrofurantoin CrCl 40 how much",
+])
+def test_a_dose_asked_beside_a_threshold_or_reaction_still_decides(question: str) -> None:
+    assert check(question), question
