@@ -551,3 +551,89 @@ def test_dose_requests_written_as_shorthand_timing_or_permission(question: str) 
 ])
 def test_near_misses_of_those_requests(question: str) -> None:
     assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how much PR prolongation is acceptable on verapamil",             # the size of a measured change
+    "what size of potassium rise would worry you after starting spironolactone",
+    "how big a fall in eGFR is ok after an ACE inhibitor",
+    "de combien baisse la tension avec le périndopril",
+    "cuánto baja la hemoglobina glicada con metformina",
+    "wie stark sinkt der Blutdruck unter Amlodipin",
+    "why would the platelets keep falling on heparin",                 # a measured value as what changes
+    "my potassium keeps going up on ramipril, why",
+    "stroke risk with HRT - % increase?",
+    "does allopurinol reduce triglycerides, by how much",
+    "how many doses are left in my symbicort turbohaler",              # what is left in a device
+])
+def test_size_of_a_measured_change_is_not_a_dose(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "how much ramipril is too much",
+    "how much should i increase the insulin by",
+    "de combien faut-il augmenter la levothyrox",
+    "my INR is 4.5, how much do i lower the warfarin",
+    "how many puffs of salbutamol in an attack",
+])
+def test_amounts_asked_beside_a_change_still_decide(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "how often should TFTs be checked on amiodarone",                  # a test's interval, either side
+    "spirometry on amiodarone - how often",
+    "how often do we repeat the chest x-ray on nitrofurantoin long term",
+    "Lithium: in welchen Abständen Blutkontrollen?",
+    "bilan hépatique sous méthotrexate, tous les combien ?",
+    "análisis de sangre con carbamazepina, cada cuánto?",
+    "LFTs monthly for 6 months then every 3 months on leflunomide?",   # a test schedule in steps
+    "vanc trough drawn 30 min before the fourth dose - valid sample?",  # when a level is taken
+    "amikacin level sampled 8 h post start, is that ok for the nomogram",
+])
+def test_when_a_test_is_done_is_not_a_dose(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "which nomogram for once daily gentamicin dosing",
+    "gent level 3 at 12h on the nomogram - what interval now?",
+    "how often should i take my thyroid tablets",
+    "tous les combien prendre le méthotrexate",
+    "levothyroxine and thyroid function, how much should i take",
+])
+def test_the_drug_asked_beside_a_test_still_decides(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "metformin, at what eGFR do we stop it",                           # a threshold of the patient
+    "bisoprolol: below what pulse should I hold off and call",
+    "nitrofurantoin CrCl threshold 60 or 45?",
+    "à partir de quel DFG faut-il arrêter la metformine",
+    "is there an upper age limit for the shingles vaccine",
+    "edad máxima para empezar una estatina",
+    "fever after the zoledronate drip, how long will it last",         # how long a reaction goes on
+    "how many days will the flushing persist",
+    "Wie lange nach dem Antibiotikum darf ich Alkohol trinken",        # waiting before alcohol
+    "combien de temps après le métronidazole pour boire de l alcool",
+    "cuánto tiempo después del metronidazol puedo beber alcohol",
+    "insulin pen out of fridge how many days at room temperature",     # storage, period first
+    "síntomas de toxicidad por digoxina con nivel 2.5",                # toxicity symptoms, a level beside
+    "what happens if two patches are put on by accident",              # a mistake's consequence, either order
+])
+def test_thresholds_reactions_and_waiting_are_not_doses(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "metformin eGFR 35 what dose",
+    "egfr cut off for halving the dose of apixaban",
+    "how many days should the antibiotics continue",
+    "how many days do i continue the prednisolone",
+    "accidentally took two, should i skip the next",
+    "nitrofurantoin CrCl 40 how much",
+])
+def test_a_dose_asked_beside_a_threshold_or_reaction_still_decides(question: str) -> None:
+    assert check(question), question
