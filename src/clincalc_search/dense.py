@@ -17,9 +17,7 @@ class DenseIndex:
     def __init__(self, index: faiss.Index | None, owners: np.ndarray, vectors: np.ndarray, n_chunks: int) -> None:
         self.index = index
         self.owners = owners
-        # The same vectors as the index, kept for exact scoring of a few sections; a plain view of the memory
-        # map, so slicing it per question does not go through np.memmap's Python-level bookkeeping.
-        self.vectors = vectors.view(np.ndarray) if isinstance(vectors, np.memmap) else vectors
+        self.vectors = vectors  # the same vectors as the index, kept for exact scoring of a few sections
         self.n_chunks = n_chunks
         self.exact = index is None or type(index).__name__.startswith("IndexFlat")
         # Rows of each chunk, grouped: chunk c owns rows _order[_starts[c]:_starts[c + 1]].

@@ -73,7 +73,7 @@ class Highlighter:
     def __init__(self, spans: np.ndarray, vectors: np.ndarray, unit_stems: list[list[str]],
                  names: dict[int, set[str]], vocabulary: set[str]) -> None:
         self.spans = spans  # rows of (chunk id, start, end), in chunk order
-        self.vectors = vectors.view(np.ndarray) if isinstance(vectors, np.memmap) else vectors  # see DenseIndex
+        self.vectors = vectors
         self.stems = [frozenset(s) for s in unit_stems]
         self.names = names  # chunk id → stems of its drug's names: they pick no line within the section
         # Words the corpus never uses (a misspelt brand, "please") cannot point at a line either.

@@ -398,13 +398,13 @@ class LoadedIndex:
     chunks: list[Chunk]
     faiss_index: faiss.Index | None  # None for an exact index: DenseIndex scores its vectors directly
     owners: np.ndarray  # vector row → chunk id
-    vectors: np.ndarray  # memory-mapped copy of the indexed vectors
+    vectors: np.ndarray  # memory-mapped copy of the indexed vectors (a plain view, see _mapped)
     sparse: SparseIndex
     monographs: list[Monograph]  # as indexed, not as the corpus folder holds them now
     classes: list[DrugClass]
     stale: list[str]  # why the corpus no longer matches (only when a stale corpus was allowed)
     unit_spans: np.ndarray  # rows of (chunk id, start, end): the sentences and bullets, in chunk order
-    unit_vectors: np.ndarray  # memory-mapped, one row per unit
+    unit_vectors: np.ndarray  # memory-mapped (a plain view), one row per unit
     unit_stems: list[list[str]]
     tables: CorpusTables  # word spread, coined terms, specific stems, name stems (see corpus_tables)
 
@@ -452,13 +452,13 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         lines = (index_dir / manifest.files["chunks"]).read_text(encoding="utf-8").splitlines()
         chunks = [Chunk.model_validate_json(line) for line in lines]
         owners = np.load(index_dir / manifest.files["owners"])
-        vectors = np.load(index_dir / manifest.files["vectors"])  # small: in memory, no page faults per question
+        vectors = _mapped(index_dir / manifest.files["vectors"])
         sparse = SparseIndex.load(index_dir / manifest.files["sparse"], len(chunks))
         snapshot = Snapshot.model_validate_json((index_dir / manifest.files["monographs"]).read_bytes())
         units = json.loads((index_dir / manifest.files["units"]).read_bytes())
         unit_spans = np.asarray(units["spans"], dtype=np.int64).reshape(-1, 3)
         unit_stems = [list(s) for s in units["stems"]]
-        unit_vectors = np.load(index_dir / manifest.files["unit_vectors"], mmap_mode="r")
+        unit_vectors = _mapped(index_dir / manifest.files["unit_vectors"])
         tables = CorpusTables.model_validate_json((index_dir / manifest.files["tables"]).read_bytes())
     except (RuntimeError, ValueError, OSError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
@@ -476,6 +476,12 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
                        sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
                        unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables)
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """The array memory-mapped, as a plain view: slicing a np.memmap per question goes through Python-level
+    bookkeeping, a view of the same pages does not."""
+    return np.load(path, mmap_mode="r").view(np.ndarray)
 
 
 def _read_faiss(path: Path) -> faiss.Index:
