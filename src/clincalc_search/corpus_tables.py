@@ -17,12 +17,12 @@ class CorpusTables(BaseModel):
     rare_terms: dict[str, list[str]]  # coined term (trial acronym, product code) → the monographs using it
     rare_needs_cue: list[str]  # coined terms that are also English words: named only with a study cue or caps
     section_count: int
-    specific_limit: int  # the most sections a stem may appear in and still point at one
     stem_sections: dict[str, list[int]]  # stem of section prose → the chunk ids of the sections using it
     name_stems: dict[str, list[str]]  # drug → stems of its generic name, other names and brands
 
 
 def specific_limit(section_count: int) -> int:
+    """The most sections a stem may appear in and still point at one."""
     return max(3, int(SPECIFIC_SHARE * section_count))
 
 
@@ -38,7 +38,6 @@ def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[
     spread = {w: len(drugs) for w, drugs in sorted(users.items())}
     surfaces = set(DrugLexicon(monographs, classes, spread).surfaces)
     coined, needs_cue = find_coined(monographs, english_words(), surfaces)
-    limit = specific_limit(len(chunks))
     sections: dict[str, list[int]] = {}
     for c, tokens in zip(chunks, stems([c.text for c in chunks]), strict=True):
         for stem in dict.fromkeys(tokens):
@@ -47,5 +46,4 @@ def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[
     names = {m.name: sorted(set(s)) for m, s in zip(monographs, stems(own), strict=True)}
     return CorpusTables(
         word_spread=spread, rare_terms=coined, rare_needs_cue=sorted(needs_cue), section_count=len(chunks),
-        specific_limit=limit, stem_sections=dict(sorted(sections.items())),
-        name_stems=names)
+        stem_sections=dict(sorted(sections.items())), name_stems=names)

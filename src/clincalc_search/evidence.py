@@ -6,13 +6,13 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from clincalc_search.corpus_tables import CorpusTables
+from clincalc_search.corpus_tables import CorpusTables, specific_limit
 
 
 class SectionEvidence:
     def __init__(self, tables: CorpusTables) -> None:
         self._lists = tables.stem_sections
-        self._limit = tables.specific_limit
+        self._limit = specific_limit(tables.section_count)
         self._n = tables.section_count
         # Drug names and brands appear in their own sections; they say whose section, never which one.
         self._names = {s for stems in tables.name_stems.values() for s in stems}

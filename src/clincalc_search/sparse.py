@@ -101,11 +101,6 @@ class SparseIndex:
         assert self._bm25 is not None, "only a freshly built index is saved"
         self._bm25.save(str(folder))  # type: ignore[attr-defined]
 
-    def document_frequency(self, stem: str) -> int:
-        """How many documents use the stem."""
-        i = self._vocab.get(stem)
-        return 0 if i is None else int(self._indptr[i + 1] - self._indptr[i])
-
     def scores(self, query: str | list[str]) -> np.ndarray:
         """BM25 score of every document (zeros when no query word is in the corpus). Takes the question or
         its stems, so a caller that already stemmed it does not stem it twice. A repeated stem counts each
