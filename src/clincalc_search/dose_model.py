@@ -181,11 +181,15 @@ class DoseModel:
         # Written for both signs so exp never overflows.
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
-    def reasons(self, question: str, vector: np.ndarray, decision: DoseDecision, k: int = 3) -> list[str]:
+    def reasons(self, question: str, vector: np.ndarray, decision: DoseDecision, k: int = 3,
+                probability: float | None = None) -> list[str]:
         """Up to k readable word n-grams of the question that pushed hardest towards the verdict: towards a dose
-        question when probability >= threshold, away from one otherwise. They are in the lower-cased skeleton of
-        the question (what the model read), so a look-alike letter shows as the letter it imitates."""
-        toward = 1.0 if self.probability(question, vector, decision) >= self.threshold else -1.0
+        question when probability >= threshold, away from one otherwise (pass the probability when it is known
+        already). They are in the lower-cased skeleton of the question (what the model read), so a look-alike
+        letter shows as the letter it imitates."""
+        if probability is None:
+            probability = self.probability(question, vector, decision)
+        toward = 1.0 if probability >= self.threshold else -1.0
         counts = Counter(word_ngrams(prepare(question)))
         buckets: Counter[int] = Counter()
         for gram, count in counts.items():

@@ -52,7 +52,7 @@ class Plan:
     strong: list[str] = field(default_factory=list)  # intents from strong cues
     rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
     chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
-    vector: np.ndarray | None = None  # the question's embedding, once _scores has computed it (highlights)
+    vector: np.ndarray | None = None  # the question's embedding, from the dose decision (retrieval, highlights)
 
 
 def clean_question(question: str) -> str:
@@ -223,7 +223,8 @@ class Engine:
         p = self.dose_model.probability(text, vector, rules, text_score)
         if rules.is_dose or p < self.dose_model.threshold:
             return replace(rules, probability=p), vector
-        words = ", ".join(f"'{w}'" for w in self.dose_model.reasons(text, vector, rules)) or "the whole question"
+        words = ", ".join(f"'{w}'" for w in self.dose_model.reasons(text, vector, rules, probability=p))
+        words = words or "the whole question"
         return dose_guard.DoseDecision(True, dose_guard.LEARNED, words, rules.context, p), vector
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode,
