@@ -32,16 +32,25 @@ _HARMS = (
 # "Why does X cause / make / take / fail …" asks how an effect comes about: How it works explains it, so this
 # comes before the effect's own cue (a harm, a blood test). Not when the why is about a caution or a check
 # ("why must X never be…", "why is X avoided", "why the bloods"), or about what the patient has to do.
+_CAUTION_OR_CHECK = r"not|never|avoid\w*|contra-?indicat\w*|monitor\w*|tests?|bloods?"
+
+
+def _unless(words: str) -> str:
+    """A start-of-question guard: none of these words anywhere in it (nor a "n't")."""
+    return rf"^(?!.*(?:\b(?:{words})\b|n't\b))"
+
+
+_GIVEN_BY_A_PERSON = "".join(rf"(?<!{who} )" for who in ("doctor", "gp", "nurse", "pharmacist", "they", "he", "she"))
 _WHY_MECHANISM = (
-    r"^(?!.*(?:\b(?:not|never|avoid\w*|contra-?indicat\w*|dangerous|risky|risks?|monitor\w*|tests?|testing|"
-    r"bloods?|levels?|interact\w*)\b|n't\b)).*?\bwhy (?:(?:does|do|did|can|could|is|are|would|might) |"
+    _unless(_CAUTION_OR_CHECK + r"|dangerous|risky|risks?|testing|levels?|interact\w*")
+    + r".*?\bwhy (?:(?:does|do|did|can|could|is|are|would|might) |"
     # without the auxiliary, as English learners often ask: "why the haloperidol make the muscles stiff"
     r"(?=(?:the|this|that|it|my) ))"
     r"(?!(?:i|we|you|he|she|they|patients?|people|my \w+|his \w+|her \w+) (?:have|need|has|must|should|keep)\b)"
-    r"(?:[\w'-]+ ){0,4}?(?:caus\w*|makes?|(?<!doctor )(?<!gp )(?<!nurse )(?<!pharmacist )(?<!they )(?<!he )(?<!she )gives? (?:me|you|him|her|them|people|patients)|develop\w*|takes? (?:so long|days|weeks|months)|fails?|impair\w*|"
-    r"precipitat\w*|combined|given (?:alongside|with)|lead\w*|wash\w* out)\b"
-    r"|^(?!.*(?:\b(?:not|never|avoid\w*|contra-?indicat\w*|monitor\w*|tests?|bloods?)\b|n't\b)).*\bwhy (?:this|that|it) "
-    r"(?:happen\w*|is happening)\b"
+    r"(?:[\w'-]+ ){0,4}?(?:caus\w*|makes?|" + _GIVEN_BY_A_PERSON + r"gives? (?:me|you|him|her|them|people|patients)|"
+    r"develop\w*|takes? (?:so long|days|weeks|months)|fails?|impair\w*|precipitat\w*|combined|"
+    r"given (?:alongside|with)|lead\w*|wash\w* out)\b"
+    "|" + _unless(_CAUTION_OR_CHECK) + r".*\bwhy (?:this|that|it) (?:happen\w*|is happening)\b"
 )
 
 # In priority order: when a question matches several, the more specific intent comes first.
