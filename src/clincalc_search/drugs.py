@@ -100,9 +100,9 @@ class DrugLexicon:
             for word in re.findall(r"\w+", kicker):
                 self._kicker_words.setdefault(word, set()).add(drug)
         # Surfaces by length: a name more than 15 % longer or shorter cannot be within the edit-distance cutoff.
-        self._near: dict[int, list[str]] = {}
-        self._misspellings: dict[str, str | None] = {}
         self._by_length: dict[int, list[str]] = {}
+        self._near: dict[int, list[str]] = {}  # word length → surfaces near it, as _near_length found them
+        self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
         for surface in self.surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
         # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
