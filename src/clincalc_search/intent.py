@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from clincalc_search.regex_gate import GatedPattern
 
 # Side effects and risks people name directly ("ramipril cough", "T-DXd ILD"): they ask for the risks section.
 _HARMS = (
@@ -54,7 +55,7 @@ _WHY_MECHANISM = (
 )
 
 # In priority order: when a question matches several, the more specific intent comes first.
-_INTENTS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rx)) for key, rx in [
+_INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx in [
     ("how_it_works", _WHY_MECHANISM),
     ("prescribing", r"\b(?:push|pushes|pushing|raise|raises|raising|increase|increases|boost|boosts|reduce|reduces|lower|lowers) (?:its|the|their|his|her|[\w-]+) (?:levels?|concentrations?|inr|antiplatelet effect|effect of)\b|\binteract\w*|\bcontra-?indicat\w*|\bc/?is?\b|\badrs?\b|\bddis?\b"),
     ("overview", r"^(?!(?:\s*[\w-]+)?\s*(?:and |&amp; )?(?:monitoring|evidence|advice|counsel\w*|interactions?|side|risks?|contra\w*|mechanism|trials?|guidance|guidelines?|bloods?|tests?|data|nice|warnings?|cautions?|dose|doses|dosing)\b)\s*[\w-]+(?: [\w-]+)? for (?!how\b|what\b|a \d|\d)[\w' -]+\??\s*$|\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?(?!(?:the )?(?:evidence|data|trials?|guidance|mechanism|risks?|rationale|reason|advice))[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen (?:is|are|would|should|do) (?:[\w-]+ ){1,3}?(?:used|given|prescribed|indicated|started|needed)\b|\bmeant for\b|\bwhat (?:it'?s|is it) for\b|\bfor what (?:(?:reason|illness|illnesses|disease|diseases|problem|problems|condition|conditions|purpose)\b|(?:it|is it|this|they|the \w+) (?:is |are )?(?:used|for|given|give|giving)\b)|\bwhat means\b|\bindications?\b|\binds?\b"),
@@ -106,18 +107,20 @@ def _spelled(question: str) -> str:
 
 def section_cues(question: str, strong_only: bool = False) -> dict[str, str]:
     """Sections the question asks for, strongest first, each with the words that asked for it."""
-    return dict(_section_cues(question, strong_only))
+    return {key: words for key, words, strong in _section_cues(question) if strong or not strong_only}
 
 
 @lru_cache(maxsize=4096)
-def _section_cues(question: str, strong_only: bool) -> tuple[tuple[str, str], ...]:
-    # The dose guard and the engine ask about the same question and its parts several times: read it once.
+def _section_cues(question: str) -> tuple[tuple[str, str, bool], ...]:
+    # The dose guard and the engine ask about the same question and its parts several times, for all cues and
+    # for strong ones: read it once. The weak cues come last, so a section a strong cue found is never weak.
     text = _spelled(question)
-    found: dict[str, str] = {}
-    for key, rx in _INTENTS[:-2] if strong_only else _INTENTS:
+    found: dict[str, tuple[str, bool]] = {}
+    strong_count = len(_INTENTS) - 2
+    for n, (key, rx) in enumerate(_INTENTS):
         if key not in found and (m := rx.search(text)):
-            found[key] = m.group(0).strip()
-    return tuple(found.items())
+            found[key] = (m.group(0).strip(), n < strong_count)
+    return tuple((key, words, strong) for key, (words, strong) in found.items())
 
 
 def intent_words(question: str) -> list[str]:
