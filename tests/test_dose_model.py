@@ -17,6 +17,7 @@ from clincalc_search.dose_model import (
     char_wb_ngrams,
     features,
     prepare,
+    rule_features,
     rule_names,
     word_index,
     word_ngrams,
@@ -45,6 +46,17 @@ def test_feature_hash_is_pinned() -> None:
     assert values[:3] == pytest.approx([3 ** -0.5] * 3)  # three word grams: dose, 0mg, "dose 0mg"
     assert values[3:] == pytest.approx([18 ** -0.5] * 18)  # eighteen char_wb grams
     assert features("Dose 5mg?") == (index, values)
+
+
+@pytest.mark.parametrize("question", ["Dose 5mg?", "what are the the side effects", "", "é x-ray q8h, bd/tds bd",
+                                      "how often are LFTs checked on methotrexate 15 mg weekly"])
+def test_text_score_is_the_features_sum(shipped: DoseModel, question: str) -> None:
+    # text_score sums the n-gram weights without building features(); both must read the same features.
+    decision = check(question)
+    index, values = features(question)
+    expected = shipped.bias + float(shipped.ngrams[index] @ np.asarray(values, dtype=np.float64))
+    expected += float(rule_features(decision, shipped.rule_list) @ shipped.rules)
+    assert shipped.text_score(question, decision) == pytest.approx(expected, abs=1e-12)
 
 
 def test_ngrams_read_like_sklearn() -> None:

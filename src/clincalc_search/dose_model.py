@@ -12,6 +12,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -86,6 +87,13 @@ def _normalised(counts: Counter[int]) -> dict[int, float]:
     return {i: c / norm for i, c in counts.items()}
 
 
+def _block_score(counts: Counter[int], weights: np.ndarray) -> float:
+    """One l2-normalised block of counts per bucket (as _normalised) dotted with its weights."""
+    index = np.fromiter(counts, dtype=np.intp, count=len(counts))
+    values = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    return float(weights[index] @ values) / (math.sqrt(float(values @ values)) or 1.0)
+
+
 def word_index(gram: str) -> int:
     """The index in features() of a word n-gram as the model reads it (lower-case, digits "0")."""
     return _word_bucket(gram)
@@ -156,10 +164,14 @@ class DoseModel:
             )
 
     def text_score(self, question: str, decision: DoseDecision) -> float:
-        """The part of the logit that needs no embedding (bias, n-grams, rule block): the engine computes it while
-        the question is still being encoded, or just before."""
-        index, values = features(question)
-        score = self.bias + float(self.ngrams[index] @ np.asarray(values))
+        """The part of the logit that needs no embedding (bias, n-grams, rule block): the engine computes it just
+        before the question is encoded. The same sum as features() dotted with the n-gram weights, without building
+        the sorted feature list (equal to rounding: tests/test_dose_model.py)."""
+        text = prepare(question)
+        words = Counter(map(_word_bucket, word_ngrams(text)))
+        chars = Counter(chain.from_iterable(map(_char_buckets, text.split())))
+        score = self.bias + _block_score(words, self.ngrams[:WORD_FEATURES])
+        score += _block_score(chars, self.ngrams[WORD_FEATURES:])
         return score + float(rule_features(decision, self.rule_list) @ self.rules)
 
     def _logit(self, question: str, vector: np.ndarray, decision: DoseDecision,
