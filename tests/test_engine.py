@@ -103,6 +103,12 @@ def test_find_resolves_misspelt_and_brand_names(engine: Engine) -> None:
     assert engine.find("nothing like a drug") is None
 
 
+@pytest.mark.parametrize("typed", ["war farin monitoring", "what are the risks of war farin", "warf arin and alcohol"])
+def test_a_name_split_by_a_stray_space_is_still_the_drug(engine: Engine, typed: str) -> None:
+    # The word and the next are tried together, unless both are ordinary English words ("what are").
+    assert engine.find(typed).name == "warfarin"  # type: ignore[union-attr]
+
+
 # -- issue 11: question understanding classes ---------------------------------------------------------------
 
 def test_a_coined_corpus_term_ties_the_question_to_its_monograph(engine: Engine) -> None:

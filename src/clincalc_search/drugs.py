@@ -168,6 +168,7 @@ class DrugLexicon:
 
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
+        english = english_words()
         for i, w in enumerate(words):
             if any(a <= w.start() < b for a, b in spans):
                 continue
@@ -178,9 +179,10 @@ class DrugLexicon:
                 continue
             if w.group(0) in self._vocabulary:
                 continue  # a word the corpus itself uses is not a misspelt drug name
-            # Try the word alone and joined with the next one ("insulin glargene", "co careldopa").
+            # Try the word alone and joined with the next one ("insulin glargene", "co careldopa", "war farin"),
+            # unless both are ordinary English words ("what are"): those two side by side misspell no drug.
             candidates = [w.group(0)]
-            if i + 1 < len(words):
+            if i + 1 < len(words) and not {w.group(0), words[i + 1].group(0)} <= english:
                 candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
             for cand in candidates:
                 if len(cand) < 5:
