@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from clincalc_search.intent import section_intents
+from clincalc_search.regex_gate import GatedPattern
 from clincalc_search.skeleton import skeleton
 
 # "How often" of a test or check (on either side of the words), in English, German, Spanish and French.
@@ -28,7 +29,7 @@ _EFFECT_SIZE = (r"\b(?:hazard|odds|risk|rate|incidence) ratios?\b(?: (?:of|was|i
 # schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
 # consequences of an overdose, how many patients, a measured level, a code, a date or a length of time. They
 # are set aside before anything else is read, and the decision record lists them.
-_CONTEXT: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
+_CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
     ("overdose_consequence", r"\b(?:what happens|happen|consequences?|symptoms?|signs?|effects?|treat\w*|manag\w*|antidotes?|reversal|reverse|risks?|dangers?|complications?|survive|die|dying|present\w*|features?|toxicity|after|following|from|in|suspected|accidental|deliberate|intentional|mixed|staggered|an?)\b(?: [\w'-]+){0,3} overdos\w*|\boverdos\w*(?: [\w'-]+){0,2} (?:symptoms?|signs?|treatment|management|antidotes?|effects?|consequences?|risks?|presentation|features|ecg|nomogram|line|protocol|guidance|advice|look like|do|cause\w*|lead|kill|harm|damage|happen\w*)\b|\boverdos\w* of\b(?=[^?]*\b(?:what|signs?|symptoms?|treat|manage|happen)\b)|\b(?:signs?|symptoms?|what happens|happen\w*)\b[^?]*\btoo (?:much|many)\b|\b(?:sympt[oô]mes?|s[ií]ntomas?|symptome|signes|signos|zeichen)\b[^?]*\b(?:surdosage|sobredosis|[uü]berdosis)\b|\b(?:by mistake|accidentally|by accident)\b[^?]*\b(?:symptoms?|signs?|what happens|effects?|harm)\b"
      r"|\b(?:by mistake|accidentally|by accident|instead of|in error|in place of|par erreur|au lieu de|por error|en lugar de|en vez de|versehentlich|aus versehen|statt)\b[^?]*\b(?:toxicit\w*|what (?:could|will|would|might|can) happen|what happens|consequences?|symptoms?|signs?|harm|damage|poisoning|que (?:va-t-il|peut-il|risque-t-il) (?:se passer|arriver)|cons[eé]quences?|risques?|toxicit[eé]|qu[eé] (?:puede )?pas(?:a|ar)|consecuencias?|riesgos?|toxicidad|was (?:kann )?passier\w*|folgen|risiken|vergiftung)\b[^?]*"
      r"|\b(?:qu[eé]|que|quels?|quelles?|welche)?\s*(?:efectos?|consecuencias?|s[ií]ntomas?|riesgos?|peligros?|tratamiento|manejo|effets?|cons[eé]quences?|sympt[oô]mes?|risques?|dangers?|traitement|prise en charge|folgen|wirkungen|symptome|risiken|gefahren|behandlung|was passiert|qu[eé] pasa|que se passe-t-il)\b[^?]{0,40}\b(?:sobredosis|surdosage|surdose|intoxicaci[oó]n|intoxication|[uü]berdosis|[uü]berdosierung|vergiftung|toxicidad|toxicit[eé]|toxizit[aä]t|toxicity)\b(?: (?:de|d'|du|des|con|por|mit|von|an) ?[\w-]+)?"
@@ -209,7 +210,7 @@ _CHANGE_BY = re.compile(r"\b(?:increase|reduce|lower|raise|cut|decrease|adjust|c
 
 # Stage 2, requests: the question asks for an amount, strength or form, interval, course, schedule, rate,
 # conversion or a decision about one (missed, extra, adjusted). Any request left after stage 1 decides.
-_REQUESTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
+_REQUESTS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
     ("dose_word", r"\bre-?dos(?:e|ed|es|ing)\b|\b(?:doses?|dosage\w*|dosing|dosed|posolog\w*|dosis\w*|\w+dosis\b(?<!acidosis)(?<!ketoacidosis)(?<!sarcoidosis)(?<!amyloidosis)(?<!osis dosis)|dosierung\w*|dosage|loading|maintenance|induction (?:dose|regimen))\b|\bload\b(?! of)"),
     ("misspelt_dose", r"\bd[o0]a?s+[aeiou]?[gj]\w*|\bdoze\b|\bdos(?:e|s)?ing\b|\bdose?age\b|\bdosses?\b|\bhow mu(?:tch|hc)\b"),
     ("amount", r"\bhow (?:much|many|man+y|mny|meny|mnay|mamy)\b|\bamount\b|\bquantity\b|\bcombien\b|\bcu[aá]nt[oa]s?\b|\bwie ?viel\w*|\bquelle quantit[eé]\b|\bque(?:lle)? dose\b"),
@@ -235,7 +236,7 @@ _REQUESTS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name,
 # 90kg", "5 mg?") or ties it to a patient factor that would change the dose; beside a question about
 # something else ("I'm on 20 mg, what are the side effects", "why does the brand matter, once or twice
 # daily") it is context.
-_MENTIONS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx)) for name, rx in [
+_MENTIONS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
     ("unit", r"\d\s*(?:mg|mcg|µg|ug|g|grams?|ml|mls|l|units?|iu|micrograms?|mmol|milligrams?|puffs?|tabs?|tablets?|pills?|caps(?:ules)?|drops?|sachets?|patch(?:es)?|sprays?|%)\b|\b(?:mgs?|mcg|micrograms?|milligrams?|mmol|units?|ml|mls|puffs?)(?:/kg|/m2|/m²|/h\w*)?\b(?! (?:of )?(?:levels?|concentration))|/kg\b|\bper kilo\w*"),
     ("frequency", r"\b(?:once|twice|thrice|three times|four times|\d+ times)(?: a| per| each| every)? ?(?:day|daily|week|weekly|night|nightly|month|hours?)\b|\btwice\b|\bthrice\b|\bevery (?:\d+|few|two|three|four|six|eight|twelve) ?(?:h|hrs?|hours?)\b|\b(?:od|bd|bid|tds|tid|qds|qid|qd|prn|nocte|mane|stat|q\d+(?:h|d|w|wk|m|mo)?\w*|d\d{1,2}(?:[ ,/+&-]+d\d{1,2})+|o\.d\.|b\.d\.|t\.d\.s\.|q\.d\.s\.)\b|\bfois par jour\b|\bpar jour\b|\bveces al d[ií]a\b|\bal d[ií]a\b|\bcada \d+ horas\b|\bmal (?:am|pro|t[aä]glich)\b|\bpro tag\b|\b(?:ab|aller|alle) \d+ stunden\b|\b(?:daily|weekly) or\b|\bor (?:daily|weekly|every day)\b|\bevery (?:other )?day\b|\bonce a\b|\bevery (?:\d+|one|two|three|four|six|eight|twelve)(?: (?:or|to|-) ?\d+)? ?(?:h|hrs?|hours?|days?|weeks?|months?)\b|\b(?:once|twice)[- ]?(?:weekly|monthly|nightly|daily)\b|\b(?:weekly|monthly|fortnightly|daily) (?:or|vs|versus) (?:weekly|monthly|fortnightly|daily)\b|\b(?:weekly|daily|nightly|monthly|fortnightly)\b"),
     ("weight", r"\b\d+(?:[.,]\d+)? ?(?:kg|kgs|kilos?|lbs?|pounds|stone)\b"),

@@ -1,0 +1,168 @@
+"""A cheap first test for the large hand-written patterns: literal strings, one of which every match contains.
+
+The dose guard and the intent table run some seventy patterns of up to 4,000 characters over every question, and
+most of them match nothing. Python's `re` tries each one at every position. A gated pattern first asks whether the
+question contains any of the strings a match cannot do without (read from the pattern's own parse tree: "how much",
+"cost", a digit...), which takes a few substring tests, and runs the pattern only then. The answer is the same:
+a gate only ever skips a pattern that could not have matched (tests/test_regex_gate.py checks every pattern on every
+labelled question)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import product
+from re import _constants as sre  # noqa: PLC2701 - the parse tree is the only place the pattern's literals are
+from re import _parser as sre_parse  # noqa: PLC2701
+
+# Past this many alternatives, a run of literal pieces stops growing and is judged as it is.
+MAX_STRINGS = 96
+# Gate with at most this many strings, or one string per this many characters of a longer pattern: past that, in
+# per-pattern timings over the labelled questions, the substring tests cost more than skipping the pattern saved
+# (`python -m bench.regex_gates` times all patterns, bare and gated).
+GATE_STRINGS = 12
+PATTERN_CHARS_PER_STRING = 40
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+_DIGITS = frozenset("0123456789")
+
+Strings = frozenset[str]
+
+
+def _exact_item(op: object, av: object) -> Strings | None:
+    """Every string one parse item matches, when that is a small finite set; None otherwise."""
+    if op is sre.LITERAL:
+        return frozenset(chr(av))  # type: ignore[arg-type]
+    if op in _ZERO_WIDTH:
+        return frozenset({""})
+    if op is sre.IN:
+        chars: set[str] = set()
+        for member_op, member in av:  # type: ignore[attr-defined]
+            if member_op is sre.LITERAL:
+                chars.add(chr(member))
+            elif member_op is sre.RANGE and member[1] - member[0] < 10:
+                chars.update(chr(c) for c in range(member[0], member[1] + 1))
+            elif member_op is sre.CATEGORY and member is sre.CATEGORY_DIGIT:
+                chars.update(_DIGITS)
+            else:
+                return None  # a negated or large class
+        return frozenset(chars) if len(chars) <= 10 else None
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            strings = _exact(alternative.data)
+            if strings is None:
+                return None
+            out |= strings
+        return frozenset(out) if len(out) <= MAX_STRINGS else None
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        return _exact(sub.data) if not add_flags and not del_flags else None
+    if op in _REPEATS:
+        low, high, body = av  # type: ignore[misc]
+        if (low, high) in {(0, 1), (1, 1)}:
+            strings = _exact(body.data)
+            if strings is not None:
+                return strings | {""} if low == 0 else strings
+    return None
+
+
+def _exact(items: list[tuple[object, object]]) -> Strings | None:
+    out: Strings = frozenset({""})
+    for op, av in items:
+        strings = _exact_item(op, av)
+        if strings is None or len(out) * len(strings) > MAX_STRINGS:
+            return None
+        out = frozenset(a + b for a, b in product(out, strings))
+    return out
+
+
+def _key(strings: Strings) -> tuple[bool, int, int]:
+    # Cheap and telling: strings of three or more characters (or digits) are rare enough in a question to be worth
+    # testing; then the fewest tests; then the longest shortest string.
+    telling = min(map(len, strings)) >= 3 or strings <= _DIGITS
+    return telling, -len(strings), min(map(len, strings))
+
+
+def _better(a: Strings | None, b: Strings | None) -> Strings | None:
+    """The better of two requirement sets (by _key)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _key(a) >= _key(b) else b
+
+
+def _usable(strings: Strings | None) -> Strings | None:
+    """The set without strings that hold another of its strings (a text holding "dose of" holds "dose"); None
+    when it holds the empty string, which every text contains."""
+    if not strings or "" in strings:
+        return None
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+
+
+def _required_item(op: object, av: object) -> Strings | None:
+    """Strings one of which every match of the item contains; None when none is found."""
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            strings = _required(alternative.data)
+            if strings is None:
+                return None
+            out |= strings
+        return _usable(frozenset(out))
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        return _required(sub.data) if not add_flags and not del_flags else None
+    if op is sre.ATOMIC_GROUP:
+        return _required(av.data)  # type: ignore[attr-defined]
+    if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+        return _required(av[2].data)  # type: ignore[index]
+    return _usable(_exact_item(op, av))
+
+
+def _required(items: list[tuple[object, object]]) -> Strings | None:
+    """For a sequence: the best of (a) the exact strings of each run of finite-set items, joined, and (b) what each
+    other item requires. Every match of the sequence contains a match of each of its items, so any one will do."""
+    best: Strings | None = None
+    run: Strings = frozenset({""})
+    for op, av in items:
+        strings = _exact_item(op, av)
+        if strings is not None and len(run) * len(strings) <= MAX_STRINGS:
+            run = frozenset(a + b for a, b in product(run, strings))
+            continue
+        best = _better(best, _usable(run))
+        run = strings if strings is not None else frozenset({""})
+        if strings is None:
+            best = _better(best, _required_item(op, av))
+    return _better(best, _usable(run))
+
+
+def required_strings(pattern: str) -> Strings | None:
+    """Strings at least one of which occurs in every match of the pattern (None: no such set was found)."""
+    if re.compile(pattern).flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL):
+        return None  # the literals would need the same folding; the patterns gated here use no flags
+    return _required(sre_parse.parse(pattern).data)
+
+
+class GatedPattern:
+    """A compiled pattern behind its gate: search, finditer and sub answer as the pattern does."""
+
+    def __init__(self, pattern: str | re.Pattern[str]) -> None:
+        self.regex = re.compile(pattern)
+        self.pattern = self.regex.pattern
+        strings = required_strings(self.pattern)
+        # A test per string costs about as much as a short pattern: a long list gates only a long pattern.
+        if strings is not None and len(strings) > max(GATE_STRINGS, len(self.pattern) // PATTERN_CHARS_PER_STRING):
+            strings = None
+        self.required: tuple[str, ...] | None = None if strings is None else tuple(sorted(strings))
+
+    def may_match(self, text: str) -> bool:
+        return self.required is None or any(s in text for s in self.required)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.regex.sub(repl, text) if self.may_match(text) else text

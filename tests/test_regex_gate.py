@@ -1,0 +1,57 @@
+"""The gate in front of the large patterns skips only what could not have matched."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from clincalc_search import dose_guard, intent
+from clincalc_search.regex_gate import GatedPattern, required_strings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("pattern", "strings"), [
+    (r"\bhow (?:much|many)\b", {"how much", "how many"}),
+    (r"\d+ ?mg\b", set("0123456789")),  # a digit tells more than a two-letter string
+    (r"\w+ly", {"ly"}),
+    (r"\b(?:take|taken) (?:it|them) with", {"take it with", "take them with", "taken it with", "taken them with"}),
+    (r"(?<!not )\b(?:dose|dosing) (?:of|for)\b", {"dose of", "dose for", "dosing of", "dosing for"}),
+    (r"\b\d+\b", set("0123456789")),
+])
+def test_required_strings_read_from_the_pattern(pattern: str, strings: set[str]) -> None:
+    assert required_strings(pattern) == strings
+
+
+@pytest.mark.parametrize("pattern", [r"(?:abc)?", r"\w+", r"[^?]*", r"(?i)dose", r"a|\w"])
+def test_no_strings_when_a_match_needs_none(pattern: str) -> None:
+    assert required_strings(pattern) is None
+
+
+def test_a_gated_pattern_answers_as_the_pattern() -> None:
+    gated = GatedPattern(r"\bhow (?:much|many)\b")
+    assert gated.search("what dose") is None and gated.sub(" ", "what dose") == "what dose"
+    assert gated.search("how many tablets").group(0) == "how many"  # type: ignore[union-attr]
+    assert [m.span() for m in gated.finditer("how much, how many")] == [(0, 8), (10, 18)]
+    assert gated.sub("_", "how much or how many") == "_ or _"
+
+
+def _questions() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "eval").glob("*.jsonl")):
+        texts += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return texts
+
+
+def test_no_gate_skips_a_pattern_that_matches_a_labelled_question() -> None:
+    # Every gated pattern of the dose guard and the intent table, on every labelled question as each reads it.
+    gated = [rx for _, rx in (*dose_guard._CONTEXT, *dose_guard._REQUESTS, *dose_guard._MENTIONS, *intent._INTENTS)]
+    assert sum(rx.required is not None for rx in gated) >= len(gated) // 2  # the gates are in use
+    texts = {form for q in _questions() for form in (dose_guard.normalise(q), intent._spelled(q))}
+    for rx in gated:
+        plain = re.compile(rx.pattern)
+        skipped = [t for t in texts if not rx.may_match(t)]
+        assert not [t for t in skipped if plain.search(t)], rx.pattern[:80]
