@@ -67,7 +67,9 @@ class RareTerms:
         written_caps = {c.casefold() for c in _CAPS.findall(question)}
         cue = bool(_STUDY_CUE.search(question.casefold()))
         found: dict[str, list[str]] = {}
-        for key in sorted(_keys(question), key=len, reverse=True):
+        # Longest first, then alphabetical: a set's order changes with each process's string hashing, and the order
+        # found here is the order of the drugs in the answer.
+        for key in sorted(_keys(question), key=lambda k: (-len(k), k)):
             drugs = self._drugs.get(key)
             if drugs is None or (key in self._needs_cue and not cue and key not in written_caps):
                 continue

@@ -1,0 +1,19 @@
+"""The corpus's coined terms, as a question names them."""
+
+from __future__ import annotations
+
+from clincalc_search.rare_terms import RareTerms
+
+
+def test_terms_are_found_in_one_order_whatever_the_hash_seed() -> None:
+    # The order found is the order of the drugs in the answer: it must not follow a set's hash order, which
+    # changes from process to process (6 equal-length codes: a random order is sorted once in 720).
+    codes = ["b2", "c3", "d1", "h2", "k4", "m2"]
+    terms = RareTerms({code: [f"drug {code}"] for code in codes}, set())
+    found = terms.find("m2 k4 h2 d1 c3 b2 with the longer code-9x")
+    assert list(found) == codes
+
+
+def test_a_longer_term_found_first_hides_the_terms_inside_it() -> None:
+    terms = RareTerms({"empa-reg": ["empagliflozin"], "empa": ["other"]}, set())
+    assert terms.find("what did EMPA-REG show") == {"empa-reg": ["empagliflozin"]}
