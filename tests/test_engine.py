@@ -176,3 +176,37 @@ def test_learner_questions_without_auxiliaries(question: str, first: str) -> Non
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("tacrolimus how it is acting?", "how_it_works"),                 # subject before verb, as learners ask
+    ("do statins and ezetimibe work differently", "how_it_works"),    # how two drugs work, compared
+    ("what carers must know about clozapine", "counselling"),         # subject-first "what should X know"
+    ("what a patient needs to know before nitrofurantoin", "counselling"),
+])
+def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("¿Cuáles son los efectos adversos del ibuprofeno?", "prescribing"),
+    ("Comment agit le méthotrexate ?", "how_it_works"),
+    ("Wofür nimmt man Metformin?", "overview"),
+    ("Welche Kontrollen braucht man unter Lithium?", "monitoring"),
+    ("O que dizem os estudos sobre a empagliflozina?", "evidence"),
+    ("Come si conserva l'insulina?", "counselling"),
+    ("Les effets indesirables du tramadol", "prescribing"),           # typed without accents
+])
+def test_section_cues_in_other_languages(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+def test_se_is_a_spanish_and_french_word_not_side_effects() -> None:
+    from clincalc_search.intent import section_intents
+
+    assert "prescribing" not in section_intents("¿Se puede tomar la levotiroxina con café?")
+    assert section_intents("metformin s/e")[0] == "prescribing"

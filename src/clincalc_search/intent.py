@@ -54,17 +54,79 @@ _WHY_MECHANISM = (
     "|" + _unless(_CAUTION_OR_CHECK) + r".*\bwhy (?:this|that|it) (?:happen\w*|is happening)\b"
 )
 
+# Section cues in the other languages people ask in (Spanish, French, German, Italian, Portuguese): the
+# concepts of the English cues below, with and without accents, since many type without them.
+_FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
+    "how_it_works": [
+        r"c[oó]mo (?:funciona|act[uú]a)", r"mecanismo(?: de acci[oó]n)?", r"vida media", r"farmacocin[eé]tica",
+        r"comment (?:agit|fonctionne|marche)", r"m[eé]canisme(?: d'action)?", r"demi-vie", r"pharmacocin[eé]tique",
+        r"wie wirkt", r"wirkmechanismus", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
+        r"come (?:funziona|agisce)", r"meccanismo(?: d'azione)?", r"emivita",
+        r"como (?:funciona|age|atua)", r"meia-vida",
+    ],
+    "monitoring": [
+        r"controles?", r"vigilar", r"vigilancia", r"monitori[sz]aci[oó]n", r"an[aá]lisis de sangre", r"anal[ií]ticas?",
+        r"surveill\w*", r"bilans? (?:sanguins?|biologiques?)", r"prises? de sang", r"analyses? de sang", r"contr[oô]les?",
+        r"kontroll\w*", r"[uü]berwach\w*", r"blutwerte", r"blutuntersuchung\w*", r"blutbild", r"laborwerte",
+        r"monitoraggio", r"controll[io]", r"esami del sangue", r"analisi del sangue",
+        r"monitori[sz]a[cç][aã]o", r"monitorar", r"exames? de sangue", r"controlo",
+    ],
+    "counselling": [
+        r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toma|tomar|usa|aplica|inyecta|guarda|conserva)",
+        r"conseils?", r"que doit savoir", r"comment (?:le |la |les )?prendre", r"comment (?:se )?(?:prend|conserve|utilise)",
+        r"was (?:muss|soll|sollte) (?:der patient|die patientin|ich) wissen", r"hinweise", r"ratschl[aä]ge",
+        r"wie (?:nehme|nimmt) man", r"aufbewahr\w*",
+        r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prende|assume|conserva)",
+        r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:toma|tomar|usar|guardar|conservar)",
+    ],
+    "evidence": [
+        r"ensayos?(?: cl[ií]nicos?)?", r"estudios?", r"evidencia", r"gu[ií]as? cl[ií]nicas?",
+        r"essais?(?: cliniques?)?", r"[eé]tudes?", r"preuves", r"recommandations",
+        r"studien?", r"evidenz", r"leitlinien?",
+        r"studi", r"sperimentazion[ei]", r"linee guida",
+        r"estudos?", r"ensaios?", r"evid[eê]ncias?", r"diretrizes",
+    ],
+    "prescribing": [
+        r"efectos? (?:secundarios?|adversos?|indeseables?)", r"contraindicaci[oó]n\w*", r"interacci[oó]n\w*",
+        r"embaraz\w*", r"lactancia", r"riesgos?", r"toxicidad",
+        r"effets? (?:secondaires?|ind[eé]sirables?)", r"contre-indication\w*", r"grossesse", r"enceinte", r"allaitement",
+        r"risques?", r"toxicit[eé]",
+        r"nebenwirkung\w*", r"gegenanzeige\w*", r"kontraindikation\w*", r"wechselwirkung\w*", r"schwanger\w*",
+        r"stillzeit", r"risiken",
+        r"effetti (?:collaterali|indesiderati)", r"controindicazion[ei]", r"interazion[ei]", r"gravidanza", r"incinta",
+        r"allattamento", r"rischi",
+        r"efeitos? (?:colaterais|adversos|secund[aá]rios)", r"contraindica[cç][oõ]es", r"intera[cç][oõ]es", r"gravidez",
+        r"gr[aá]vida", r"amamenta[cç][aã]o", r"riscos?",
+    ],
+    "overview": [
+        r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
+        r"[aà] quoi sert", r"qu'est-ce que", r"c'est quoi", r"indications?",
+        r"wof[uü]r", r"wozu", r"was ist", r"indikation\w*",
+        r"a (?:cosa|che) serve", r"che cos'?[eè]", r"indicazion[ei]",
+        r"para que (?:serve|[eé] usad[oa]|se usa)", r"o que [eé]", r"indica[cç][oõ]es",
+    ],
+}.items()}
+_FOREIGN_PATTERNS = frozenset(_FOREIGN.values())
+
+
 # In priority order: when a question matches several, the more specific intent comes first.
 _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx in [
     ("how_it_works", _WHY_MECHANISM),
     ("prescribing", r"\b(?:push|pushes|pushing|raise|raises|raising|increase|increases|boost|boosts|reduce|reduces|lower|lowers) (?:its|the|their|his|her|[\w-]+) (?:levels?|concentrations?|inr|antiplatelet effect|effect of)\b|\binteract\w*|\bcontra-?indicat\w*|\bc/?is?\b|\badrs?\b|\bddis?\b"),
     ("overview", r"^(?!(?:\s*[\w-]+)?\s*(?:and |&amp; )?(?:monitoring|evidence|advice|counsel\w*|interactions?|side|risks?|contra\w*|mechanism|trials?|guidance|guidelines?|bloods?|tests?|data|nice|warnings?|cautions?|dose|doses|dosing)\b)\s*[\w-]+(?: [\w-]+)? for (?!how\b|what\b|a \d|\d)[\w' -]+\??\s*$|\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?(?!(?:the )?(?:evidence|data|trials?|guidance|mechanism|risks?|rationale|reason|advice))[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen (?:is|are|would|should|do) (?:[\w-]+ ){1,3}?(?:used|given|prescribed|indicated|started|needed)\b|\bmeant for\b|\bwhat (?:it'?s|is it) for\b|\bfor what (?:(?:reason|illness|illnesses|disease|diseases|problem|problems|condition|conditions|purpose)\b|(?:it|is it|this|they|the \w+) (?:is |are )?(?:used|for|given|give|giving)\b)|\bwhat means\b|\bindications?\b|\binds?\b"),
     ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|\bsurveillance\b|\bscreen(?:ing)?\b|\btest(?:s|ed|ing)?\b|\bbaseline\b|\bk\+|\bpotassium\b|\bcreatinine\b|\belectrolytes\b|\btfts?\b|\bcxr\b|\bchest x-?ray\b|\bck\b|\becho\w*|\banti-?xa\b|\baptt\b|\bdpd\b|\bhla\b|\bbone density\b|\bdexa\b|\bdxa\b|\bbmd\b|\beye exam\w*|\bophthalm\w*|\bretinal\b|\bhba1c\b|\blipids?\b|\bweigh(?:t|ing)? (?:and|checks)\b|\btpmt\b|\bg6pd\b|\bhla-?b?\b|\bgenotyp\w*|\bpharmacogen\w*|\bpre-?treatment\b|\bblood pressure checks?\b|\bspirometry\b|\bpulse\b"),
-    ("how_it_works", r"\bstays? in (?:your|the|my|his|her) (?:system|body)\b|\bwear\w* off\b|\bhow long does (?:it|[\w-]+) last\b|\bwhy (?:does|do|can|is|are|would)\b[^?]*\b(?:develop\w*|tolerance|toxic|happen\w*|relief|falsely|mask\w*|resistan\w*|take (?:days|weeks|months))\b|\bpk\b|\bpd\b|\bpharmacokinetic\w*|\bt1/2\b|\bt½|\bmechanism\w*|\bmoa\b|\bmode of action\b|\bpharmacolog\w*|\bpharmacodynamic\w*|\bhow (?:it|they|[\w-]+) works?\b|\bhow (?:the|this|that) [\w-]+(?: [\w-]+)? (?:work|works|working|act|acts|acting)\b|\bis how (?:it )?(?:work|act)\w*|\bworks? by\b|\bhow (?:does|do|did|can|could) (?:[\w'-]+ ){1,4}?(?:work|kill|prevent|lower|reduce|raise|increase|help|reverse|treat|stop|block|act|improve|protect|slow|control|target|fight|shrink|relieve|ease|dissolve|thin|lead)\w*|\bwhat does [\w-]+ (?:target|bind|block|inhibit)\b|\bwhy does [\w-]+(?: [\w-]+)? (?:cause|lead|lower|raise|increase|reduce)\b|\bhow (?:is|are) [\w-]+ different from\b|\breceptor\w*|\btargets?\b|\bhalf-?life\b"),
-    ("counselling", r"\bcounsel\w*|\b(?:be|being) told\b|\bwhat (?:should|do|can|must) (?:[\w-]+ ){1,5}?do\b|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?|people|someone)\b|\bpatients? (?:be )?told\b|\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|\bwhat should (?:i|they|patients?|she|he|you) (?:know|report|avoid|look out|watch)\b|\bwatch out\b|\blook out for\b|\bhow (?:should|do|does|to|can|is|are|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|appl(?:y|ied)|stored?|inhale\w*|swallow\w*)\b|\bwhen to (?:take|seek)\b|\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b|\bsun\w*\b|\bwarning signs?\b|\bsigns (?:of|to)\b|\bsymptoms (?:of|to)\b|\bhow long (?:does|do|will|until|before|till)\b[^?]*\b(?:work\w*|effect|kick)\b|\bstart working\b|\bkick in\b|\bheat\b|\bsauna\b|\bhot bath\b|\binhaler technique\b|\brinse\b|\bmeals?\b|\bfoods?\b|\bdiet\w*|\beat(?:ing)?\b|\bprotein\b|\bis (?:that|this|it) normal\b"),
+    ("how_it_works", r"\bstays? in (?:your|the|my|his|her) (?:system|body)\b|\bwear\w* off\b|\bhow long does (?:it|[\w-]+) last\b|\bwhy (?:does|do|can|is|are|would)\b[^?]*\b(?:develop\w*|tolerance|toxic|happen\w*|relief|falsely|mask\w*|resistan\w*|take (?:days|weeks|months))\b|\bpk\b|\bpd\b|\bpharmacokinetic\w*|\bt1/2\b|\bt½|\bmechanism\w*|\bmoa\b|\bmode of action\b|\bpharmacolog\w*|\bpharmacodynamic\w*|\bhow (?:it|they|[\w-]+) works?\b|\bhow (?:(?:it|they|[\w-]+) )?(?:is|are) (?:working|acting)\b|\bwork(?:s|ing)? (?:the same way|in the same way|differently|alike)\b|\bsame mechanism\b|\bhow (?:the|this|that) [\w-]+(?: [\w-]+)? (?:work|works|working|act|acts|acting)\b|\bis how (?:it )?(?:work|act)\w*|\bworks? by\b|\bhow (?:does|do|did|can|could) (?:[\w'-]+ ){1,4}?(?:work|kill|prevent|lower|reduce|raise|increase|help|reverse|treat|stop|block|act|improve|protect|slow|control|target|fight|shrink|relieve|ease|dissolve|thin|lead)\w*|\bwhat does [\w-]+ (?:target|bind|block|inhibit)\b|\bwhy does [\w-]+(?: [\w-]+)? (?:cause|lead|lower|raise|increase|reduce)\b|\bhow (?:is|are) [\w-]+ different from\b|\breceptor\w*|\btargets?\b|\bhalf-?life\b"),
+    ("counselling", r"\bcounsel\w*|\b(?:be|being) told\b|\bwhat (?:should|do|can|must) (?:[\w-]+ ){1,5}?do\b|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?|people|someone)\b|\bpatients? (?:be )?told\b|\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|\bwhat should (?:i|they|patients?|she|he|you) (?:know|report|avoid|look out|watch)\b|\bwhat (?:(?:the|a|my|our|your|his|her) )?(?:patients?|carers?|parents?|people|they|i|we|you|he|she) (?:should|must|need to|needs to|has to|have to|ought to) (?:know|report|avoid|look out|watch|be aware)\b|\bwatch out\b|\blook out for\b|\bhow (?:should|do|does|to|can|is|are|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|appl(?:y|ied)|stored?|inhale\w*|swallow\w*)\b|\bwhen to (?:take|seek)\b|\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b|\bsun\w*\b|\bwarning signs?\b|\bsigns (?:of|to)\b|\bsymptoms (?:of|to)\b|\bhow long (?:does|do|will|until|before|till)\b[^?]*\b(?:work\w*|effect|kick)\b|\bstart working\b|\bkick in\b|\bheat\b|\bsauna\b|\bhot bath\b|\binhaler technique\b|\brinse\b|\bmeals?\b|\bfoods?\b|\bdiet\w*|\beat(?:ing)?\b|\bprotein\b|\bis (?:that|this|it) normal\b"),
     ("evidence", r"\bevidence\b|\btrials?\b|\bstud(?:y|ies)\b|\bnice\b|\bguidelines?\b|\bguidance\b|\bdata\b|\boutcomes?\b|\bapprov\w*|\blicen[cs]\w*|\bta\d+|\bng\d+|\bmeta-?analys\w*|\brct\b|\blandmark\b|\bfda\b|\bpublished\b|\bmortality\b|\bsurvival\b|\bbenefit\w*|\befficacy\b|\bfirst[- ]line\b|\brecommend\w*|\bnnt\b|\bshowed\b|\bproven\b|\bkeynote\b|\bcheckmate\b"),
     ("prescribing", r"\b(?:" + _HARMS + r")\b|\binteract\w*|\binterfere\w*|\bcontra-?indicat\w*|\bci\b|\bcaution\w*|\bpregnan\w*|\bbreast-?feed\w*|\blactation\b|\bboxed\b|\bblack box\b|\bsafe\w*|\bprescrib\w*|\brenal\b|\bkidneys?\b|\bhepatic\b|\bliver\b|\belderly\b|\bolder (?:people|patients|adults)\b|\bwarnings?\b|\bcyp\w*|\bcombin\w*|\btogether\b|\balcohol\b|\bgrapefruit\b|\bavoid\w*|\bproblems?\b|\begfr\b|\bcrcl\b|\bcut-?off\b|\bthreshold\b|\bsurgery\b|\boperation\b|\bprocedure\b|\bdental\b|\bthe pill\b|\bcontracepti\w*|\bif (?:i|you|he|she|they) (?:have|has|had|am|are|is)\b|\bin (?:people|patients|someone|those|men|women|children) with\b|\bshould(?:n'?t| not)\b|\bcan(?:'?t|not) (?:be )?(?:used|given|taken)\b|\bhow likely\b|\bchance of\b|\bincidence\b|\bwho (?:is|are) at risk\b|\bnever\b|\bintrathecal\w*|\bin (?:[\w-]+ ){0,2}(?:disease|dz|failure|impairment|insufficiency|syndrome|asthma|copd|epilepsy|glaucoma|ckd|aki)\b|\baffect(?:s)? (?:your|my|the|his|her)\b"),
     ("overview", r"\bwhat is\b|\bwhat are\b|\bwhat'?s\b|\buses?\b|\btell me about\b|\boverview\b|\btreat(?:s|ed|ment)?\b|\bwho (?:gets|needs|should get)\b|\bwhy (?:is|are|would) [\w-]+ (?:given|prescribed|used)\b|\bsummary\b|\bexplain\b|\bwhat (?:does|do) [\w-]+(?: \w+)? do\b|\bwhat kind of\b|\bwhat type of\b|\bwhat class\b"),
+    # The same cues in Spanish, French, German, Italian and Portuguese, as people ask in their own language.
+    ("how_it_works", _FOREIGN["how_it_works"]),
+    ("monitoring", _FOREIGN["monitoring"]),
+    ("counselling", _FOREIGN["counselling"]),
+    ("evidence", _FOREIGN["evidence"]),
+    ("prescribing", _FOREIGN["prescribing"]),
+    ("overview", _FOREIGN["overview"]),
     # Weak cues, used only when nothing stronger matched.
     ("evidence", r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bcomparison\b|\bbetter\b|\bsuperior\b"),
     # A person speaking about themselves: counselling if nothing stronger matched.
@@ -80,7 +142,7 @@ CUE_WORDS = (
     "guidelines", "guideline", "counselling", "indications", "indication", "toxicity", "warnings", "trials",
     "pharmacology", "interacts", "cautions", "overdose", "storage",
 )
-_ABBREVIATIONS = {"ix": "interactions", "ddi": "interactions", "s/e": "side effects", "se": "side effects",
+_ABBREVIATIONS = {"ix": "interactions", "ddi": "interactions", "s/e": "side effects",
                   "moa": "mechanism", "ci": "contraindications", "cis": "contraindications"}
 
 
@@ -114,10 +176,12 @@ def section_cues(question: str, strong_only: bool = False) -> dict[str, str]:
 def _section_cues(question: str) -> tuple[tuple[str, str, bool], ...]:
     # The dose guard and the engine ask about the same question and its parts several times, for all cues and
     # for strong ones: read it once. The weak cues come last, so a section a strong cue found is never weak.
-    text = _spelled(question)
+    # The other languages' cues read the question as typed: spelling correction would make "effets" "effects".
+    spelled, typed = _spelled(question), question.casefold()
     found: dict[str, tuple[str, bool]] = {}
     strong_count = len(_INTENTS) - 2
     for n, (key, rx) in enumerate(_INTENTS):
+        text = typed if rx.pattern in _FOREIGN_PATTERNS else spelled
         if key not in found and (m := rx.search(text)):
             found[key] = (m.group(0).strip(), n < strong_count)
     return tuple((key, words, strong) for key, (words, strong) in found.items())
