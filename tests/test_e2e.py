@@ -147,3 +147,10 @@ def test_numbers_that_are_not_doses_pass_both_opinions(real_engine: Engine, ques
     decision, vector = real_engine.dose_decision(question)
     assert not decision and decision.probability is not None and vector is not None
     assert not real_engine.ask(question).refused
+
+
+@pytest.mark.parametrize(("typed", "drug"), [("fenitoin level", "phenytoin"), ("morfine and constipation", "morphine"),
+                                           ("mycofenolate and pregnancy", "mycophenolate mofetil")])
+def test_a_name_spelt_as_it_sounds_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
+    # "f" for "ph": a vowel slip alone is within the edit distance, this is two edits in a short name.
+    assert real_engine.find(typed).name == drug  # type: ignore[union-attr]

@@ -29,8 +29,9 @@ _VOWELS = str.maketrans("aeiouy", "vvvvvv")
 
 
 def _skeleton(word: str) -> str:
-    """The word with every vowel alike: "amitryptaline" and "amitriptyline" share one skeleton."""
-    return word.translate(_VOWELS)
+    """The word as it sounds, roughly: every vowel alike and "ph" as "f", so "amitryptaline" and "amitriptyline",
+    or "hydromorfone" and "hydromorphone", share one skeleton."""
+    return word.replace("ph", "f").translate(_VOWELS)
 
 
 @cache
