@@ -637,3 +637,26 @@ def test_thresholds_reactions_and_waiting_are_not_doses(question: str) -> None:
 ])
 def test_a_dose_asked_beside_a_threshold_or_reaction_still_decides(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "why does the first dose of prazosin make people faint",            # a reason, the dose named in it
+    "Why is allopurinol risky with azathioprine 100 mg daily?",
+    "on sertraline 50, why am I yawning so much",
+    "furosemide 40 bd but ankles still swollen - why",                  # a closing why asks the reason for all
+    "pourquoi la première dose de ramipril fait baisser la tension",
+    "does amiodarone prolong the QTc interval",                         # an ECG interval is measured, not dosed
+    "bradycardia and a long PR interval on digoxin",
+])
+def test_reasons_and_ecg_intervals_are_not_doses(question: str) -> None:
+    assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "why am I on 2.5 mg of apixaban - should it be 5 mg?",             # a second clause asks for the dose
+    "amlodipine 5 or 10, and why?",
+    "what dose of bisoprolol and why",
+    "gentamicin interval with a CrCl of 30",
+])
+def test_a_dose_asked_beside_a_reason_still_decides(question: str) -> None:
+    assert check(question), question
