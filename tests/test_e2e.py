@@ -99,10 +99,19 @@ def test_two_drugs_class_groups_and_follow_ups(real_engine: Engine) -> None:
 
 @pytest.mark.parametrize("question", ["what should I monitor on teplizumab", "tell me about tirzepatide",
                                       "what is the capital of France", "best pizza near me",
-                                      "mechanism of the pembrolizumab-like drug cemiplimab"])
+                                      "mechanism of the pembrolizumab-like drug cemiplimab",
+                                      # a drug the corpus lacks, beside a class it covers
+                                      "is esketamine as effective as the SSRIs",
+                                      "how does psilocybin compare with other antidepressants"])
 def test_real_engine_abstains(real_engine: Engine, question: str) -> None:
     answer = real_engine.ask(question)
     assert answer.hits == [] and not answer.refused and "covers 197 drug monographs" in (answer.message or "")
+
+
+@pytest.mark.parametrize("question", ["do SSRIs cause hyponatraemia", "statins and rhabdomyolysis",
+                                      "what counselling do SGLT2 inhibitors need"])
+def test_a_class_with_its_own_topics_is_answered(real_engine: Engine, question: str) -> None:
+    assert real_engine.ask(question).hits
 
 
 def test_every_refusal_names_the_drug_without_numbers(real_engine: Engine) -> None:

@@ -19,7 +19,7 @@ from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
-from clincalc_search.intent import intent_words, section_cues, section_intents
+from clincalc_search.intent import CUE_WORDS, intent_words, section_cues, section_intents
 from clincalc_search.models import Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms
 from clincalc_search.settings import Settings, load_settings
@@ -33,6 +33,8 @@ ABSTAIN_COSINE = {"minilm": 0.40, "fake": 0.45}
 _POINTS_BACK = re.compile(r"\b(?:it|its|it'?s|this|them|they|these)\b", re.IGNORECASE)
 _TIE_ORDER = ("prescribing", "monitoring", "counselling", "evidence", "how_it_works", "overview")
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|better|superior|difference|or)\b", re.IGNORECASE)
+# A word used by at most this many monographs is mentioned there in passing (another drug in an interaction list).
+PASSING_MENTION = 1
 EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
 
 
@@ -258,9 +260,17 @@ class Engine:
                 plan.drugs.sort(key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0], plan=plan)
-        if rec.group:
-            return self._group_answer(rec, intents, group_limit)
         unknown = self.lexicon.unknown_terms(text)
+        if rec.group:
+            # "how does ketamine work as an antidepressant": a drug the corpus lacks (a technical word at most one
+            # monograph mentions in passing), asked about beside a class it covers, is not about the class's members.
+            # Words of the class's name and the words people ask for a section by ("counselling") do not count.
+            known = set(stem_text(" ".join([rec.group_label or "", *CUE_WORDS])))
+            outside = [w for w in unknown if self.lexicon.vocabulary.get(w, 0) <= PASSING_MENTION
+                       and not set(stem_text(w)) <= known]
+            if outside:
+                return self._abstain(f"'{outside[0]}' is not covered by the corpus.")
+            return self._group_answer(rec, intents, group_limit)
         if unknown:
             return self._abstain(f"'{unknown[0]}' is not covered by the corpus.")
         candidates = np.arange(len(self.chunks))
