@@ -210,3 +210,16 @@ def test_se_is_a_spanish_and_french_word_not_side_effects() -> None:
 
     assert "prescribing" not in section_intents("¿Se puede tomar la levotiroxina con café?")
     assert section_intents("metformin s/e")[0] == "prescribing"
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("how do DPP-4 inhibitors like sitagliptin and linagliptin lower sugar", "how_it_works"),   # a long subject
+    ("how does tamsulosin relax the prostate", "how_it_works"),                                # more mechanism verbs
+    ("how does nitrofurantoin damage the lungs", "how_it_works"),
+    ("what is the mechanism by which lithium causes a tremor", "how_it_works"),  # the mechanism asked for by name
+    ("amiodarone thyroid problems mechanism", "how_it_works"),
+])
+def test_mechanism_questions_with_long_subjects_or_named_mechanism(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
