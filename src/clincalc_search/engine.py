@@ -53,6 +53,7 @@ class Plan:
     text: str = ""  # the question text the stems came from
     strong: list[str] = field(default_factory=list)  # intents from strong cues
     rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
+    rare_drugs: list[str] = field(default_factory=list)  # the drugs they chose, first in drugs
     chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
     vector: np.ndarray | None = None  # the question's embedding, from the dose decision (retrieval, highlights)
 
@@ -191,7 +192,11 @@ class Engine:
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             notes.append(f"follow-up: using {context.name} from the conversation")
         rare = self.rare.find(text) if not recognised.group else {}
-        if drugs and not (rare and set(recognised.fuzzy) <= set(rare) and len(recognised.fuzzy) == len(drugs)):
+        if rare and drugs and self.rare.study_asked(text):
+            # "Did PLATO show a benefit over clopidogrel?": the trial is what is asked about, so its monograph comes
+            # first and the drugs named beside it follow; a shorthand guess that is the trial's own name goes.
+            drugs = [d for d in drugs if d not in {recognised.fuzzy[k] for k in recognised.fuzzy if k in rare}]
+        elif drugs and not (rare and set(recognised.fuzzy) <= set(rare) and len(recognised.fuzzy) == len(drugs)):
             rare = {}  # a drug named outright wins; a shorthand guess ("ATAC" for Atacand) yields to a coined term
         elif rare:
             drugs = []
@@ -201,15 +206,17 @@ class Engine:
         if any(not any(word in key for key in rare) and vocabulary.get(word, 0) < GENERAL_TERM_MONOGRAPHS
                for word in self.lexicon.unknown_terms(text)):
             rare = {}
+        named_first = [d for named in rare.values() for d in named]
+        drugs = list(dict.fromkeys([*named_first, *drugs]))
         if rare:
             for term, named in rare.items():
-                drugs += [d for d in named if d not in drugs]
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
         dose, vector = self.dose_decision(text)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
-                    text, section_intents(text, strong_only=True), list(rare), vector=vector)
+                    text, section_intents(text, strong_only=True), list(rare), list(dict.fromkeys(named_first)),
+                    vector=vector)
 
     def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
         """The rules' decision, then the learned model's on the question's embedding (encoded here, once:
@@ -256,8 +263,9 @@ class Engine:
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
             scores, _ = self._scores(text, plan.stems, candidates, mode, plan)
-            if plan.rare and len(plan.drugs) > 1:  # "HORIZON trial": the monograph that discusses it most
-                plan.drugs.sort(key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
+            if len(plan.rare_drugs) > 1:  # "HORIZON trial": the monograph that discusses it most, then the others
+                lead = sorted(plan.rare_drugs, key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
+                plan.drugs[:] = lead + [d for d in plan.drugs if d not in lead]
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0], plan=plan)
         unknown = self.lexicon.unknown_terms(text)

@@ -62,6 +62,11 @@ class RareTerms:
         self._drugs = coined
         self._needs_cue = needs_cue
 
+    @staticmethod
+    def study_asked(question: str) -> bool:
+        """Whether the question asks about a study ("trial", "results", "show"...)."""
+        return bool(_STUDY_CUE.search(question.casefold()))
+
     def find(self, question: str) -> dict[str, list[str]]:
         """Rare terms named in the question → the monographs that use them."""
         written_caps = {c.casefold() for c in _CAPS.findall(question)}
