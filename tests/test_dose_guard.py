@@ -660,3 +660,15 @@ def test_reasons_and_ecg_intervals_are_not_doses(question: str) -> None:
 ])
 def test_a_dose_asked_beside_a_reason_still_decides(question: str) -> None:
     assert check(question), question
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    ("what's the weaning schedule for clonazepam", True),          # a drug's schedule is how it is given
+    ("the Chantix schedule in week one", True),
+    ("reduction schedule for prednisolone after a flare", True),
+    ("clozapine blood test schedule", False),                      # a schedule of tests
+    ("is pregabalin a schedule 3 controlled drug", False),        # a legal schedule
+    ("schedule of bloods on leflunomide", False),
+])
+def test_a_schedule_is_a_dose_unless_of_tests_or_the_law(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why
