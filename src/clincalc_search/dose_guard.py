@@ -199,15 +199,15 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
 ]]
 
 
-_EFFECT_SIZE_RX = re.compile(_EFFECT_SIZE)
+_EFFECT_SIZE_RX = GatedPattern(_EFFECT_SIZE)
 
 # Read before stage 1: the threshold of an AMOUNT taken is a dose question (policy), although the same words
 # ask about consequences elsewhere ("what happens after an overdose" is set aside as context).
-_OVERDOSE_AMOUNT = re.compile(r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity|threshold|limit)\b|\boverdose (?:threshold|amount|limit|level)\b|\bhow many\b[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\boverdose\b[^?]*\b(?:threshold|mg/kg|at what point|how many|how much)\b|\bat what (?:point|amount|number)\b[^?]*\boverdose\b|\b(?:is|are|would|will|could|does) (?:\d+|one|two|three|four|five|six|ten|twenty|a (?:whole )?(?:pack|box|bottle|strip))\b[^?]*\boverdose\b")
+_OVERDOSE_AMOUNT = GatedPattern(r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity|threshold|limit)\b|\boverdose (?:threshold|amount|limit|level)\b|\bhow many\b[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\boverdose\b[^?]*\b(?:threshold|mg/kg|at what point|how many|how much)\b|\bat what (?:point|amount|number)\b[^?]*\boverdose\b|\b(?:is|are|would|will|could|does) (?:\d+|one|two|three|four|five|six|ten|twenty|a (?:whole )?(?:pack|box|bottle|strip))\b[^?]*\boverdose\b")
 
 # Also read after stage 1: "how do I increase the lamictal" changes the amount of a drug or dose, unlike "how do I
 # reduce the swelling"; the word after the verb decides (a dose word, a pronoun, or a name that is not English).
-_HOW_TO_CHANGE = re.compile(r"\bhow (?:do|should|can|shall|to|would|must) (?:i |we |you |he |she |they )?(?:increase|decrease|reduce|raise|lower|up|titrate|build up|go up|step up|cut down)(?: (?:the|my|his|her|their|your))? ([\w-]+)")
+_HOW_TO_CHANGE = GatedPattern(r"\bhow (?:do|should|can|shall|to|would|must) (?:i |we |you |he |she |they )?(?:increase|decrease|reduce|raise|lower|up|titrate|build up|go up|step up|cut down)(?: (?:the|my|his|her|their|your))? ([\w-]+)")
 _DOSE_OBJECT = frozenset("it them dose doses dosage amount tablets pills units meds medication medicine insulin steroid steroids".split())
 # What is raised or lowered when it is not the drug: a measure or a symptom, which the English word list may lack.
 _NOT_DRUG = frozenset("cholesterol bp sugar sugars glucose potassium sodium inr weight risk risks levels level temperature fever "
@@ -215,7 +215,7 @@ _NOT_DRUG = frozenset("cholesterol bp sugar sugars glucose potassium sodium inr 
 
 # Also read before stage 1: changing the amount by some measure ("reduce warfarin by how much", "increase by
 # 30%"), although "by how much" or a percentage elsewhere is an effect size.
-_CHANGE_BY = re.compile(r"\b(?:increase|reduce|lower|raise|cut|decrease|adjust|change|up|drop)\b[^?]{0,40}\bby (?:how much|how many|\d+(?:[.,]\d+)? ?%)")
+_CHANGE_BY = GatedPattern(r"\b(?:increase|reduce|lower|raise|cut|decrease|adjust|change|up|drop)\b[^?]{0,40}\bby (?:how much|how many|\d+(?:[.,]\d+)? ?%)")
 
 # Stage 2, requests: the question asks for an amount, strength or form, interval, course, schedule, rate,
 # conversion or a decision about one (missed, extra, adjusted). Any request left after stage 1 decides.
@@ -255,7 +255,7 @@ _MENTIONS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
     ("number", r"\b\d+(?:[.,]\d+)?\b"),
 ]]
 _FREQ_WORD = r"(?:od|bd|bid|tds|tid|qds|qid|qd|nocte|mane|daily|weekly|fortnightly|monthly|once(?: a day| daily| weekly)?|twice(?: a day| daily| weekly)?|three times(?: a day)?|alt(?:ernate)? days|every other day|q\d+\w*)"
-_CHOICE = re.compile(dict(_MENTIONS)["choice"].pattern + rf"|\b{_FREQ_WORD} (?:or|vs\.?|versus) {_FREQ_WORD}\b")
+_CHOICE = GatedPattern(dict(_MENTIONS)["choice"].pattern + rf"|\b{_FREQ_WORD} (?:or|vs\.?|versus) {_FREQ_WORD}\b")
 # A mention beside one of these asks how the dose changes for that patient ("gent 7 mg/kg in renal impairment").
 _PATIENT_FACTOR = re.compile(r"\b(?:renal|kidneys?|crcl|egfr|ckd|aki|dialysis|haemodialysis|hemodialysis|hepatic|liver|cirrho\w*|child(?:ren)?|kids?|bab(?:y|ies)|infants?|neonates?|toddlers?|paediatric|pediatric|elderly|frail|obese|obesity|weighs?|weighing|(?:body )?weight(?! (?:loss|gain|change|reduction))|kg|bsa)\b")
 _YES_NO = re.compile(r"\bcan (?:it|\w+) be (?:started|used|given|taken|continued)\b|\bis it (?:safe|ok|okay|contraindicated)\b|"

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import product
 from re import _constants as sre  # noqa: PLC2701 - the parse tree is the only place the pattern's literals are
 from re import _parser as sre_parse  # noqa: PLC2701
 
 # Past this many alternatives, a run of literal pieces stops growing and is judged as it is.
 MAX_STRINGS = 96
-# Gate with at most this many strings, or one string per this many characters of a longer pattern: past that, in
-# per-pattern timings over the labelled questions, the substring tests cost more than skipping the pattern saved
-# (`python -m bench.regex_gates` times all patterns, bare and gated).
-GATE_STRINGS = 12
-PATTERN_CHARS_PER_STRING = 40
+# A gate keys each required string by its first KEY_CHARS characters (`python -m bench.regex_gates` times the
+# patterns bare and gated).
+KEY_CHARS = 4
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 _DIGITS = frozenset("0123456789")
@@ -143,20 +142,26 @@ def required_strings(pattern: str) -> Strings | None:
     return _required(sre_parse.parse(pattern).data)
 
 
+@lru_cache(maxsize=256)
+def _pieces(text: str) -> frozenset[str]:
+    """Every substring of the text up to KEY_CHARS long: computed once per text, shared by all the gates."""
+    return frozenset(text[i:i + n] for n in range(1, KEY_CHARS + 1) for i in range(len(text) - n + 1))
+
+
 class GatedPattern:
-    """A compiled pattern behind its gate: search, finditer and sub answer as the pattern does."""
+    """A compiled pattern behind its gate: search, finditer and sub answer as the pattern does.
+
+    The gate holds the first KEY_CHARS characters of each required string: one set test against the text's pieces
+    (shared by every gate) says whether any of them can be there, however many strings the pattern requires."""
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = re.compile(pattern)
         self.pattern = self.regex.pattern
         strings = required_strings(self.pattern)
-        # A test per string costs about as much as a short pattern: a long list gates only a long pattern.
-        if strings is not None and len(strings) > max(GATE_STRINGS, len(self.pattern) // PATTERN_CHARS_PER_STRING):
-            strings = None
-        self.required: tuple[str, ...] | None = None if strings is None else tuple(sorted(strings))
+        self.required: frozenset[str] | None = None if strings is None else frozenset(s[:KEY_CHARS] for s in strings)
 
     def may_match(self, text: str) -> bool:
-        return self.required is None or any(s in text for s in self.required)
+        return self.required is None or not self.required.isdisjoint(_pieces(text))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if self.may_match(text) else None
