@@ -672,3 +672,12 @@ def test_a_dose_asked_beside_a_reason_still_decides(question: str) -> None:
 ])
 def test_a_schedule_is_a_dose_unless_of_tests_or_the_law(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    ("QTc 510 on citalopram 40 - significance?", False),            # what a stated value means
+    ("CK 2000 on atorvastatin 80, meaning?", False),
+    ("vanc trough 14, next dose 1 g or 750 mg?", True),            # an amount still asked beside it
+])
+def test_asking_what_a_value_means_is_not_a_dose(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why

@@ -325,6 +325,9 @@ _FILLER = frozenset(
     "maximum minimum capped cap alternate every other vs versus times weekly monthly yearly fortnightly hourly hours "
     "hour minutes min mins now new load loading top via infusion bolus syringe drip pump".split()
 )
+# Asking what a stated value means ("QTc 480 on methadone 90 - significance?"): the answer interprets it.
+_INTERPRETS = GatedPattern(r"\b(?:significance|significant|meaning|means?|mean by|interpret\w*|abnormal|concerning|"
+                           r"worrying|worried|worry|alarming)\b")
 _INDICATION = re.compile(r"\bfor (?:a |an |the |my |his |her )?(?:[\w'-]+ ){0,3}[\w'-]+")
 
 
@@ -340,7 +343,7 @@ def _asks_something_else(rest: str) -> bool:
     """Whether what is left beside an amount asks about something else: a reason, a section's cue, or ordinary
     words beyond drug names, regimen words and the indication ("and double vision", "weird dreams")."""
     asked = set(section_intents(_INDICATION.sub(" ", rest), strong_only=True)) - {"overview"}
-    return bool(_WHY.search(rest) or asked or len(_content(rest)) >= 2)
+    return bool(_WHY.search(rest) or _INTERPRETS.search(rest) or asked or len(_content(rest)) >= 2)
 
 
 def _mention_spans(text: str) -> list[tuple[int, int]]:
