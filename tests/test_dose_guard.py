@@ -681,3 +681,13 @@ def test_a_schedule_is_a_dose_unless_of_tests_or_the_law(question: str, dose: bo
 ])
 def test_asking_what_a_value_means_is_not_a_dose(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    ("gabapentin for nerve pain, what would you usually start on?", True),     # the starting dose, no dose word
+    ("pramipexole - what do we normally start with", True),
+    ("itchy since starting allopurinol 3 weeks ago, is that common at the start?", False),   # the start as a time
+    ("on amiodarone 2 years, when does the thyroid testing start?", False),                # a test's start
+])
+def test_starting_questions(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why
