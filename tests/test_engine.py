@@ -223,3 +223,17 @@ def test_mechanism_questions_with_long_subjects_or_named_mechanism(question: str
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("what is the antidote for dabigatran", "prescribing"),         # reversal is managed in Prescribing
+    ("how do we reverse apixaban in a bleed", "prescribing"),
+    ("can warfarin be reversed before surgery", "prescribing"),
+    ("how does idarucizumab reverse dabigatran", "how_it_works"),   # a drug that reverses another: its mechanism
+    ("how is zoledronic acid given", "overview"),                   # how and where it is given
+    ("sotalol mech", "how_it_works"),                               # shorthand for mechanism
+])
+def test_reversal_route_and_mechanism_shorthand(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
