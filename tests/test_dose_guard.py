@@ -691,3 +691,8 @@ def test_asking_what_a_value_means_is_not_a_dose(question: str, dose: bool) -> N
 ])
 def test_starting_questions(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize("question", ["digoxin t1/2 in renal failure", "amiodarone t1/2 vs dronedarone", "t½ of apixaban"])
+def test_half_life_notation_is_not_an_amount(question: str) -> None:
+    assert not check(question), check(question).why

@@ -187,6 +187,8 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     ("daily_habit", r"\b(?:juices?|coffees?|teas?|alcohol|wine|beers?|grapefruit|cranberr\w*|milk|water|caffeine|cigarettes?|smoking|smoke|exercise|sport|gym|running|sauna|green tea|energy drinks?|cola|spinach|greens|kale)\b[^?]{0,15}?\b(?:every (?:day|night|morning|evening)|daily|each day|a day|per day|nightly|tous les jours|todos los d[ií]as|jeden tag|t[aä]glich)\b"),
     # A missed dose named as the cause of a symptom ("brain zaps when I miss a dose of X, why?").
     ("missed_dose_as_cause", r"\b(?:when(?:ever)?|if|after|since) (?:i|you|we|he|she|they|people|patients) (?:miss|forget|skip|forgot|missed|skipped)\w* (?:a|my|the|one|an|his|her|their)? ?(?:[\w-]+ )?(?:doses?|tablets?|pills?|capsules?)\b(?: of [\w-]+)?(?=[^?]*\b(?:why|symptoms?|zaps?|dizz\w*|withdrawal|feel\w*|is (?:that|it|this) normal|how long will)\b)"),
+    # Half-life notation ("t1/2", "t½") is a pharmacokinetic term, not an amount.
+    ("half_life", r"\bt ?(?:1/2|½)(?![\d/])"),
     ("alcohol_amount", r"\b(?:\d+|one|a|two|three|a few|few|couple of|un|une|deux|trois|dos|tres|una|unas|unos|zwei|drei|ein|eine|einen|quelques)(?: ?(?:or|to|-|–|o|ou|oder|bis|à|a) ?(?:\d+|two|three|four|five|dos|tres|deux|trois|zwei|drei))? (?:pints?|glass(?:es)?|units? of alcohol|alcohol units?|drinks?|beers?|lagers?|glasses? of wine|shots?|cans?|bottles?|cervezas?|copas?|vasos?|chupitos?|bi[eè]res?|verres?|canettes?|biere?|gl[aä]ser|glas|flaschen?|bouteilles?|botellas?)\b"),
     # A why-question asks for a reason, and its answer is an explanation even when it names the dose ("why can the
     # first dose of X drop the BP", "why is Y dangerous with MTX 15 mg weekly"): the why-clause, up to the end of its
