@@ -102,7 +102,10 @@ def test_two_drugs_class_groups_and_follow_ups(real_engine: Engine) -> None:
                                       "mechanism of the pembrolizumab-like drug cemiplimab",
                                       # a drug the corpus lacks, beside a class it covers
                                       "is esketamine as effective as the SSRIs",
-                                      "how does psilocybin compare with other antidepressants"])
+                                      "how does psilocybin compare with other antidepressants",
+                                      # no drug, class or corpus term, and only a middling embedding match
+                                      "which foods should people with gout avoid",
+                                      "which vaccines are needed before travelling to India"])
 def test_real_engine_abstains(real_engine: Engine, question: str) -> None:
     answer = real_engine.ask(question)
     assert answer.hits == [] and not answer.refused and "covers 197 drug monographs" in (answer.message or "")
