@@ -693,6 +693,7 @@ def test_starting_questions(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
 
 
-@pytest.mark.parametrize("question", ["digoxin t1/2 in renal failure", "amiodarone t1/2 vs dronedarone", "t½ of apixaban"])
+@pytest.mark.parametrize("question", ["digoxin t1/2 in renal failure", "amiodarone t1/2 vs dronedarone",
+                                      "t½ of apixaban"])
 def test_half_life_notation_is_not_an_amount(question: str) -> None:
     assert not check(question), check(question).why
