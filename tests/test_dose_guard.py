@@ -697,3 +697,10 @@ def test_starting_questions(question: str, dose: bool) -> None:
                                       "t½ of apixaban"])
 def test_half_life_notation_is_not_an_amount(question: str) -> None:
     assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize("question", ["how many sodium valproate tablets would be dangerous",
+                                      "how much potassium chloride is too much"])
+def test_a_salt_in_a_drug_name_is_not_the_electrolyte(question: str) -> None:
+    # "sodium" of sodium valproate is not a sodium level: how many tablets are dangerous is an overdose amount.
+    assert check(question), question
