@@ -9,10 +9,13 @@ labelled question)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 from re import _constants as sre  # noqa: PLC2701 - the parse tree is the only place the pattern's literals are
 from re import _parser as sre_parse  # noqa: PLC2701
 
@@ -142,6 +145,39 @@ def required_strings(pattern: str) -> Strings | None:
     return _required(sre_parse.parse(pattern).data)
 
 
+# Reading the gates from ninety patterns' parse trees takes about 0.2 s, which a cold `ask` would pay: they are
+# kept in a file made by tools/make_regex_gates.py, keyed by the pattern's hash. A pattern missing from it (changed
+# since) is read afresh, so the file only ever saves time; tests/test_regex_gate.py fails while it is out of date.
+GATES_FILE = Path(__file__).parent / "data" / "regex_gates.json"
+_GATED: list[GatedPattern] = []  # every gated pattern made in this process, for the tool and the test
+
+
+def pattern_key(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:24]
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, list[str] | None]:
+    try:
+        return dict(json.loads(GATES_FILE.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def gate_strings(pattern: str) -> Strings | None:
+    """required_strings(pattern), from the stored file when it holds this pattern."""
+    stored = _stored()
+    key = pattern_key(pattern)
+    if key in stored:
+        strings = stored[key]
+        return None if strings is None else frozenset(strings)
+    return required_strings(pattern)
+
+
+def gated_patterns() -> list[GatedPattern]:
+    return list(_GATED)
+
+
 @lru_cache(maxsize=256)
 def _pieces(text: str) -> frozenset[str]:
     """Every substring of the text up to KEY_CHARS long: computed once per text, shared by all the gates."""
@@ -157,8 +193,9 @@ class GatedPattern:
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = re.compile(pattern)
         self.pattern = self.regex.pattern
-        strings = required_strings(self.pattern)
+        strings = gate_strings(self.pattern)
         self.required: frozenset[str] | None = None if strings is None else frozenset(s[:KEY_CHARS] for s in strings)
+        _GATED.append(self)
 
     def may_match(self, text: str) -> bool:
         return self.required is None or not self.required.isdisjoint(_pieces(text))
