@@ -704,3 +704,13 @@ def test_half_life_notation_is_not_an_amount(question: str) -> None:
 def test_a_salt_in_a_drug_name_is_not_the_electrolyte(question: str) -> None:
     # "sodium" of sodium valproate is not a sodium level: how many tablets are dangerous is an overdose amount.
     assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
+    "Amlodipine 10 mg — why are my ankles swollen?",                   # a closing why after an em dash
+    "Sertraline 100 mg: why the sweating at night?",                   # or a colon
+    "Ramipril 10 mg : pourquoi cette toux ?",
+    "Bisoprolol 5 mg; why so tired",
+])
+def test_a_closing_why_after_any_separator_asks_a_reason(question: str) -> None:
+    assert not check(question), check(question).why

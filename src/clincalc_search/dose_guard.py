@@ -192,11 +192,12 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     ("alcohol_amount", r"\b(?:\d+|one|a|two|three|a few|few|couple of|un|une|deux|trois|dos|tres|una|unas|unos|zwei|drei|ein|eine|einen|quelques)(?: ?(?:or|to|-|–|o|ou|oder|bis|à|a) ?(?:\d+|two|three|four|five|dos|tres|deux|trois|zwei|drei))? (?:pints?|glass(?:es)?|units? of alcohol|alcohol units?|drinks?|beers?|lagers?|glasses? of wine|shots?|cans?|bottles?|cervezas?|copas?|vasos?|chupitos?|bi[eè]res?|verres?|canettes?|biere?|gl[aä]ser|glas|flaschen?|bouteilles?|botellas?)\b"),
     # A why-question asks for a reason, and its answer is an explanation even when it names the dose ("why can the
     # first dose of X drop the BP", "why is Y dangerous with MTX 15 mg weekly"): the why-clause, up to the end of its
-    # sentence or a new question after " - " or "and how/what/...", is context; a why-clause that ends the question
-    # after " - " or a comma ("K 6.1 on ramipril, why does this happen") asks the reason for all of it. In the dose
-    # sets 247 of 251 why-questions are not dose questions; the other four ask for a dose in a second clause.
-    ("reason_question", r"^(?=[^?]*?(?:\s-\s|,)\s*" + _WHY_WORD + r"\b[^?,;]*\??\s*$).*|"
-                        + _WHY_WORD + r"\b[^?,;]*?(?=\s-\s|\sand (?:how|what|which|can|could|should|shall|do|does|is|"
+    # sentence or a new question after a dash or "and how/what/...", is context; a why-clause that ends the question
+    # after a dash, comma, colon or semicolon ("K 6.1 on ramipril, why does this happen", "X 500 mg: why the
+    # warning?") asks the reason for all of it. In the dose sets 247 of 251 why-questions are not dose questions;
+    # the other four ask for a dose in a second clause.
+    ("reason_question", r"^(?=[^?]*?(?:\s[-—]\s|[,:;])\s*" + _WHY_WORD + r"\b[^?,;:]*\??\s*$).*|"
+                        + _WHY_WORD + r"\b[^?,;]*?(?=\s[-—]\s|\sand (?:how|what|which|can|could|should|shall|do|does|is|"
                         r"are|will|would)\b|[?,;]|$)"),
 ]]
 
