@@ -34,14 +34,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose_queries_dev2.jsonl",
         "eval/dose_queries_heldout2.jsonl", "eval/dose_queries_heldout3.jsonl", "eval/dose_queries_heldout4.jsonl",
         "eval/dose_queries_heldout5.jsonl", "eval/dose_queries_heldout6.jsonl", "eval/dose_queries_heldout7.jsonl",
-        "eval/dose_queries_heldout8.jsonl"]
+        "eval/dose_queries_heldout8.jsonl",
+        "eval/dose_queries_heldout9.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
 RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.jsonl",
                   "eval/queries_heldout2.jsonl", "eval/queries_heldout3.jsonl", "eval/queries_heldout4.jsonl",
                   "eval/queries_heldout5.jsonl", "eval/queries_heldout6.jsonl", "eval/queries_heldout7.jsonl",
-                  "eval/queries_heldout8.jsonl"]
+                  "eval/queries_heldout8.jsonl",
+                  "eval/queries_heldout9.jsonl"]
 C = 3.0
 CLASS_WEIGHT = {0: 1.0, 1: 3.0}  # a missed dose question costs more than a false refusal
 THRESHOLD = 0.5
