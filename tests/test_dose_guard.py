@@ -714,3 +714,14 @@ def test_a_salt_in_a_drug_name_is_not_the_electrolyte(question: str) -> None:
 ])
 def test_a_closing_why_after_any_separator_asks_a_reason(question: str) -> None:
     assert not check(question), check(question).why
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    ("Ogni quanto si prende il Prolia?", True),                         # Italian: how often
+    ("De quanto em quanto tempo tomo a amoxicilina?", True),            # Portuguese: how often
+    ("¿La insulina se pone cada mañana o cada noche?", True),           # a choice between two intervals
+    ("Quantos comprimidos de paracetamol posso tomar?", True),          # Portuguese: how many tablets
+    ("Il Prolia va conservato in frigo?", False),
+])
+def test_italian_and_portuguese_dose_words(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why
