@@ -130,6 +130,8 @@ def test_every_refusal_names_the_drug_without_numbers(real_engine: Engine) -> No
     ("what did the RE-LY trial find", "dabigatran etexilate", "evidence", None),   # a trial name alone
     ("CAPRIE results", "clopidogrel", "evidence", None),
     ("what did PLATO show against clopidogrel", "ticagrelor", "evidence", None),     # a trial beside its comparator
+    ("HOPE findings with ramipril in diabetes", "ramipril", "evidence", None),        # a trial asked about, whatever
+    ("EMPA-REG: what did it report for empagliflozin in heart failure", "empagliflozin", "evidence", None),  # else
     ("EMPA-REG results compared with metformin", "empagliflozin", "evidence", None),
     ("phenytoin gum overgrowth", "phenytoin", "prescribing", None),                 # an effect the risks name
     ("metformin lactic acidosis", "metformin", "prescribing", None),                # not a dose question

@@ -215,10 +215,14 @@ class Engine:
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
+        strong = section_intents(text, strong_only=True)
+        if rare and self.rare.study_asked(text):
+            # "What did PLATO show about ticagrelor in ACS": the trial is what is asked about, whatever else is named.
+            cues = {"evidence": next(iter(rare)), **{k: v for k, v in cues.items() if k != "evidence"}}
+            strong = ["evidence", *[s for s in strong if s != "evidence"]]
         dose, vector = self.dose_decision(text)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
-                    text, section_intents(text, strong_only=True), list(rare), list(dict.fromkeys(named_first)),
-                    vector=vector)
+                    text, strong, list(rare), list(dict.fromkeys(named_first)), vector=vector)
 
     def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
         """The rules' decision, then the learned model's on the question's embedding (encoded here, once:

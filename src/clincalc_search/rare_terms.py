@@ -14,8 +14,8 @@ _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b")
 # An acronym that is also an English word ("RECOVERY", "PARADIGM") counts only when the question writes it in
 # capitals or asks about a study.
-_STUDY_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|results?|show(?:ed|n|s)?|data|evidence|found|outcomes?|"
-                        r"publish\w*|landmark)\b")
+_STUDY_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|results?|show(?:ed|n|s)?|data|evidence|f(?:i|ou)nd(?:ings?|s)?|"
+                        r"outcomes?|report(?:ed|s)?|publish\w*|landmark)\b")
 
 
 def _keys(text: str) -> set[str]:
