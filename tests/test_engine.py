@@ -237,3 +237,20 @@ def test_reversal_route_and_mechanism_shorthand(question: str, first: str) -> No
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Please explain how ramipril is lowering the pressure", "how_it_works"),     # learner progressive forms
+    ("how long does the effect of apixaban last after the last dose", "how_it_works"),
+    ("Why do statins like atorvastatin and simvastatin cause muscle aches", "how_it_works"),  # a longer subject
+    ("sitagliptin SEs", "prescribing"),                                          # shorthand
+    ("lithium tox mx", "prescribing"),
+    ("denosumab ONJ", "prescribing"),
+    ("what conditions is methotrexate licensed to treat", "overview"),           # uses, asked in reverse
+    ("in which cancers is capecitabine given", "overview"),
+    ("what exactly is Mounjaro", "overview"),
+])
+def test_more_forms_of_the_section_cues(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
