@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
@@ -50,13 +50,8 @@ def _exact_item(op: object, av: object) -> Strings | None:
                 return None  # a negated or large class
         return frozenset(chars) if len(chars) <= 10 else None
     if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in av[1]:  # type: ignore[index]
-            strings = _exact(alternative.data)
-            if strings is None:
-                return None
-            out |= strings
-        return frozenset(out) if len(out) <= MAX_STRINGS else None
+        out = _union(av[1], _exact)  # type: ignore[index]
+        return out if out is not None and len(out) <= MAX_STRINGS else None
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, sub = av  # type: ignore[misc]
         return _exact(sub.data) if not add_flags and not del_flags else None
@@ -73,10 +68,30 @@ def _exact(items: list[tuple[object, object]]) -> Strings | None:
     out: Strings = frozenset({""})
     for op, av in items:
         strings = _exact_item(op, av)
-        if strings is None or len(out) * len(strings) > MAX_STRINGS:
+        joined = None if strings is None else _joined(out, strings)
+        if joined is None:
             return None
-        out = frozenset(a + b for a, b in product(out, strings))
+        out = joined
     return out
+
+
+def _joined(left: Strings, right: Strings) -> Strings | None:
+    """Every string of left followed by every string of right; None past MAX_STRINGS of them."""
+    if len(left) * len(right) > MAX_STRINGS:
+        return None
+    return frozenset(a + b for a, b in product(left, right))
+
+
+def _union(alternatives: list[sre_parse.SubPattern], read: Callable[[list[tuple[object, object]]], Strings | None]
+           ) -> Strings | None:
+    """What read gives for each alternative of a branch, together; None when it gives None for any."""
+    out: set[str] = set()
+    for alternative in alternatives:
+        strings = read(alternative.data)
+        if strings is None:
+            return None
+        out |= strings
+    return frozenset(out)
 
 
 def _key(strings: Strings) -> tuple[bool, int, int]:
@@ -104,13 +119,7 @@ def _usable(strings: Strings | None) -> Strings | None:
 def _required_item(op: object, av: object) -> Strings | None:
     """Strings one of which every match of the item contains; None when none is found."""
     if op is sre.BRANCH:
-        out: set[str] = set()
-        for alternative in av[1]:  # type: ignore[index]
-            strings = _required(alternative.data)
-            if strings is None:
-                return None
-            out |= strings
-        return _usable(frozenset(out))
+        return _usable(_union(av[1], _required))  # type: ignore[index]
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, sub = av  # type: ignore[misc]
         return _required(sub.data) if not add_flags and not del_flags else None
@@ -128,8 +137,9 @@ def _required(items: list[tuple[object, object]]) -> Strings | None:
     run: Strings = frozenset({""})
     for op, av in items:
         strings = _exact_item(op, av)
-        if strings is not None and len(run) * len(strings) <= MAX_STRINGS:
-            run = frozenset(a + b for a, b in product(run, strings))
+        joined = None if strings is None else _joined(run, strings)
+        if joined is not None:
+            run = joined
             continue
         best = _better(best, _usable(run))
         run = strings if strings is not None else frozenset({""})
