@@ -11,11 +11,12 @@ from bench.timing import REPO
 
 
 def main() -> None:
-    from clincalc_search import dose_guard, intent
+    from clincalc_search import dose_guard, intent  # noqa: F401 - importing them makes their gated patterns
+    from clincalc_search.regex_gate import gated_patterns
 
     questions = [dose_guard.normalise(json.loads(line)["question"]) for path in sorted((REPO / "eval").glob("*.jsonl"))
                  for line in path.read_text(encoding="utf-8").splitlines() if line]
-    gated = [rx for _, rx in (*dose_guard._CONTEXT, *dose_guard._REQUESTS, *dose_guard._MENTIONS, *intent._INTENTS)]
+    gated = gated_patterns()
     plain = [re.compile(rx.pattern) for rx in gated]
     timings = {}
     for label, patterns in (("bare", plain), ("gated", gated), ("bare again", plain), ("gated again", gated)):

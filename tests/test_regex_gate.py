@@ -42,6 +42,10 @@ def test_a_gated_pattern_answers_as_the_pattern() -> None:
     assert gated.sub("_", "how much or how many") == "_ or _"
 
 
+def _product_patterns() -> list[GatedPattern]:
+    return [g for g in gated_patterns() if g.pattern not in _MADE_HERE]
+
+
 def _questions() -> list[str]:
     texts = []
     for path in sorted((ROOT / "eval").glob("*.jsonl")):
@@ -51,7 +55,7 @@ def _questions() -> list[str]:
 
 def test_no_gate_skips_a_pattern_that_matches_a_labelled_question() -> None:
     # Every gated pattern of the dose guard and the intent table, on every labelled question as each reads it.
-    gated = [rx for _, rx in (*dose_guard._CONTEXT, *dose_guard._REQUESTS, *dose_guard._MENTIONS, *intent._INTENTS)]
+    gated = _product_patterns()
     assert sum(rx.required is not None for rx in gated) >= len(gated) // 2  # the gates are in use
     texts = {form for q in _questions() for form in (dose_guard.normalise(q), q.casefold(), intent._spelled(q))}
     plain = [re.compile(rx.pattern) for rx in gated]
@@ -64,8 +68,7 @@ def test_the_stored_gates_are_those_the_patterns_give() -> None:
     # The file saves a cold start from reading ninety parse trees; a changed pattern needs `python
     # tools/make_regex_gates.py` (until then it is read afresh: slower, never wrong).
     stored = json.loads(GATES_FILE.read_text(encoding="utf-8"))
-    product = [g for g in gated_patterns() if g.pattern not in _MADE_HERE]
-    stale = [g.pattern[:60] for g in product
+    stale = [g.pattern[:60] for g in _product_patterns()
              if stored.get(pattern_key(g.pattern), "missing") != (None if (r := required_strings(g.pattern)) is None
                                                                   else sorted(r))]
     assert not stale, "rerun python tools/make_regex_gates.py"
