@@ -6,6 +6,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -58,6 +59,12 @@ class Plan:
     rare_drugs: list[str] = field(default_factory=list)  # the drugs they chose, first in drugs
     chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
     vector: np.ndarray | None = None  # the question's embedding, from the dose decision (retrieval, highlights)
+
+
+@cache
+def _cue_stems() -> frozenset[str]:
+    """Stems of the words people ask for a section by ("counselling"), once."""
+    return frozenset(stem_text(" ".join(CUE_WORDS)))
 
 
 def clean_question(question: str) -> str:
@@ -194,10 +201,12 @@ class Engine:
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             notes.append(f"follow-up: using {context.name} from the conversation")
         rare = self.rare.find(text) if not recognised.group else {}
-        if rare and drugs and self.rare.study_asked(text):
+        study = bool(rare) and self.rare.study_asked(text)
+        if rare and drugs and study:
             # "Did PLATO show a benefit over clopidogrel?": the trial is what is asked about, so its monograph comes
             # first and the drugs named beside it follow; a shorthand guess that is the trial's own name goes.
-            drugs = [d for d in drugs if d not in {recognised.fuzzy[k] for k in recognised.fuzzy if k in rare}]
+            guessed = {drug for typed, drug in recognised.fuzzy.items() if typed in rare}
+            drugs = [d for d in drugs if d not in guessed]
         elif drugs and not (rare and set(recognised.fuzzy) <= set(rare) and len(recognised.fuzzy) == len(drugs)):
             rare = {}  # a drug named outright wins; a shorthand guess ("ATAC" for Atacand) yields to a coined term
         elif rare:
@@ -216,7 +225,7 @@ class Engine:
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
         strong = section_intents(text, strong_only=True)
-        if rare and self.rare.study_asked(text):
+        if rare and study:
             # "What did PLATO show about ticagrelor in ACS": the trial is what is asked about, whatever else is named.
             cues = {"evidence": next(iter(rare)), **{k: v for k, v in cues.items() if k != "evidence"}}
             strong = ["evidence", *[s for s in strong if s != "evidence"]]
@@ -279,7 +288,7 @@ class Engine:
             # "how does ketamine work as an antidepressant": a drug the corpus lacks (a technical word at most one
             # monograph mentions in passing), asked about beside a class it covers, is not about the class's members.
             # Words of the class's name and the words people ask for a section by ("counselling") do not count.
-            known = set(stem_text(" ".join([rec.group_label or "", *CUE_WORDS])))
+            known = set(stem_text(rec.group_label or "")) | _cue_stems()
             outside = [w for w in unknown if self.lexicon.vocabulary.get(w, 0) <= PASSING_MENTION
                        and not set(stem_text(w)) <= known]
             if outside:

@@ -70,7 +70,7 @@ class RareTerms:
     def find(self, question: str) -> dict[str, list[str]]:
         """Rare terms named in the question → the monographs that use them."""
         written_caps = {c.casefold() for c in _CAPS.findall(question)}
-        cue = bool(_STUDY_CUE.search(question.casefold()))
+        cue = self.study_asked(question)
         found: dict[str, list[str]] = {}
         # Longest first, then alphabetical: a set's order changes with each process's string hashing, and the order
         # found here is the order of the drugs in the answer.
