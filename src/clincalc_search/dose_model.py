@@ -99,12 +99,17 @@ def word_index(gram: str) -> int:
     return _word_bucket(gram)
 
 
+def bucket_counts(question: str) -> tuple[Counter[int], Counter[int]]:
+    """How many of the question's word n-grams and char_wb n-grams fall in each bucket of their block."""
+    text = prepare(question)
+    return Counter(map(_word_bucket, word_ngrams(text))), Counter(chain.from_iterable(map(_char_buckets, text.split())))
+
+
 def features(question: str) -> tuple[list[int], list[float]]:
     """The hashed n-gram blocks as sparse (indices, values): word 1-2 grams in [0, WORD_FEATURES), char_wb 3-5
     grams after them in [WORD_FEATURES, WORD_FEATURES + CHAR_FEATURES); each block l2-normalised, indices sorted."""
-    text = prepare(question)
-    words = _normalised(Counter(_word_bucket(g) for g in word_ngrams(text)))
-    chars = _normalised(Counter(b for word in text.split() for b in _char_buckets(word)))
+    word_counts, char_counts = bucket_counts(question)
+    words, chars = _normalised(word_counts), _normalised(char_counts)
     pairs = sorted([*words.items(), *((WORD_FEATURES + i, v) for i, v in chars.items())])
     return [i for i, _ in pairs], [v for _, v in pairs]
 
@@ -167,9 +172,7 @@ class DoseModel:
         """The part of the logit that needs no embedding (bias, n-grams, rule block): the engine computes it just
         before the question is encoded. The same sum as features() dotted with the n-gram weights, without building
         the sorted feature list (equal to rounding: tests/test_dose_model.py)."""
-        text = prepare(question)
-        words = Counter(map(_word_bucket, word_ngrams(text)))
-        chars = Counter(chain.from_iterable(map(_char_buckets, text.split())))
+        words, chars = bucket_counts(question)
         score = self.bias + _block_score(words, self.ngrams[:WORD_FEATURES])
         score += _block_score(chars, self.ngrams[WORD_FEATURES:])
         return score + float(rule_features(decision, self.rule_list) @ self.rules)
