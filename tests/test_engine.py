@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from clincalc_search import dose_guard
 from clincalc_search.engine import Engine, clean_question
 
 
@@ -254,3 +255,42 @@ def test_more_forms_of_the_section_cues(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first
+
+
+class _StubModel:
+    """A learned dose model that gives every question the same probability."""
+
+    encoder = "fake"
+    threshold = 0.5
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def text_score(self, question: str, decision: object) -> float:
+        return 0.0
+
+    def probability(self, question: str, vector: object, decision: object, text_score: float) -> float:
+        return self.p
+
+    def reasons(self, question: str, vector: object, decision: object, probability: float) -> list[str]:
+        return ["tablets"]
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("warfarin dose and bleeding signs", True),          # an explicit request: the verdict stands
+    ("how much warfarin for AF", True),
+    ("is warfarin 5 mg used for anything other than AF?", False),  # a bare mention: the model may set it aside
+    ("she is 31 and on warfarin, what is the risk to the baby in percent", False),
+    ("warfarin once daily regimen - what INR is aimed for?", False),  # "regimen" as often times a test
+])
+def test_the_model_may_overrule_a_mention_but_not_an_explicit_request(engine: Engine, question: str,
+                                                                      refused: bool) -> None:
+    engine.dose_model = _StubModel(0.05)  # type: ignore[assignment]
+    rules = dose_guard.check(question)
+    decision, _ = engine.dose_decision(question)
+    assert rules.is_dose, "no rule matches this question any more: pick one a rule takes for a dose"
+    assert bool(decision) is refused
+    if not refused:
+        assert decision.probability == 0.05 and "overruled by the learned model, p=0.05" in decision.why
+    engine.dose_model = _StubModel(0.95)  # type: ignore[assignment]
+    assert engine.dose_decision(question)[0]  # the model agreeing with a rule, or alone, refuses

@@ -34,16 +34,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose_queries_dev2.jsonl",
         "eval/dose_queries_heldout2.jsonl", "eval/dose_queries_heldout3.jsonl", "eval/dose_queries_heldout4.jsonl",
         "eval/dose_queries_heldout5.jsonl", "eval/dose_queries_heldout6.jsonl", "eval/dose_queries_heldout7.jsonl",
-        "eval/dose_queries_heldout8.jsonl",
-        "eval/dose_queries_heldout9.jsonl"]
+        "eval/dose_queries_heldout8.jsonl", "eval/dose_queries_heldout9.jsonl",
+        "eval/dose_queries_heldout10.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
 RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.jsonl",
                   "eval/queries_heldout2.jsonl", "eval/queries_heldout3.jsonl", "eval/queries_heldout4.jsonl",
                   "eval/queries_heldout5.jsonl", "eval/queries_heldout6.jsonl", "eval/queries_heldout7.jsonl",
-                  "eval/queries_heldout8.jsonl",
-                  "eval/queries_heldout9.jsonl"]
+                  "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl",
+                  "eval/queries_heldout10.jsonl"]
 C = 3.0
 CLASS_WEIGHT = {0: 1.0, 1: 3.0}  # a missed dose question costs more than a false refusal
 THRESHOLD = 0.5
@@ -137,16 +137,19 @@ def loso_table(data: list[Data], rules: list[str]) -> str:
     model's settings were chosen by an experiment on the first five dose sets and the rules were fixed against all
     of them, so these numbers are optimistic; only a set written later, run once, says how it does on new writers."""
     lines = ["| held-out set | n | dose | rules recall | rules false refusals | stacked recall | "
-             "stacked false refusals | rules or stacked recall | rules or stacked false refusals |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "stacked false refusals | rules or stacked recall | rules or stacked false refusals | "
+             "explicit rules or stacked recall (shipped) | explicit rules or stacked false refusals (shipped) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     per_set = []
     for test in data:
         X, y = matrix([d for d in data if d is not test], rules)
         Xt, yt = matrix([test], rules)
         stacked = fit(X, y).predict_proba(Xt)[:, 1] >= THRESHOLD
         rules_say = np.array([dec.is_dose for dec in test.decisions])
-        # Either saying dose: what refusing on both would cost, since the model can overrule a rule.
-        row = (*_rates(rules_say, yt), *_rates(stacked, yt), *_rates(rules_say | stacked, yt))
+        # Either saying dose was the policy until the model could overrule all but an explicit request (shipped).
+        explicit = np.array([dec.is_dose and dec.rule in dose_guard.EXPLICIT for dec in test.decisions])
+        row = (*_rates(rules_say, yt), *_rates(stacked, yt), *_rates(rules_say | stacked, yt),
+               *_rates(explicit | stacked, yt))
         per_set.append(row)
         lines.append(f"| {Path(test.name).stem} | {len(yt)} | {int(yt.sum())} | " +
                      " | ".join("—" if np.isnan(v) else f"{v:.3f}" for v in row) + " |")

@@ -235,9 +235,9 @@ class Engine:
 
     def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
         """The rules' decision, then the learned model's on the question's embedding (encoded here, once:
-        retrieval and highlights reuse it). Either one finding a dose question refuses it: across the dose sets
-        of different writers, each left out in turn, the two together missed fewer dose questions than either
-        (docs/EVALUATION.md)."""
+        retrieval and highlights reuse it). An explicit request (dose_guard.EXPLICIT) is refused whatever the
+        model says; otherwise the model, which reads the rules' verdict among its features, decides: it refuses
+        questions no rule caught and may overrule a number or a "how often" the rules took for a dose."""
         rules = dose_guard.check(text)
         if self.dose_model is None:
             return rules, None
@@ -245,8 +245,12 @@ class Engine:
         text_score = self.dose_model.text_score(text, rules)
         vector = self._encode(text)
         p = self.dose_model.probability(text, vector, rules, text_score)
-        if rules.is_dose or p < self.dose_model.threshold:
+        learned_says = p >= self.dose_model.threshold
+        if rules.is_dose and (learned_says or rules.rule in dose_guard.EXPLICIT) or not (rules.is_dose or learned_says):
             return replace(rules, probability=p), vector
+        if rules.is_dose:
+            overruled = f"{rules.rule}: '{rules.matched}' (overruled by the learned model, p={p:.2f})"
+            return dose_guard.DoseDecision(False, context=(*rules.context, overruled), probability=p), vector
         words = ", ".join(f"'{w}'" for w in self.dose_model.reasons(text, vector, rules, probability=p))
         words = words or "the whole question"
         return dose_guard.DoseDecision(True, dose_guard.LEARNED, words, rules.context, p), vector
