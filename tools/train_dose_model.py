@@ -35,7 +35,9 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout2.jsonl", "eval/dose_queries_heldout3.jsonl", "eval/dose_queries_heldout4.jsonl",
         "eval/dose_queries_heldout5.jsonl", "eval/dose_queries_heldout6.jsonl", "eval/dose_queries_heldout7.jsonl",
         "eval/dose_queries_heldout8.jsonl", "eval/dose_queries_heldout9.jsonl",
-        "eval/dose_queries_heldout10.jsonl"]
+        "eval/dose_queries_heldout10.jsonl",
+        # Written only to train on (two helpers, from the dose rule alone): near misses in many voices.
+        "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
