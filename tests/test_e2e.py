@@ -170,3 +170,15 @@ def test_numbers_that_are_not_doses_pass_both_opinions(real_engine: Engine, ques
 def test_a_name_spelt_as_it_sounds_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
     # "f" for "ph": a vowel slip alone is within the edit distance, this is two edits in a short name.
     assert real_engine.find(typed).name == drug  # type: ignore[union-attr]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug", "section"), [
+    ("dasatinib fluid round the lungs", "dasatinib", "prescribing"),  # an adverse effect in lay words
+    ("metformin B12", "metformin", "prescribing"),                    # a named deficiency, no cue word
+])
+def test_the_section_model_answers_from_the_section_that_discusses_it(real_engine: Engine, question: str,
+                                                                      drug: str, section: str) -> None:
+    assert real_engine.section_model is not None
+    answer = real_engine.ask(question)
+    assert (answer.hits[0].drug, answer.hits[0].section) == (drug, section), answer.why

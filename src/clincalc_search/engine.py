@@ -21,8 +21,10 @@ from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import CUE_WORDS, intent_words, section_cues, section_intents
-from clincalc_search.models import Answer, Chunk, Hit, Monograph
+from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms
+from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
+from clincalc_search.section_model import SectionInputs, SectionModel
 from clincalc_search.settings import Settings, load_settings
 from clincalc_search.sparse import stem_text
 
@@ -59,6 +61,8 @@ class Plan:
     rare_drugs: list[str] = field(default_factory=list)  # the drugs they chose, first in drugs
     chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
     vector: np.ndarray | None = None  # the question's embedding, from the dose decision (retrieval, highlights)
+    chunk_scores: tuple[np.ndarray, np.ndarray] | None = None  # (BM25, dense cosine) per chunk, from _scores
+    section_inputs: SectionInputs | None = None  # what the section model read, when it was asked
 
 
 @cache
@@ -106,6 +110,9 @@ class Engine:
         # encoder (the tests' fake one) its weights mean nothing, and the rules decide alone.
         model = DoseModel.load()
         self.dose_model: DoseModel | None = model if model.encoder == settings.encoder else None
+        sections = SectionModel.load() if SECTION_WEIGHTS.exists() else None
+        self.section_model: SectionModel | None = (sections if sections is not None
+                                                   and sections.encoder == settings.encoder else None)
         own_stems = {drug: set(names) for drug, names in tables.name_stems.items()}
         self.highlighter = Highlighter(index.unit_spans, index.unit_vectors, index.unit_stems,
                                        {c.id: own_stems[c.drug] for c in self.chunks}, self.sparse.vocabulary)
@@ -267,6 +274,8 @@ class Engine:
             if plan is not None:
                 plan.vector = vector  # kept for highlighting: the question is encoded once
         dense = self.dense.scores(vector, candidates)
+        if plan is not None:
+            plan.chunk_scores = sparse, dense
         best = float(dense[candidates].max()) if len(candidates) else -1.0
         if mode == "dense":
             return dense.astype(np.float64), best
@@ -325,7 +334,18 @@ class Engine:
             ranked = [i for i in ranked if i not in overview] + [i for i in ranked if i in overview]
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         first = self._evidence_first(plan, intents) + first
-        if intents and first and first[0] == self.by_drug[drugs[0]].get(intents[0]):
+        learned = self._learned_section(plan)
+        if learned is not None and self.chunks[(first or ranked)[0]].section != learned[0]:
+            section, p = learned
+            # The model weighed the intent's cue and the evidence with the question's words: the lines that said
+            # they chose the section no longer hold.
+            plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
+            plan.why.append(f"section '{section}': the learned section model (p={p:.2f}) weighing the question's "
+                            "words" + (f" against '{plan.cues[intents[0]]}'" if intents and intents[0] in plan.cues
+                                       else ""))
+            plan.chosen_sections.append(section)
+            first = [self.by_drug[d][section] for d in drugs if section in self.by_drug[d]] + first
+        elif intents and first and first[0] == self.by_drug[drugs[0]].get(intents[0]):
             cue = plan.cues.get(intents[0])
             plan.chosen_sections.append(intents[0])
             plan.why.append(f"section '{intents[0]}': asked for by '{cue}'" if cue else
@@ -336,6 +356,24 @@ class Engine:
             first = [i for group in zip(*per_drug, strict=False) for i in group]
         seen = list(dict.fromkeys(first + ranked))
         return seen
+
+    def _learned_section(self, plan: Plan) -> tuple[str, float] | None:
+        """The section model's choice and its probability, for a question that is answered (a refused one shows only
+        the sections its other words ask for) once its embedding and chunk scores are at hand. The model's inputs
+        are kept in the plan: tools/train_section_model.py trains on exactly what the engine passes here."""
+        if plan.vector is None or plan.chunk_scores is None or plan.dose or not plan.drugs:
+            return None
+        sparse, dense = plan.chunk_scores
+        ids = self.by_drug[plan.drugs[0]]
+        plan.section_inputs = SectionInputs(
+            plan.text, plan.vector, plan.intents, plan.strong, len(plan.drugs),
+            dense=np.array([dense[ids[s]] if s in ids else 0.0 for s in SECTION_KEYS]),
+            sparse=np.array([sparse[ids[s]] if s in ids else 0.0 for s in SECTION_KEYS]))
+        if self.section_model is None:
+            return None
+        probabilities = self.section_model.probabilities(plan.section_inputs)
+        section = max(probabilities, key=probabilities.__getitem__)
+        return section, probabilities[section]
 
     def _evidence_first(self, plan: Plan, intents: list[str]) -> list[int]:
         """Sections that discuss a specific thing the question names, for each drug whose intended section
