@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from clincalc_search import dose_guard
 from clincalc_search.dose_guard import check, refusal_message
 
 
@@ -725,3 +726,33 @@ def test_a_closing_why_after_any_separator_asks_a_reason(question: str) -> None:
 ])
 def test_italian_and_portuguese_dose_words(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "put on 8 kg since starting olanzapine, is that common?",            # a change in weight
+    "lost about 5 kilos on Ozempic - is that the drug or something else",
+    "ho preso 4 kg col Depakin, succede spesso?",
+    "Ogni quanto devo fare gli esami del sangue col metotrexato?",       # a test interval, it/pt/es/fr
+    "Com que frequência se deve medir a glicemia com prednisolona?",
+    "¿Cada cuánto se controla la creatinina con tacrolimus?",
+    "Vancomycine : quand faire le dosage de la concentration résiduelle ?",  # French "dosage": an assay
+    "Da quando prendo Cipralex 10 mg ho la nausea, è normale?",          # a stated regimen, then a side effect
+])
+def test_weight_changes_foreign_test_intervals_assays_and_stated_regimens(question: str) -> None:
+    assert not dose_guard.check(question), dose_guard.check(question).why
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Quanti spruzzi di Clenil al giorno?", "amount"),
+    ("dexamethasone step-down after radiotherapy, how?", "titration"),
+    ("how many tablets of sertraline would be an overdose", "overdose"),
+    ("how many weeks into carbimazole is agranulocytosis most likely", "count_of_time"),
+    ("how many days of nitrofurantoin for cystitis", "count_of_time"),
+    ("how many hours does a furosemide tablet keep working", "count_of_time"),
+])
+def test_counts_of_time_are_weighed_and_amounts_refused(question: str, rule: str) -> None:
+    # A count of hours or days is a course only sometimes: the rule names it and the learned model weighs it
+    # (it is not in EXPLICIT); an amount, a titration or an overdose amount is refused outright.
+    decision = dose_guard.check(question)
+    assert decision and decision.rule == rule
+    assert (rule in dose_guard.EXPLICIT) is (rule != "count_of_time")
