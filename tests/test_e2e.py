@@ -182,3 +182,16 @@ def test_the_section_model_answers_from_the_section_that_discusses_it(real_engin
     assert real_engine.section_model is not None
     answer = real_engine.ask(question)
     assert (answer.hits[0].drug, answer.hits[0].section) == (drug, section), answer.why
+
+
+@pytest.mark.parametrize(("typed", "drug"), [("ciprofloxacina e tendini", "ciprofloxacin"),
+                                           ("ossicodone e stitichezza", "oxycodone"),
+                                           ("claritromicina e statine", "clarithromycin"),
+                                           ("sinvastatina e dor muscular", "simvastatin")])
+def test_a_name_spelt_the_romance_way_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
+    assert real_engine.find(typed).name == drug  # type: ignore[union-attr]
+
+
+def test_a_short_romance_skeleton_names_no_drug(real_engine: Engine) -> None:
+    # "latte" and "litio" share lithium's skeleton ("lvt"): too short to trust, so neither is read as a drug.
+    assert real_engine.find("latte macchiato") is None

@@ -26,12 +26,22 @@ _GENERIC = {
 
 
 _VOWELS = str.maketrans("aeiouy", "vvvvvv")
+ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name one drug
 
 
 def _skeleton(word: str) -> str:
     """The word as it sounds, roughly: every vowel alike and "ph" as "f", so "amitryptaline" and "amitriptyline",
     or "hydromorfone" and "hydromorphone", share one skeleton."""
     return word.replace("ph", "f").translate(_VOWELS)
+
+
+def _romance_skeleton(word: str) -> str:
+    """The skeleton of an international name as Spanish, Portuguese, Italian or French spell it: "th" as "t", "x" as
+    "s" and double letters single (Italian "digossina"), "mv" as "nv" (Portuguese "sinvastatina"), and without the
+    closing vowel or "-um" those languages add or drop ("-ina", "-o", "-e")."""
+    word = word.replace("ph", "f").replace("th", "t").replace("x", "s").replace("mv", "nv")
+    word = re.sub(r"([a-z])\1", r"\1", word)
+    return re.sub(r"[aeiouy]+$", "", re.sub(r"um$", "", word)).translate(_VOWELS)
 
 
 @cache
@@ -108,6 +118,11 @@ class DrugLexicon:
             self._by_length.setdefault(len(surface), []).append(surface)
         # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
         self._skeletons = {_skeleton(s): d for s, d in self.surfaces.items() if len(s) >= 6}
+        # Names spelt the Romance way; a short skeleton ("lvt" for lithium) would be any word, so only long ones.
+        romance: dict[str, set[str]] = {}
+        for surface, drug in self.surfaces.items():
+            romance.setdefault(_romance_skeleton(surface), set()).add(drug)
+        self._romance = {k: next(iter(v)) for k, v in romance.items() if len(k) >= ROMANCE_MIN and len(v) == 1}
         # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean.
         self._prefixes: dict[str, set[str]] = {}
         for surface, drug in self.surfaces.items():
@@ -157,6 +172,7 @@ class DrugLexicon:
             from rapidfuzz.distance import DamerauLevenshtein
 
             drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
+            drug = drug or self._romance.get(_romance_skeleton(cand))
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
