@@ -292,5 +292,7 @@ def test_the_model_may_overrule_a_mention_but_not_an_explicit_request(engine: En
     assert bool(decision) is refused
     if not refused:
         assert decision.probability == 0.05 and "overruled by the learned model, p=0.05" in decision.why
+        answer = engine.ask(question)
+        assert not answer.refused and "overruled by the learned model, p=0.05" in (answer.why or "")
     engine.dose_model = _StubModel(0.95)  # type: ignore[assignment]
     assert engine.dose_decision(question)[0]  # the model agreeing with a rule, or alone, refuses

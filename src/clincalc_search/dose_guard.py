@@ -295,6 +295,7 @@ class DoseDecision:
     matched: str | None = None  # the words that made it a dose question
     context: tuple[str, ...] = ()  # dose-like phrases set aside as context, as "class: words"
     probability: float | None = None  # the learned model's P(dose), when it was asked (dose_model)
+    overruled: bool = False  # a rule took it for a dose question and the learned model did not
 
     def __bool__(self) -> bool:
         return self.is_dose

@@ -169,7 +169,9 @@ class Engine:
             return answer
         answer = self._answer(text, plan, plan.intents, top_k, mode, group_limit)
         answer.question = question
-        answer.why = "; ".join(plan.why) or None
+        # A rule the model overruled is said, so a reader can see why a question with a number was answered.
+        answer.why = "; ".join([*plan.why, *([plan.dose.why] if plan.dose.overruled else [])]) or None
+        trace["dose_why"] = plan.dose.why
         answer.trace = {**trace, "why": answer.why, **answer.trace}
         return answer
 
@@ -253,11 +255,13 @@ class Engine:
         vector = self._encode(text)
         p = self.dose_model.probability(text, vector, rules, text_score)
         learned_says = p >= self.dose_model.threshold
-        if rules.is_dose and (learned_says or rules.rule in dose_guard.EXPLICIT) or not (rules.is_dose or learned_says):
+        rules_stand = rules.is_dose and (learned_says or rules.rule in dose_guard.EXPLICIT)
+        if rules_stand or not (rules.is_dose or learned_says):
             return replace(rules, probability=p), vector
         if rules.is_dose:
             overruled = f"{rules.rule}: '{rules.matched}' (overruled by the learned model, p={p:.2f})"
-            return dose_guard.DoseDecision(False, context=(*rules.context, overruled), probability=p), vector
+            return dose_guard.DoseDecision(False, context=(*rules.context, overruled), probability=p,
+                                           overruled=True), vector
         words = ", ".join(f"'{w}'" for w in self.dose_model.reasons(text, vector, rules, probability=p))
         words = words or "the whole question"
         return dose_guard.DoseDecision(True, dose_guard.LEARNED, words, rules.context, p), vector
