@@ -32,7 +32,7 @@ def _inputs(text: str = "dasatinib pleural effusion", dim: int = 384, **kw: obje
 def test_shipped_weights_describe_themselves(shipped: SectionModel) -> None:
     assert shipped.encoder == "minilm"
     assert shipped.embedding.shape == (len(SECTION_KEYS), 384)
-    assert shipped.ngrams.shape == (len(SECTION_KEYS), WORD_FEATURES + CHAR_FEATURES)
+    assert shipped.ngrams.shape == (WORD_FEATURES + CHAR_FEATURES, len(SECTION_KEYS))
     assert shipped.plan.shape == (len(SECTION_KEYS), PLAN_FEATURES)
 
 

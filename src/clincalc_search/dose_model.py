@@ -99,8 +99,10 @@ def word_index(gram: str) -> int:
     return _word_bucket(gram)
 
 
+@lru_cache(maxsize=8)
 def bucket_counts(question: str) -> tuple[Counter[int], Counter[int]]:
-    """How many of the question's word n-grams and char_wb n-grams fall in each bucket of their block."""
+    """How many of the question's word n-grams and char_wb n-grams fall in each bucket of their block. Kept for the
+    last few questions: the dose model and the section model read the same counts (do not change them)."""
     text = prepare(question)
     return Counter(map(_word_bucket, word_ngrams(text))), Counter(chain.from_iterable(map(_char_buckets, text.split())))
 

@@ -57,12 +57,13 @@ class SectionInputs:
 
 
 def _block_scores(counts: Counter[int], weights: np.ndarray) -> np.ndarray:
-    """One l2-normalised block of bucket counts dotted with each section's weights (sections x buckets)."""
+    """One l2-normalised block of bucket counts dotted with each section's weights (buckets x sections: a bucket's
+    six weights sit together, so a question touches one cache line per n-gram, not six)."""
     if not counts:
-        return np.zeros(weights.shape[0])
+        return np.zeros(weights.shape[1])
     index = np.fromiter(counts, dtype=np.intp, count=len(counts))
     values = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-    return (weights[:, index] @ values) / (math.sqrt(float(values @ values)) or 1.0)
+    return (values @ weights[index]) / (math.sqrt(float(values @ values)) or 1.0)
 
 
 @dataclass
@@ -71,7 +72,7 @@ class SectionModel:
     question: the cleaned text, its embedding by the product encoder, and the plan's intents and strong cues."""
 
     embedding: np.ndarray  # (sections, dim): weights of the unit embedding times embedding_scale
-    ngrams: np.ndarray  # (sections, WORD_FEATURES + CHAR_FEATURES): weights of dose_model.features()
+    ngrams: np.ndarray  # (WORD_FEATURES + CHAR_FEATURES, sections): weights of dose_model.features(), by bucket
     plan: np.ndarray  # (sections, PLAN_FEATURES): weights of SectionInputs.plan_features()
     bias: np.ndarray  # (sections,)
     embedding_scale: float = 2.0
@@ -86,7 +87,8 @@ class SectionModel:
                 raise ValueError(f"{path}: weights for other features or sections: rerun "
                                  "python tools/train_section_model.py")
             return cls(
-                embedding=z["w_embedding"].astype(np.float64), ngrams=z["w_ngrams"].astype(np.float64),
+                embedding=z["w_embedding"].astype(np.float64),
+                ngrams=np.ascontiguousarray(z["w_ngrams"].T, dtype=np.float64),
                 plan=z["w_plan"].astype(np.float64), bias=z["bias"].astype(np.float64),
                 embedding_scale=float(z["embedding_scale"]), encoder=str(z["encoder"]),
                 training_sets=dict(zip(map(str, z["training_files"]), map(str, z["training_sha256"]), strict=True)),
@@ -99,8 +101,8 @@ class SectionModel:
             raise ValueError(f"embedding of size {vector.size}; the weights expect {self.embedding.shape[1]} "
                              f"({self.encoder} encoder)")
         words, chars = bucket_counts(inputs.text)
-        logits = self.bias + _block_scores(words, self.ngrams[:, :WORD_FEATURES])
-        logits += _block_scores(chars, self.ngrams[:, WORD_FEATURES:])
+        logits = self.bias + _block_scores(words, self.ngrams[:WORD_FEATURES])
+        logits += _block_scores(chars, self.ngrams[WORD_FEATURES:])
         logits += self.plan @ inputs.plan_features()
         logits += self.embedding_scale * (self.embedding @ vector) / (float(np.linalg.norm(vector)) or 1.0)
         exp = np.exp(logits - logits.max())
