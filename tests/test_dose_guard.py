@@ -756,3 +756,29 @@ def test_counts_of_time_are_weighed_and_amounts_refused(question: str, rule: str
     decision = dose_guard.check(question)
     assert decision and decision.rule == rule
     assert (rule in dose_guard.EXPLICIT) is (rule != "count_of_time")
+
+
+@pytest.mark.parametrize("question", [
+    "¿La insulina abierta aguanta fuera de la nevera a 30 grados?",      # a temperature, any language
+    "Ozempic esquecido no carro a 35 graus, ainda serve?",
+    "Prendo il ramipril da 3 anni e ho la tosse secca, può essere quello?",  # how long on it, Italian
+    "Seit 2 Jahren auf Lithium: wie viele Monate dauert es bis Nierenschäden auftreten?",
+    "plts 140 -> 70 day 6 of enox, HIT?",                              # lab shorthand
+    "zopiclone leaves me forgetful the next morning, normal?",         # an effect, not a forgotten dose
+])
+def test_temperatures_years_lab_shorthand_and_forgetful_are_not_amounts(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert not decision or decision.rule not in dose_guard.EXPLICIT, decision.why
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Il bisoprololo si prende una o due volte al giorno?", "choice"),  # a choice between intervals, it/pt/es
+    ("A sertralina é uma vez por dia ou duas vezes por dia?", "choice"),
+    ("¿La amoxicilina es dos o tres veces al día?", "choice"),
+    ("Quanto tempo tenho de tomar a nitrofurantoína?", "course_length"),  # a course, pt/es/it
+    ("¿Cuánto tiempo hay que tomar el fluconazol para las uñas?", "course_length"),
+    ("Como é a titulação da pregabalina?", "titration"),
+])
+def test_intervals_courses_and_titration_asked_in_other_languages(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision and decision.rule == rule, decision.why
