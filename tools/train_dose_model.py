@@ -36,7 +36,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout5.jsonl", "eval/dose_queries_heldout6.jsonl", "eval/dose_queries_heldout7.jsonl",
         "eval/dose_queries_heldout8.jsonl", "eval/dose_queries_heldout9.jsonl",
         "eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
-        "eval/dose_queries_heldout12.jsonl",
+        "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
         # Written only to train on (two helpers, from the dose rule alone): near misses in many voices.
         "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
@@ -47,7 +47,7 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout5.jsonl", "eval/queries_heldout6.jsonl", "eval/queries_heldout7.jsonl",
                   "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl",
                   "eval/queries_heldout10.jsonl", "eval/queries_heldout11.jsonl",
-                  "eval/queries_heldout12.jsonl"]
+                  "eval/queries_heldout12.jsonl", "eval/queries_heldout13.jsonl"]
 C = 3.0
 CLASS_WEIGHT = {0: 1.0, 1: 3.0}  # a missed dose question costs more than a false refusal
 THRESHOLD = 0.5

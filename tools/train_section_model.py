@@ -35,7 +35,8 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_heldout2.jsonl", "eval/queries_heldout3.jsonl", "eval/queries_heldout4.jsonl",
         "eval/queries_heldout5.jsonl", "eval/queries_heldout6.jsonl", "eval/queries_heldout7.jsonl",
         "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl", "eval/queries_heldout10.jsonl",
-        "eval/queries_heldout11.jsonl", "eval/queries_heldout12.jsonl"]
+        "eval/queries_heldout11.jsonl", "eval/queries_heldout12.jsonl",
+        "eval/queries_heldout13.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
