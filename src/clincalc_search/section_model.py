@@ -5,8 +5,9 @@ matches the question (dense cosine and BM25). Weights are trained by
 tools/train_section_model.py on the labelled retrieval sets.
 
 The intent table stays the prior: its reading is a feature the model weighs against the question's own words, so a
-question that names one adverse effect, test or trial can move away from the section a cue word would pick. Left
-out in turn, each development set was answered in the right section more often this way (docs/EVALUATION.md).
+question that names one adverse effect, test or trial can move away from the section a cue word would pick. Each
+development set left out in turn, the right section came first in 0.95 of questions on average against 0.89 for the
+intent table alone, and new writers' sets run once agreed (docs/EVALUATION.md).
 Query time is numpy only, and the question is not encoded again: the engine passes the embedding it already has."""
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def _block_scores(counts: Counter[int], weights: np.ndarray) -> np.ndarray:
 
 @dataclass
 class SectionModel:
-    """The trained weights, one row per section in SECTION_KEYS order. Trained on the engine's own reading of each
-    question: the cleaned text, its embedding by the product encoder, and the plan's intents and strong cues."""
+    """The trained weights, sections in SECTION_KEYS order. Trained on the engine's own reading of each question
+    (SectionInputs, recorded by the engine as it answers): load them with the encoder they were trained for."""
 
     embedding: np.ndarray  # (sections, dim): weights of the unit embedding times embedding_scale
     ngrams: np.ndarray  # (WORD_FEATURES + CHAR_FEATURES, sections): weights of dose_model.features(), by bucket
