@@ -37,8 +37,9 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout8.jsonl", "eval/dose_queries_heldout9.jsonl",
         "eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
         "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
-        # Written only to train on (two helpers, from the dose rule alone): near misses in many voices.
-        "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl"]
+        # Written only to train on (four helpers, from the dose rule alone): near misses in many voices and languages,
+        # and dose questions with no dose word or number.
+        "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl", "eval/dose_train_c.jsonl", "eval/dose_train_d.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
