@@ -15,17 +15,17 @@ recall and false refusals for the rules alone and for the stacked model.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
+from training_matrix import feature_matrix, sha256
 
 from clincalc_search import dose_guard, dose_model
 from clincalc_search.dose_guard import DoseDecision
-from clincalc_search.dose_model import CHAR_FEATURES, WORD_FEATURES, DoseModel, features, rule_features, rule_names
+from clincalc_search.dose_model import CHAR_FEATURES, WORD_FEATURES, DoseModel, rule_features, rule_names
 from clincalc_search.embedding import make_encoder
 from clincalc_search.engine import clean_question
 from clincalc_search.settings import load_settings
@@ -65,10 +65,6 @@ class Data:
         self.decisions: list[DoseDecision] = [dose_guard.check(q) for q in questions]
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def load_sets() -> list[Data]:
     settings = load_settings()
     if settings.encoder != ENCODER:
@@ -87,18 +83,9 @@ def load_sets() -> list[Data]:
 
 def matrix(data: list[Data], rules: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Columns: [embedding | word and char n-grams | rule block], as DoseModel splits its weights."""
-    vectors = np.vstack([d.vectors for d in data])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    embedding = EMBEDDING_SCALE * vectors / np.where(norms == 0, 1, norms)
-    rows, cols, vals = [], [], []
-    for i, q in enumerate(q for d in data for q in d.questions):
-        index, values = features(q)
-        rows += [i] * len(index)
-        cols += index
-        vals += values
-    ngrams = sp.csr_matrix((vals, (rows, cols)), shape=(len(vectors), WORD_FEATURES + CHAR_FEATURES))
     rule_block = np.vstack([rule_features(dec, rules) for d in data for dec in d.decisions])
-    X = sp.hstack([sp.csr_matrix(embedding), ngrams, sp.csr_matrix(rule_block)]).tocsr()
+    X = feature_matrix(np.vstack([d.vectors for d in data]), [q for d in data for q in d.questions], rule_block,
+                       EMBEDDING_SCALE)
     return X, np.concatenate([d.labels for d in data])
 
 
@@ -117,7 +104,7 @@ def save(clf: LogisticRegression, dim: int, rules: list[str], path: Path) -> Non
         threshold=np.float64(THRESHOLD), rule_list=np.array(rules), word_features=np.int64(WORD_FEATURES),
         char_features=np.int64(CHAR_FEATURES), embedding_scale=np.float64(EMBEDDING_SCALE), encoder=np.str_(ENCODER),
         training_files=np.array(SETS + RETRIEVAL_SETS),
-        training_sha256=np.array([_sha256(ROOT / s) for s in SETS + RETRIEVAL_SETS]),
+        training_sha256=np.array([sha256(ROOT / s) for s in SETS + RETRIEVAL_SETS]),
         c=np.float64(C), class_weight_dose=np.float64(CLASS_WEIGHT[1]),
     )
 

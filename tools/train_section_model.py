@@ -16,16 +16,16 @@ training question and prints, for each set left out in turn, the engine's sectio
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
+from training_matrix import feature_matrix, sha256
 
 from clincalc_search import section_model
-from clincalc_search.dose_model import CHAR_FEATURES, WORD_FEATURES, features
+from clincalc_search.dose_model import CHAR_FEATURES, WORD_FEATURES
 from clincalc_search.engine import Engine, clean_question
 from clincalc_search.models import SECTION_KEYS
 from clincalc_search.section_model import SectionInputs, SectionModel
@@ -60,10 +60,6 @@ class Example:
         return self.first is not None and self.first[0] in self.drugs and (section or self.first[1]) in self.sections
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def load_sets(engine: Engine) -> dict[str, list[Example]]:
     out = {}
     for name in SETS:
@@ -78,17 +74,8 @@ def matrix(examples: list[Example]) -> tuple[sp.csr_matrix, np.ndarray]:
     examples the model would be asked about (answered, with a drug) are rows."""
     inputs = [e.inputs for e in examples if e.inputs is not None]
     vectors = np.vstack([np.asarray(i.vector, dtype=np.float64) for i in inputs])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    embedding = EMBEDDING_SCALE * vectors / np.where(norms == 0, 1, norms)
-    rows, cols, vals = [], [], []
-    for n, i in enumerate(inputs):
-        index, values = features(i.text)
-        rows += [n] * len(index)
-        cols += index
-        vals += values
-    ngrams = sp.csr_matrix((vals, (rows, cols)), shape=(len(inputs), WORD_FEATURES + CHAR_FEATURES))
-    plan = np.vstack([i.plan_features() for i in inputs])
-    X = sp.hstack([sp.csr_matrix(embedding), ngrams, sp.csr_matrix(plan)]).tocsr()
+    X = feature_matrix(vectors, [i.text for i in inputs], np.vstack([i.plan_features() for i in inputs]),
+                       EMBEDDING_SCALE)
     return X, np.array([e.label for e in examples if e.inputs is not None])
 
 
@@ -103,7 +90,7 @@ def save(clf: LogisticRegression, dim: int, encoder: str, path: Path) -> None:
         path, w_embedding=w[:, :dim], w_ngrams=w[:, dim:dim + n], w_plan=w[:, dim + n:],
         bias=clf.intercept_.astype(np.float32), sections=np.array(SECTION_KEYS), word_features=np.int64(WORD_FEATURES),
         char_features=np.int64(CHAR_FEATURES), embedding_scale=np.float64(EMBEDDING_SCALE), encoder=np.str_(encoder),
-        training_files=np.array(SETS), training_sha256=np.array([_sha256(ROOT / s) for s in SETS]), c=np.float64(C),
+        training_files=np.array(SETS), training_sha256=np.array([sha256(ROOT / s) for s in SETS]), c=np.float64(C),
     )
 
 
