@@ -213,7 +213,9 @@ _EFFECT_SIZE_RX = GatedPattern(_EFFECT_SIZE)
 
 # Read before stage 1: the threshold of an AMOUNT taken is a dose question (policy), although the same words
 # ask about consequences elsewhere ("what happens after an overdose" is set aside as context).
-_OVERDOSE_AMOUNT = GatedPattern(r"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity|threshold|limit)\b|\boverdose (?:threshold|amount|limit|level)\b|\bhow many\b(?! (?:minutes|hours|days|weeks)\b)[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\boverdose\b[^?]*\b(?:threshold|mg/kg|at what point|how many(?! (?:minutes|hours|days|weeks)\b)|how much)\b|\bat what (?:point|amount|number)\b[^?]*\boverdose\b|\b(?:is|are|would|will|could|does) (?:\d+|one|two|three|four|five|six|ten|twenty|a (?:whole )?(?:pack|box|bottle|strip))\b[^?]*\boverdose\b")
+# "How many" beside an overdose asks how much makes one, unless it counts time ("how many hours do we observe").
+_HOW_MANY_ITEMS = r"how many\b(?! (?:minutes|hours|days|weeks)\b)"
+_OVERDOSE_AMOUNT = GatedPattern(rf"\b(?:toxic|lethal|fatal|dangerous) (?:dose|amount|quantity|threshold|limit)\b|\boverdose (?:threshold|amount|limit|level)\b|\b{_HOW_MANY_ITEMS}[^?]*\boverdose\b|\b(?:be|become|becomes|is|count as|counts as) an overdose\b|\boverdose\b[^?]*\b(?:threshold|mg/kg|at what point|{_HOW_MANY_ITEMS}|how much)\b|\bat what (?:point|amount|number)\b[^?]*\boverdose\b|\b(?:is|are|would|will|could|does) (?:\d+|one|two|three|four|five|six|ten|twenty|a (?:whole )?(?:pack|box|bottle|strip))\b[^?]*\boverdose\b")
 
 # Also read after stage 1: "how do I increase the lamictal" changes the amount of a drug or dose, unlike "how do I
 # reduce the swelling"; the word after the verb decides (a dose word, a pronoun, or a name that is not English).
@@ -273,10 +275,11 @@ _MENTIONS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
 ]]
 _FREQ_WORD = r"(?:od|bd|bid|tds|tid|qds|qid|qd|nocte|mane|daily|weekly|fortnightly|monthly|once(?: a day| daily| weekly)?|twice(?: a day| daily| weekly)?|three times(?: a day)?|alt(?:ernate)? days|every other day|q\d+\w*)"
 # "Due o tre volte al giorno?", "uma vez por semana ou todos os dias?": a choice between two intervals, it/es/pt/fr.
-_FREQ_FOREIGN = (r"(?:(?:una|uma|une|un|due|tre|dos|tres|duas|tr[eê]s|deux|trois|\d) (?:vez|vezes|veces|volta|volte|fois)"
+_FEW = r"(?:una|uma|une|un|due|tre|dos|tres|duas|tr[eê]s|deux|trois|\d)"
+_FREQ_FOREIGN = (rf"(?:{_FEW} (?:vez|vezes|veces|volta|volte|fois)"
                  r"(?: (?:al|ao|por|par|a|alla) (?:giorno|d[ií]a|dia|jour|semana|settimana|semaine))?|todos os dias|"
                  r"todos los d[ií]as|tous les jours|ogni giorno)")
-_COUNT = r"(?:una|uma|une|un|due|tre|quattro|dos|tres|cuatro|duas|tr[eê]s|quatro|deux|trois|quatre|\d)"
+_COUNT = rf"(?:{_FEW}|quattro|cuatro|quatro|quatre)"
 _CHOICE = GatedPattern(dict(_MENTIONS)["choice"].pattern + rf"|\b{_FREQ_WORD} (?:or|vs\.?|versus) {_FREQ_WORD}\b"
                        rf"|\b{_FREQ_FOREIGN} (?:o|ou|u) {_FREQ_FOREIGN}"
                        rf"|\b{_COUNT} (?:o|ou|u) {_COUNT} (?:vez|vezes|veces|volte|fois)\b")
