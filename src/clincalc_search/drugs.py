@@ -27,6 +27,8 @@ _GENERIC = {
 
 _VOWELS = str.maketrans("aeiouy", "vvvvvv")
 ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name one drug
+# Letters of a compound's drug name ("lithium") and of the word joined to it ("spiegel").
+COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 
 
 def _skeleton(word: str) -> str:
@@ -178,10 +180,25 @@ class DrugLexicon:
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
                                           scorer=DamerauLevenshtein.normalized_similarity)
                 drug = self.surfaces[best[0]] if best else None
+            drug = drug or self._compound_head(cand)
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
         return self._misspellings[cand]
+
+    def _compound_head(self, word: str) -> str | None:
+        """German writes a drug and what is asked about it as one word ("Digoxinspiegel", "Fentanylpflaster"):
+        a word that starts with a drug's one-word name, spelt as here or the Romance way ("Nikotin"), and goes on
+        for a word of its own."""
+        if not word.isalpha() or len(word) < COMPOUND_HEAD + COMPOUND_TAIL:
+            return None
+        for cut in range(len(word) - COMPOUND_TAIL, COMPOUND_HEAD - 1, -1):
+            head = word[:cut]
+            drug = self.surfaces.get(head) or (self._romance.get(_romance_skeleton(head))
+                                               if cut >= ROMANCE_MIN else None)
+            if drug:
+                return drug
+        return None
 
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))

@@ -22,7 +22,7 @@ from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import CUE_WORDS, intent_words, section_cues, section_intents
 from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
-from clincalc_search.rare_terms import RareTerms
+from clincalc_search.rare_terms import RareTerms, term_keys
 from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
 from clincalc_search.section_model import SectionInputs, SectionModel
 from clincalc_search.settings import Settings, load_settings
@@ -81,6 +81,10 @@ def clean_question(question: str) -> str:
     return re.sub(r"\s+", " ", "".join(chars)).strip()
 
 
+# A trial is discussed by the monograph of the drug it tested and at most one other (its comparator).
+STUDY_MONOGRAPHS = 2
+
+
 class Engine:
     def __init__(self, settings: Settings, index: LoadedIndex, encoder: Encoder) -> None:
         self.settings = settings
@@ -97,6 +101,7 @@ class Engine:
         self.lexicon = DrugLexicon(monographs, classes, tables.word_spread)
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
+        self._evidence_keys: dict[str, set[str]] = {}  # drug → the terms its Evidence section uses, as needed
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
@@ -222,9 +227,12 @@ class Engine:
             drugs = []
         # "dalteparin anti-Xa": a drug-like word the corpus lacks (or barely uses) keeps the question out, even
         # beside a term a monograph uses; ordinary medical words the corpus uses widely ("metastatic") do not.
+        # A trial or guideline the corpus names is what the question is about, as a drug name would be: the
+        # comparator or an ordinary word beside it ("PARADIGM-HF vs enalapril", "… in a nutshell") does not count.
         vocabulary = self.lexicon.vocabulary
-        if any(not any(word in key for key in rare) and vocabulary.get(word, 0) < GENERAL_TERM_MONOGRAPHS
-               for word in self.lexicon.unknown_terms(text)):
+        if rare and not self._names_study(rare) and any(
+                not any(word in key for key in rare) and vocabulary.get(word, 0) < GENERAL_TERM_MONOGRAPHS
+                for word in self.lexicon.unknown_terms(text)):
             rare = {}
         named_first = [d for named in rare.values() for d in named]
         drugs = list(dict.fromkeys([*named_first, *drugs]))
@@ -241,6 +249,20 @@ class Engine:
         dose, vector = self.dose_decision(text)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
                     text, strong, list(rare), list(dict.fromkeys(named_first)), vector=vector)
+
+    def _names_study(self, rare: dict[str, list[str]]) -> bool:
+        """Whether a coined term found in the question is a study's name: one or two monographs use it, and the
+        Evidence section (or references) of one of them names it. An acronym more monographs share ("GLP-1") is
+        a topic, which a drug the corpus lacks may be asked about."""
+        for key, named in rare.items():
+            for drug in named if len(named) <= STUDY_MONOGRAPHS else ():
+                keys = self._evidence_keys.get(drug)
+                if keys is None:
+                    chunk = self.chunks[self.by_drug[drug]["evidence"]]
+                    keys = self._evidence_keys[drug] = term_keys("\n".join([chunk.text, *chunk.references]))
+                if key in keys:
+                    return True
+        return False
 
     def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
         """The rules' decision, then the learned model's on the question's embedding (encoded here, once:

@@ -18,7 +18,7 @@ _STUDY_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|results?|show(?:ed|n|s)?|da
                         r"outcomes?|report(?:ed|s)?|publish\w*|landmark)\b")
 
 
-def _keys(text: str) -> set[str]:
+def term_keys(text: str) -> set[str]:
     low = text.casefold()
     # Words of four or more letters, and codes that mix letters and digits ("4s"); split in one linear pass.
     keys = {t for t in _TOKEN.findall(low) if (t[0].isalpha() and len(t) >= 4)
@@ -36,7 +36,7 @@ def find_coined(monographs: list[Monograph], english: frozenset[str], names: set
     acronyms: set[str] = set()
     for m in monographs:
         text = "\n".join([*(s.text for s in m.sections), *m.references])
-        for key in _keys(text):
+        for key in term_keys(text):
             users.setdefault(key, set()).add(m.name)
         for caps in _CAPS.findall(text):
             acronyms |= {caps.casefold(), caps.casefold().replace("-", "")}
@@ -74,7 +74,7 @@ class RareTerms:
         found: dict[str, list[str]] = {}
         # Longest first, then alphabetical: a set's order changes with each process's string hashing, and the order
         # found here is the order of the drugs in the answer.
-        for key in sorted(_keys(question), key=lambda k: (-len(k), k)):
+        for key in sorted(term_keys(question), key=lambda k: (-len(k), k)):
             drugs = self._drugs.get(key)
             if drugs is None or (key in self._needs_cue and not cue and key not in written_caps):
                 continue
