@@ -106,6 +106,7 @@ def test_two_drugs_class_groups_and_follow_ups(real_engine: Engine) -> None:
                                       "is esketamine as effective as the SSRIs",
                                       "how does psilocybin compare with other antidepressants",
                                       # no drug, class or corpus term, and only a middling embedding match
+                                      "how is type 1 diabetes diagnosed",  # an ordinary word and a number
                                       "which foods should people with gout avoid",
                                       "which vaccines are needed before travelling to India"])
 def test_real_engine_abstains(real_engine: Engine, question: str) -> None:

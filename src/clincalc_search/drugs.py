@@ -238,8 +238,9 @@ class DrugLexicon:
                 return
         english = english_words()
         for gram in grams:
-            # Only technical words name a group ("DOAC", "aminoglycoside"); "effect" or "used" do not.
-            if len(gram) < 3 or all(w in _GENERIC or w in english for w in gram.split()):
+            # Only technical words name a group ("DOAC", "aminoglycoside"); "effect" or "used" do not, and neither
+            # does an ordinary word with a number ("type 1" diabetes, "stage 3", "phase 2").
+            if len(gram) < 3 or all(w in _GENERIC or w in english or w.isdigit() for w in gram.split()):
                 continue
             holding = self._holding(gram)
             members = [d for d, k in self._kickers.items()
