@@ -37,9 +37,13 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout8.jsonl", "eval/dose_queries_heldout9.jsonl",
         "eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
         "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
-        # Written only to train on (four helpers, from the dose rule alone): near misses in many voices and languages,
-        # and dose questions with no dose word or number.
-        "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl", "eval/dose_train_c.jsonl", "eval/dose_train_d.jsonl"]
+        "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl",
+        # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
+        # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
+        # most of their words.
+        "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl", "eval/dose_train_c.jsonl", "eval/dose_train_d.jsonl",
+        "eval/dose_train_e.jsonl", "eval/dose_train_f.jsonl", "eval/dose_train_g.jsonl", "eval/dose_train_h.jsonl",
+        "eval/dose_train_i.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
@@ -48,8 +52,9 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout5.jsonl", "eval/queries_heldout6.jsonl", "eval/queries_heldout7.jsonl",
                   "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl",
                   "eval/queries_heldout10.jsonl", "eval/queries_heldout11.jsonl",
-                  "eval/queries_heldout12.jsonl", "eval/queries_heldout13.jsonl"]
-C = 3.0
+                  "eval/queries_heldout12.jsonl", "eval/queries_heldout13.jsonl", "eval/queries_heldout14.jsonl",
+                  "eval/queries_train_r.jsonl"]
+C = 10.0  # leave-one-set-out on the newest sets: 10 beat 3 and 1 on recall and false refusals alike
 CLASS_WEIGHT = {0: 1.0, 1: 3.0}  # a missed dose question costs more than a false refusal
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
