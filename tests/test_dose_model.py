@@ -32,10 +32,16 @@ def shipped() -> DoseModel:
     return DoseModel.load()
 
 
+# The test model has one hidden unit kept on (its bias) with an output that takes the bias back off: its logit is the
+# sum of its weighted inputs, as a logistic regression's, while the inputs stay within +-ON of zero.
+ON = 10.0
+
+
 def _zero_model(dim: int = 4) -> DoseModel:
     rules = rule_names()
-    return DoseModel(embedding=np.zeros(dim), ngrams=np.zeros(WORD_FEATURES + CHAR_FEATURES),
-                     rules=np.zeros(2 + len(rules)), bias=0.0, threshold=0.5, rule_list=rules)
+    return DoseModel(embedding=np.zeros((dim, 1)), ngrams=np.zeros((WORD_FEATURES + CHAR_FEATURES, 1)),
+                     rules=np.zeros((2 + len(rules), 1)), hidden_bias=np.array([ON]), output=np.array([1.0]),
+                     bias=-ON, threshold=0.5, rule_list=rules)
 
 
 def test_feature_hash_is_pinned() -> None:
@@ -54,9 +60,9 @@ def test_text_score_is_the_features_sum(shipped: DoseModel, question: str) -> No
     # text_score sums the n-gram weights without building features(); both must read the same features.
     decision = check(question)
     index, values = features(question)
-    expected = shipped.bias + float(shipped.ngrams[index] @ np.asarray(values, dtype=np.float64))
-    expected += float(rule_features(decision, shipped.rule_list) @ shipped.rules)
-    assert shipped.text_score(question, decision) == pytest.approx(expected, abs=1e-12)
+    expected = shipped.hidden_bias + np.asarray(values, dtype=np.float64) @ shipped.ngrams[index]
+    expected = expected + rule_features(decision, shipped.rule_list) @ shipped.rules
+    assert shipped.text_score(question, decision) == pytest.approx(expected, abs=1e-9)
 
 
 def test_ngrams_read_like_sklearn() -> None:
@@ -90,7 +96,7 @@ def test_digits_are_one_feature() -> None:
 def test_probability_in_unit_interval(shipped: DoseModel) -> None:
     rng = np.random.default_rng(0)
     for q in ["how much paracetamol can I take", "what are the side effects of sertraline", "", "?? 0 0 0"]:
-        p = shipped.probability(q, rng.normal(size=shipped.embedding.size), check(q))
+        p = shipped.probability(q, rng.normal(size=shipped.embedding.shape[0]), check(q))
         assert 0.0 <= p <= 1.0
     model = _zero_model()
     for bias in (-1e4, 1e4):  # no overflow at either extreme
@@ -129,8 +135,10 @@ def test_wrong_embedding_size_is_an_error(shipped: DoseModel) -> None:
 
 def test_shipped_weights_describe_themselves(shipped: DoseModel) -> None:
     assert shipped.encoder == "minilm"
-    assert shipped.embedding.shape == (384,)
-    assert shipped.ngrams.shape == (WORD_FEATURES + CHAR_FEATURES,)
+    hidden = shipped.output.shape[0]
+    assert shipped.embedding.shape == (384, hidden) and shipped.hidden_bias.shape == (hidden,)
+    assert shipped.ngrams.shape == (WORD_FEATURES + CHAR_FEATURES, hidden)
+    assert shipped.rules.shape == (2 + len(shipped.rule_list), hidden)
     assert 0.0 < shipped.threshold < 1.0
     # A rule added to or renamed in the guard has no weight until the model is retrained.
     assert shipped.rule_list == rule_names(), RETRAIN
@@ -150,7 +158,7 @@ def test_weights_match_their_training_data(shipped: DoseModel) -> None:
     "can I drink alcohol with metronidazole",
 ])
 def test_reasons_are_readable_words_of_the_question(shipped: DoseModel, question: str) -> None:
-    vector = np.zeros(shipped.embedding.size)
+    vector = np.zeros(shipped.embedding.shape[0])
     reasons = shipped.reasons(question, vector, check(question), k=3)
     assert 1 <= len(reasons) <= 3
     padded = f" {prepare(question)} "
@@ -164,8 +172,8 @@ def test_reasons_follow_the_verdict() -> None:
     question, vector = "how much ibuprofen 400 mg", np.ones(4)
     for gram, w in [("how much", 2.0), ("ibuprofen", -1.0), ("0 mg", 5.0), ("how", 0.5)]:
         model.ngrams[word_index(gram)] = w
-    model.bias = 3.0  # a dose verdict: the grams that pushed towards dose, largest first; "0 mg" is not readable
+    model.bias = 3.0 - ON  # a dose verdict: the grams that pushed towards dose, largest first; "0 mg" is not readable
     assert model.reasons(question, vector, DoseDecision(False)) == ["how much", "how"]
-    model.bias = -30.0  # a non-dose verdict: the grams that pushed away from dose
+    model.bias = -30.0 - ON  # a non-dose verdict: the grams that pushed away from dose
     assert model.reasons(question, vector, DoseDecision(False)) == ["ibuprofen"]
 

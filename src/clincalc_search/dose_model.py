@@ -1,5 +1,6 @@
-"""A learned second opinion on dose questions: logistic regression over the question's embedding, hashed word and
-character n-grams and the rule guard's own decision (weights trained by tools/train_dose_model.py).
+"""A learned second opinion on dose questions: a small neural network (one hidden layer of ReLU units, a logistic
+output) over the question's embedding, hashed word and character n-grams and the rule guard's own decision (weights
+trained by tools/train_dose_model.py).
 
 Query time is numpy and the standard library only. The n-gram hash is zlib.crc32, not sklearn's murmurhash, so
 the tool that trains the weights and this module compute the same features without sharing a dependency."""
@@ -87,11 +88,11 @@ def _normalised(counts: Counter[int]) -> dict[int, float]:
     return {i: c / norm for i, c in counts.items()}
 
 
-def _block_score(counts: Counter[int], weights: np.ndarray) -> float:
-    """One l2-normalised block of counts per bucket (as _normalised) dotted with its weights."""
+def _block_hidden(counts: Counter[int], weights: np.ndarray) -> np.ndarray:
+    """One l2-normalised block of counts per bucket (as _normalised) times its (bucket, hidden unit) weights."""
     index = np.fromiter(counts, dtype=np.intp, count=len(counts))
     values = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-    return float(weights[index] @ values) / (math.sqrt(float(values @ values)) or 1.0)
+    return (values @ weights[index]) / (math.sqrt(float(values @ values)) or 1.0)
 
 
 def word_index(gram: str) -> int:
@@ -144,12 +145,16 @@ def _readable(gram: str) -> bool:
 @dataclass
 class DoseModel:
     """The trained weights. They were trained on what the engine has for a question: the cleaned question text, its
-    embedding by the product encoder and dose_guard.check of that text; pass the same three."""
+    embedding by the product encoder and dose_guard.check of that text; pass the same three. A logistic regression
+    with these features was the model until the sixth session: leave-one-set-out on the newest sets, this network
+    refused as many dose questions and fewer of the others (docs/EVALUATION.md)."""
 
-    embedding: np.ndarray  # (dim,) weights of the unit embedding times embedding_scale
-    ngrams: np.ndarray  # (WORD_FEATURES + CHAR_FEATURES,) weights of features()
-    rules: np.ndarray  # (2 + len(rule_list),) weights of rule_features()
-    bias: float
+    embedding: np.ndarray  # (dim, hidden): weights of the unit embedding times embedding_scale
+    ngrams: np.ndarray  # (WORD_FEATURES + CHAR_FEATURES, hidden): weights of features(), a bucket's row together
+    rules: np.ndarray  # (2 + len(rule_list), hidden): weights of rule_features()
+    hidden_bias: np.ndarray  # (hidden,)
+    output: np.ndarray  # (hidden,): the output unit's weights
+    bias: float  # the output unit's bias
     threshold: float
     rule_list: list[str]
     embedding_scale: float = 2.0
@@ -163,38 +168,43 @@ class DoseModel:
             if sizes != (WORD_FEATURES, CHAR_FEATURES):
                 raise ValueError(f"{path}: weights for hash sizes {sizes}, features are "
                                  f"{(WORD_FEATURES, CHAR_FEATURES)}: rerun python tools/train_dose_model.py")
+            if "w_output" not in z:
+                raise ValueError(f"{path}: not a network's weights: rerun python tools/train_dose_model.py")
             return cls(
-                embedding=z["w_embedding"], ngrams=z["w_ngrams"], rules=z["w_rules"], bias=float(z["bias"]),
-                threshold=float(z["threshold"]), rule_list=[str(r) for r in z["rule_list"]],
-                embedding_scale=float(z["embedding_scale"]), encoder=str(z["encoder"]),
+                embedding=z["w_embedding"], ngrams=z["w_ngrams"], rules=z["w_rules"], hidden_bias=z["b_hidden"],
+                output=z["w_output"], bias=float(z["bias"]), threshold=float(z["threshold"]),
+                rule_list=[str(r) for r in z["rule_list"]], embedding_scale=float(z["embedding_scale"]),
+                encoder=str(z["encoder"]),
                 training_sets=dict(zip(map(str, z["training_files"]), map(str, z["training_sha256"]), strict=True)),
             )
 
-    def text_score(self, question: str, decision: DoseDecision) -> float:
-        """The part of the logit that needs no embedding (bias, n-grams, rule block): the engine computes it just
-        before the question is encoded. The same sum as features() dotted with the n-gram weights, without building
-        the sorted feature list (equal to rounding: tests/test_dose_model.py)."""
+    def text_score(self, question: str, decision: DoseDecision) -> np.ndarray:
+        """The part of the hidden units' input that needs no embedding (their biases, the n-grams, the rule block):
+        the engine computes it just before the question is encoded. The same sum as features() times the n-gram
+        weights, without building the sorted feature list (equal to rounding: tests/test_dose_model.py)."""
         words, chars = bucket_counts(question)
-        score = self.bias + _block_score(words, self.ngrams[:WORD_FEATURES])
-        score += _block_score(chars, self.ngrams[WORD_FEATURES:])
-        return score + float(rule_features(decision, self.rule_list) @ self.rules)
+        hidden = self.hidden_bias + _block_hidden(words, self.ngrams[:WORD_FEATURES])
+        hidden = hidden + _block_hidden(chars, self.ngrams[WORD_FEATURES:])
+        return hidden + rule_features(decision, self.rule_list) @ self.rules
 
-    def _logit(self, question: str, vector: np.ndarray, decision: DoseDecision,
-               text_score: float | None = None) -> float:
+    def _hidden(self, question: str, vector: np.ndarray, decision: DoseDecision,
+                text_score: np.ndarray | None = None) -> np.ndarray:
+        """The hidden units' input (before the ReLU)."""
         vector = np.asarray(vector, dtype=np.float64).ravel()
-        if vector.shape != self.embedding.shape:
-            raise ValueError(f"embedding of size {vector.size}; the weights expect {self.embedding.size} "
+        if vector.shape != self.embedding.shape[:1]:
+            raise ValueError(f"embedding of size {vector.size}; the weights expect {self.embedding.shape[0]} "
                              f"({self.encoder} encoder)")
         norm = float(np.linalg.norm(vector))
-        score = self.text_score(question, decision) if text_score is None else text_score
-        return score + self.embedding_scale * float(vector @ self.embedding) / (norm or 1.0)
+        partial = self.text_score(question, decision) if text_score is None else text_score
+        return partial + (self.embedding_scale / (norm or 1.0)) * (vector @ self.embedding)
 
     def probability(self, question: str, vector: np.ndarray, decision: DoseDecision,
-                    text_score: float | None = None) -> float:
+                    text_score: np.ndarray | None = None) -> float:
         """P(dose question) for the question, its embedding (any length; it is made a unit vector) and the rule
         guard's decision on it; text_score, when given, is text_score(question, decision) computed earlier. A dose
         verdict is probability >= threshold."""
-        z = self._logit(question, vector, decision, text_score)
+        hidden = self._hidden(question, vector, decision, text_score)
+        z = self.bias + float(np.maximum(hidden, 0.0) @ self.output)
         # Written for both signs so exp never overflows.
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
@@ -202,11 +212,13 @@ class DoseModel:
                 probability: float | None = None) -> list[str]:
         """Up to k readable word n-grams of the question that pushed hardest towards the verdict: towards a dose
         question when probability >= threshold, away from one otherwise (pass the probability when it is known
-        already). They are in the lower-cased skeleton of the question (what the model read), so a look-alike
-        letter shows as the letter it imitates."""
+        already). A gram's push is its feature value times the output's slope along its weights at this question
+        (the units it does not switch on or off: gradient times input). They are in the lower-cased skeleton of the
+        question (what the model read), so a look-alike letter shows as the letter it imitates."""
         if probability is None:
             probability = self.probability(question, vector, decision)
         toward = 1.0 if probability >= self.threshold else -1.0
+        active = self.output * (self._hidden(question, vector, decision) > 0)
         counts = Counter(word_ngrams(prepare(question)))
         buckets: Counter[int] = Counter()
         for gram, count in counts.items():
@@ -215,7 +227,7 @@ class DoseModel:
         scored = []
         for gram, count in counts.items():
             # This gram's share of its bucket's feature value (another gram may share the bucket).
-            contribution = toward * float(self.ngrams[word_index(gram)]) * count / norm
+            contribution = toward * float(self.ngrams[word_index(gram)] @ active) * count / norm
             if contribution > 0 and _readable(gram):
                 scored.append((contribution, gram))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
