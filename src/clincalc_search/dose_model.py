@@ -170,9 +170,12 @@ class DoseModel:
                                  f"{(WORD_FEATURES, CHAR_FEATURES)}: rerun python tools/train_dose_model.py")
             if "w_output" not in z:
                 raise ValueError(f"{path}: not a network's weights: rerun python tools/train_dose_model.py")
+            # The small blocks as float64, as the question's vector is: no conversion per question. The n-gram
+            # block stays float32 (6 MB); a question reads a few hundred of its rows.
             return cls(
-                embedding=z["w_embedding"], ngrams=z["w_ngrams"], rules=z["w_rules"], hidden_bias=z["b_hidden"],
-                output=z["w_output"], bias=float(z["bias"]), threshold=float(z["threshold"]),
+                embedding=z["w_embedding"].astype(np.float64), ngrams=z["w_ngrams"],
+                rules=z["w_rules"].astype(np.float64), hidden_bias=z["b_hidden"].astype(np.float64),
+                output=z["w_output"].astype(np.float64), bias=float(z["bias"]), threshold=float(z["threshold"]),
                 rule_list=[str(r) for r in z["rule_list"]], embedding_scale=float(z["embedding_scale"]),
                 encoder=str(z["encoder"]),
                 training_sets=dict(zip(map(str, z["training_files"]), map(str, z["training_sha256"]), strict=True)),
