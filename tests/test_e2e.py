@@ -151,6 +151,19 @@ def test_issue_11_classes_on_the_real_corpus(real_engine: Engine, question: str,
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("question", [
+    "leaflet of tamsulosin talk about first dose dizziness, what is this?",  # "first dose": the timing of an effect
+    "Wie viel Alkohol ist unter Methotrexat erlaubt, 1 Glas Wein pro Woche okay?",  # an amount of something else
+])
+def test_an_explicit_request_the_model_is_all_but_sure_of_is_answered(real_engine: Engine, question: str) -> None:
+    rules = dose_guard.check(question)
+    assert rules.rule in dose_guard.EXPLICIT, "pick a question an explicit rule refuses"
+    answer = real_engine.ask(question)
+    assert not answer.refused and answer.hits
+    assert f"{rules.rule}: '{rules.matched}' (overruled by the learned model, p=0.0" in (answer.why or "")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("question", [
     "ondansetron IV push or over 15 mins",    # a rate in shorthand, no dose word: no rule matches
     "Coversyl starting in elderly",            # a brand, a start and a patient group: no amount or interval
 ])

@@ -13,7 +13,7 @@ import numpy as np
 
 from clincalc_search import dose_guard
 from clincalc_search.dense import DenseIndex
-from clincalc_search.dose_model import DoseModel
+from clincalc_search.dose_model import EXPLICIT_OVERRULED_BELOW, DoseModel
 from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
 from clincalc_search.evidence import SectionEvidence
@@ -266,8 +266,9 @@ class Engine:
 
     def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
         """The rules' decision, then the learned model's on the question's embedding (encoded here, once:
-        retrieval and highlights reuse it). An explicit request (dose_guard.EXPLICIT) is refused whatever the
-        model says; otherwise the model, which reads the rules' verdict among its features, decides: it refuses
+        retrieval and highlights reuse it). An explicit request (dose_guard.EXPLICIT) is refused unless the model
+        is all but sure it is not a dose question (dose_model.EXPLICIT_OVERRULED_BELOW: "how much cheese is too much
+        on linezolid"); otherwise the model, which reads the rules' verdict among its features, decides: it refuses
         questions no rule caught and may overrule a number or a "how often" the rules took for a dose."""
         rules = dose_guard.check(text)
         if self.dose_model is None:
@@ -277,7 +278,8 @@ class Engine:
         vector = self._encode(text)
         p = self.dose_model.probability(text, vector, rules, text_score)
         learned_says = p >= self.dose_model.threshold
-        rules_stand = rules.is_dose and (learned_says or rules.rule in dose_guard.EXPLICIT)
+        explicit = rules.rule in dose_guard.EXPLICIT and p >= EXPLICIT_OVERRULED_BELOW
+        rules_stand = rules.is_dose and (learned_says or explicit)
         if rules_stand or not (rules.is_dose or learned_says):
             return replace(rules, probability=p), vector
         if rules.is_dose:
