@@ -41,7 +41,8 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout8.jsonl", "eval/dose_queries_heldout9.jsonl",
         "eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
         "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
-        "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl",
+        "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl", "eval/dose_queries_heldout16.jsonl",
+        "eval/dose_queries_heldout17.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -57,7 +58,7 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl",
                   "eval/queries_heldout10.jsonl", "eval/queries_heldout11.jsonl",
                   "eval/queries_heldout12.jsonl", "eval/queries_heldout13.jsonl", "eval/queries_heldout14.jsonl",
-                  "eval/queries_train_r.jsonl"]
+                  "eval/queries_heldout16.jsonl", "eval/queries_heldout17.jsonl", "eval/queries_train_r.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
@@ -69,7 +70,8 @@ ENCODER = "minilm"
 # newest retrieval set (false refusals only).
 LOSO_SETS = ["eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
              "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
-             "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl", "eval/dose_train_f.jsonl",
+             "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl",
+             "eval/dose_queries_heldout16.jsonl", "eval/dose_queries_heldout17.jsonl", "eval/dose_train_f.jsonl",
              "eval/queries_heldout14.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 

@@ -36,7 +36,8 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_heldout5.jsonl", "eval/queries_heldout6.jsonl", "eval/queries_heldout7.jsonl",
         "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl", "eval/queries_heldout10.jsonl",
         "eval/queries_heldout11.jsonl", "eval/queries_heldout12.jsonl",
-        "eval/queries_heldout13.jsonl", "eval/queries_heldout14.jsonl",
+        "eval/queries_heldout13.jsonl", "eval/queries_heldout14.jsonl", "eval/queries_heldout16.jsonl",
+        "eval/queries_heldout17.jsonl",
         # Written only to train on, from the section definitions alone: a third in five other languages, a fifth
         # naming one effect, test or trial.
         "eval/queries_train_r.jsonl"]
