@@ -217,6 +217,14 @@ def test_a_german_compound_names_its_drug(real_engine: Engine, typed: str, drug:
     assert real_engine.find(typed).name == drug  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("typed", "drug"), [("el ácido zoledrónico y los riñones", "zoledronic acid"),
+                                           ("acide alendronique : comment le prendre ?", "alendronic acid"),
+                                           ("acido valproico in gravidanza", "sodium valproate"),
+                                           ("Alendronsäure und Speiseröhre", "alendronic acid")])
+def test_an_acid_named_the_romance_or_german_way_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
+    assert real_engine.find(typed).name == drug  # type: ignore[union-attr]
+
+
 def test_a_short_romance_skeleton_names_no_drug(real_engine: Engine) -> None:
     # "latte" and "litio" share lithium's skeleton ("lvt"): too short to trust, so neither is read as a drug.
     assert real_engine.find("latte macchiato") is None

@@ -60,6 +60,12 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha() and not w.startswith("["))
 
 
+# An acid named the Romance or German way ("ácido zoledrónico", "acide alendronique", "Zoledronsäure"), read as the
+# English name ("zoledronic acid") before names are matched.
+_ROMANCE_ACID = re.compile(r"\b(?:acide|acido)\s+([a-z]{4,}?)(?:ique|ico)\b")
+_GERMAN_ACID = re.compile(r"\b([a-z]{4,}?)saure\b")
+
+
 def normalise(text: str) -> str:
     return " ".join(_TOKEN.findall(skeleton(text).replace("’", "'")))
 
@@ -145,7 +151,7 @@ class DrugLexicon:
         return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())
 
     def recognise(self, question: str) -> Recognised:
-        text = normalise(question)
+        text = _ROMANCE_ACID.sub(r"\1ic acid", _GERMAN_ACID.sub(r"\1ic acid", normalise(question)))
         found = Recognised()
         spans: list[tuple[int, int]] = []
         for m in self._exact.finditer(text):
