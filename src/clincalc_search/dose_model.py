@@ -210,7 +210,10 @@ class DoseModel:
         """P(dose question) for the question, its embedding (any length; it is made a unit vector) and the rule
         guard's decision on it; text_score, when given, is text_score(question, decision) computed earlier. A dose
         verdict is probability >= threshold."""
-        hidden = self._hidden(question, vector, decision, text_score)
+        return self._output(self._hidden(question, vector, decision, text_score))
+
+    def _output(self, hidden: np.ndarray) -> float:
+        """The output unit's probability for the hidden units' input."""
         z = self.bias + float(np.maximum(hidden, 0.0) @ self.output)
         # Written for both signs so exp never overflows.
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
@@ -222,10 +225,11 @@ class DoseModel:
         already). A gram's push is its feature value times the output's slope along its weights at this question
         (the units it does not switch on or off: gradient times input). They are in the lower-cased skeleton of the
         question (what the model read), so a look-alike letter shows as the letter it imitates."""
+        hidden = self._hidden(question, vector, decision)
         if probability is None:
-            probability = self.probability(question, vector, decision)
+            probability = self._output(hidden)
         toward = 1.0 if probability >= self.threshold else -1.0
-        active = self.output * (self._hidden(question, vector, decision) > 0)
+        active = self.output * (hidden > 0)
         counts = Counter(word_ngrams(prepare(question)))
         buckets: Counter[int] = Counter()
         for gram, count in counts.items():
