@@ -16,8 +16,12 @@ from bench.timing import run_timed
 
 COLD_QUESTION = "what should I monitor on besponsa?"
 COLD_DRUG = "inotuzumab ozogamicin"
-# Between the floor and the CLI, so one process's idle OpenMP threads are parked before the other runs.
-PAUSE_S = 0.005
+# Between the floor and the CLI, so one process's idle threads are parked before the other runs. After each run
+# ONNX Runtime's worker thread spins on a core for 40-50 ms (measured: process CPU time keeps growing at one core's
+# rate for that long). At the 5 ms pause used until session 7, each side was timed while the other's spinning
+# thread held one of the two cores: switching the other side's spinning off made the floor and the ask each about
+# 1 ms faster.
+PAUSE_S = 0.1
 
 
 def cli_path() -> str:
