@@ -214,11 +214,33 @@ def test_the_section_model_answers_from_the_section_that_discusses_it(real_engin
     ("acide alendronique : comment le prendre ?", "alendronic acid"),
     ("acido valproico in gravidanza", "sodium valproate"),
     ("Alendronsäure und Speiseröhre", "alendronic acid"),
+    ("litio y embarazo", "lithium"),                                   # a short name: its vowels match too
+    ("varfarina e antibióticos", "warfarin"),                          # "w" as "v", "k" as "c", "h" silent
+    ("montelucaste e pesadelos", "montelukast"),
+    ("la hidroclorotiazida y el sodio", "hydrochlorothiazide"),
+    ("eparina e piastrine", "heparin"),
 ])
 def test_a_name_written_another_languages_way_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
     assert real_engine.find(typed).name == drug  # type: ignore[union-attr]
 
 
-def test_a_short_romance_skeleton_names_no_drug(real_engine: Engine) -> None:
-    # "latte" and "litio" share lithium's skeleton ("lvt"): too short to trust, so neither is read as a drug.
-    assert real_engine.find("latte macchiato") is None
+@pytest.mark.parametrize("typed", [
+    "latte macchiato",                      # lithium's skeleton ("lvt") without its vowels: too short to trust
+    "me llevo bien con la gente",           # shorthand names ("levo", "gent") are never looked for the Romance way
+    "an electric blanket at night",         # an English word is not a name spelt the Romance way ("Blincyto")
+])
+def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine, typed: str) -> None:
+    assert real_engine.find(typed) is None
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug", "section"), [
+    ("à quoi sert la metformine ?", "metformin", "overview"),         # "sert" asks; it is not sertraline
+    ("Gentamicin Talspiegel, wann abnehmen?", "gentamicin", "monitoring"),  # a drug level in another language
+    ("niveles de digoxina", "digoxin", "monitoring"),
+    ("paracetamol e insuficiencia hepática", "paracetamol", "prescribing"),  # the liver or kidney as a caution
+])
+def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
+                                                         section: str) -> None:
+    answer = real_engine.ask(question)
+    assert [(h.drug, h.section) for h in answer.hits[:1]] == [(drug, section)], answer.why

@@ -26,7 +26,12 @@ _GENERIC = {
 
 
 _VOWELS = str.maketrans("aeiouy", "vvvvvv")
+_ROMANCE_LETTERS = str.maketrans("kwyx", "cvis")
 ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name one drug
+# Letters in a Romance spelling (vowels kept) before it is trusted: "litio" and "lithium" share "lit"; a word of
+# English ("lithe") is never read this way.
+ROMANCE_SPELT_MIN = 3
+ROMANCE_SPELT_NAME = 6  # letters in a name before its Romance spelling is looked for
 # Letters of a compound's drug name ("lithium") and of the word joined to it ("spiegel").
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 
@@ -37,13 +42,20 @@ def _skeleton(word: str) -> str:
     return word.replace("ph", "f").translate(_VOWELS)
 
 
-def _romance_skeleton(word: str) -> str:
-    """The skeleton of an international name as Spanish, Portuguese, Italian or French spell it: "th" as "t", "x" as
-    "s" and double letters single (Italian "digossina"), "mv" as "nv" (Portuguese "sinvastatina"), and without the
-    closing vowel or "-um" those languages add or drop ("-ina", "-o", "-e")."""
-    word = word.replace("ph", "f").replace("th", "t").replace("x", "s").replace("mv", "nv")
+def _romance_spelling(word: str) -> str:
+    """An international name as Spanish, Portuguese, Italian or French spell it: "th", "ph", "ch" and "k" as "t", "f",
+    "c" and "c" ("hidroxicloroquina", "montelucaste"), "h" silent ("eparina"), "w" as "v" ("varfarina"), "y" as "i",
+    "x" as "s" and double letters single (Italian "digossina"), "mv" as "nv" (Portuguese "sinvastatina"), and without
+    the closing vowel or "-um" those languages add or drop ("-ina", "-o", "-e": "litio")."""
+    word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("h", "")
+    word = word.translate(_ROMANCE_LETTERS).replace("mv", "nv")
     word = re.sub(r"([a-z])\1", r"\1", word)
-    return re.sub(r"[aeiouy]+$", "", re.sub(r"um$", "", word)).translate(_VOWELS)
+    return re.sub(r"[aeiou]+$", "", re.sub(r"um$", "", word))
+
+
+def _romance_skeleton(word: str) -> str:
+    """The Romance spelling with every vowel alike, so a vowel slip is forgiven too."""
+    return _romance_spelling(word).translate(_VOWELS)
 
 
 @cache
@@ -131,6 +143,13 @@ class DrugLexicon:
         for surface, drug in self.surfaces.items():
             romance.setdefault(_romance_skeleton(surface), set()).add(drug)
         self._romance = {k: next(iter(v)) for k, v in romance.items() if len(k) >= ROMANCE_MIN and len(v) == 1}
+        # A short name needs its vowels to match as well ("litio" is lithium; "latte" shares lithium's skeleton).
+        spelt: dict[str, set[str]] = {}
+        for surface, drug in self.surfaces.items():
+            if len(surface) >= ROMANCE_SPELT_NAME:  # shorthand names ("levo", "gent") are Spanish words ("llevo")
+                spelt.setdefault(_romance_spelling(surface), set()).add(drug)
+        self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
+                               if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
         # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean.
         self._prefixes: dict[str, set[str]] = {}
         for surface, drug in self.surfaces.items():
@@ -150,7 +169,9 @@ class DrugLexicon:
     def _class_key(name: str) -> str:
         return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())
 
-    def recognise(self, question: str) -> Recognised:
+    def recognise(self, question: str, asking: frozenset[str] = frozenset()) -> Recognised:
+        """The drugs, class or group the question names; `asking` holds words the question asks for a section with
+        (intent.foreign_cue_words), which are not read as shorthand or misspellings of a drug."""
         text = _ROMANCE_ACID.sub(r"\1ic acid", _GERMAN_ACID.sub(r"\1ic acid", normalise(question)))
         found = Recognised()
         spans: list[tuple[int, int]] = []
@@ -159,7 +180,7 @@ class DrugLexicon:
                 continue  # "a pembrolizumab-like drug" is about another drug
             spans.append(m.span())
             found.add(self.surfaces[m.group(0)], m.start())
-        self._fuzzy(text, spans, found)
+        self._fuzzy(text, spans, found, asking)
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab").
         found.drugs.sort(key=found.positions.__getitem__)
         if not found.drugs:
@@ -180,7 +201,8 @@ class DrugLexicon:
             from rapidfuzz.distance import DamerauLevenshtein
 
             drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
-            drug = drug or self._romance.get(_romance_skeleton(cand))
+            if drug is None and cand not in english_words():  # "blanket" is not "Blincyto" spelt the Romance way
+                drug = self._romance.get(_romance_skeleton(cand)) or self._romance_spelt.get(_romance_spelling(cand))
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
@@ -206,11 +228,12 @@ class DrugLexicon:
                 return drug
         return None
 
-    def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
+    def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised,
+               asking: frozenset[str] = frozenset()) -> None:
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
         english = english_words()
         for i, w in enumerate(words):
-            if any(a <= w.start() < b for a, b in spans):
+            if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking:
                 continue
             short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
             if short:

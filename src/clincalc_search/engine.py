@@ -20,7 +20,7 @@ from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
-from clincalc_search.intent import CUE_WORDS, intent_words, section_cues, section_intents
+from clincalc_search.intent import CUE_WORDS, foreign_cue_words, intent_words, section_cues, section_intents
 from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms, term_keys
 from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
@@ -204,7 +204,7 @@ class Engine:
     # -- stages -----------------------------------------------------------------------------------
 
     def _plan(self, text: str, context_drug: str | None) -> Plan:
-        recognised = self.lexicon.recognise(text)
+        recognised = self.lexicon.recognise(text, foreign_cue_words(normalise(text)))
         drugs = list(recognised.drugs)
         notes: list[str] = []
         why: list[str] = []

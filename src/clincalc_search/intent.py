@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from clincalc_search.regex_gate import GatedPattern
@@ -70,6 +71,8 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"kontroll\w*", r"[uü]berwach\w*", r"blutwerte", r"blutuntersuchung\w*", r"blutbild", r"laborwerte",
         r"monitoraggio", r"controll[io]", r"esami del sangue", r"analisi del sangue",
         r"monitori[sz]a[cç][aã]o", r"monitorar", r"exames? de sangue", r"controlo",
+        # a drug's level in the blood ("niveles de litio", "Talspiegel", "livelli di digossina")
+        r"nivel(?:es)?", r"niveaux?", r"(?:tal|blut|serum|plasma)?spiegels?", r"livell[io]", r"n[ií]ve(?:l|is)", r"prelievo",
     ],
     "counselling": [
         r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toma|tomar|usa|aplica|inyecta|guarda|conserva)",
@@ -97,6 +100,9 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"allattamento", r"rischi",
         r"efeitos? (?:colaterais|adversos|secund[aá]rios)", r"contraindica[cç][oõ]es", r"intera[cç][oõ]es", r"gravidez",
         r"gr[aá]vida", r"amamenta[cç][aã]o", r"riscos?",
+        # the kidney or liver as a caution ("insuficiencia renal", "Niereninsuffizienz", "fegato")
+        r"insufici[eê]ncia \w+", r"insuffisance \w+", r"insufficienza \w+", r"\w*insuffizienz", r"ri[ñn][oó]n(?:es)?",
+        r"h[ií]gado", r"f[ií]gado", r"foie", r"nieren?\w*", r"leber\w*", r"fegato",
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
@@ -139,6 +145,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("counselling", r"\bcan i\b|\bshould i\b|\bi'?m (?:on|taking)\b|\bi'?ve been\b|\bmy (?:mum|dad|mother|father|doctor|gp|husband|wife|son|daughter)\b"),
 ]]
 
+_FOREIGN_GATED = [rx for _, rx in _INTENTS if rx.pattern in _FOREIGN_PATTERNS]
 
 # The words people most often misspell when naming what they want ("side efects", "withdrawl", "interactons"):
 # a typed word within one or two edits of one of these reads as it. Ordinary English words are never changed.
@@ -198,6 +205,13 @@ def intent_words(question: str) -> list[str]:
     """Every phrase in the question that any intent pattern reads as asking for a section."""
     text = question.casefold()
     return [m.group(0) for _, rx in _INTENTS for m in rx.finditer(text)]
+
+
+def foreign_cue_words(question: str) -> frozenset[str]:
+    """The words of the other languages' section cues in the question ("à quoi sert", "come funziona"): they ask for a
+    section, so none of them is shorthand for a drug ("sert" is not sertraline)."""
+    text = question.casefold()
+    return frozenset(w for rx in _FOREIGN_GATED for m in rx.finditer(text) for w in re.findall(r"[\w'-]+", m.group(0)))
 
 
 def section_intents(question: str, strong_only: bool = False) -> list[str]:
