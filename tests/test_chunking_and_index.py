@@ -178,3 +178,23 @@ def test_query_stemming_and_bm25_scores_equal_bm25s_own(tmp_path: Path) -> None:
     for question in ["warfarin INR monitoring monitoring", "lithium levels and kidneys", "liver tests besponsa"]:
         words = [w for w in sparse.stems([question])[0] if w in loaded.vocabulary]
         assert words and np.array_equal(loaded.scores(words), np.asarray(reference.get_scores(words), np.float32))
+
+
+def test_the_other_languages_stopwords_are_bm25s_own() -> None:
+    """data/stopwords.json restates bm25s's lists so the query path need not import bm25s: tools/make_stopwords.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_stopwords", Path(__file__).resolve().parents[1] / "tools" / "make_stopwords.py")
+    assert spec is not None and spec.loader is not None
+    make_stopwords = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_stopwords)
+    assert json.loads(make_stopwords.OUT.read_text(encoding="utf-8")) == make_stopwords.lists()
+
+
+def test_another_languages_function_words_leave_a_bare_name() -> None:
+    from clincalc_search.drugs import foreign_stopwords
+
+    stop = foreign_stopwords()
+    assert {"el", "la", "uber", "zum", "sulla", "do"} <= stop  # as normalise() spells them: "über" is "uber"
+    assert not {"interaccion", "nebenwirkungen", "sert"} & stop

@@ -239,6 +239,14 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("Gentamicin Talspiegel, wann abnehmen?", "gentamicin", "monitoring"),  # a drug level in another language
     ("niveles de digoxina", "digoxin", "monitoring"),
     ("paracetamol e insuficiencia hepática", "paracetamol", "prescribing"),  # the liver or kidney as a caution
+    ("la metformina", "metformin", "overview"),                        # a bare name with another language's article
+    ("über Warfarin", "warfarin", "overview"),
+    ("metformin", "metformin", "overview"),                            # a bare name: what it is, not its risks
+    ("¿Cómo se metaboliza la amiodarona?", "amiodarone", "how_it_works"),  # the English cues' concepts, translated
+    ("Warfarin mit dem Essen einnehmen?", "warfarin", "counselling"),
+    ("bilan avant de débuter le lithium", "lithium", "monitoring"),
+    ("la digoxina es peligrosa en ancianos?", "digoxin", "prescribing"),
+    ("codeine in ultra-rapid metabolisers", "codeine", "prescribing"),  # an English word is not a foreign cue
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:

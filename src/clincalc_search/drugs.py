@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -70,6 +71,14 @@ def english_words() -> frozenset[str]:
     except (ImportError, OSError):
         return frozenset()
     return frozenset(w for w in words if w.isalpha() and not w.startswith("["))
+
+
+@cache
+def foreign_stopwords() -> frozenset[str]:
+    """bm25s's stopwords of French, German, Spanish, Italian and Portuguese ("el", "über", "sulla"), spelt as
+    normalise() leaves them (tools/make_stopwords.py wrote the file)."""
+    lists = json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
+    return frozenset(normalise(w) for words in lists.values() for w in words)
 
 
 # An acid named the Romance or German way ("ácido zoledrónico", "acide alendronique", "Zoledronsäure"), read as the
@@ -295,13 +304,15 @@ class DrugLexicon:
         return self._near[length]
 
     def residual(self, question: str, found: Recognised) -> list[str]:
-        """Content words left once the drug names recognised in it (exact or misspelt) are taken out."""
+        """Content words left once the drug names recognised in it (exact or misspelt) are taken out. Another
+        language's function words are not content: "el omeprazol" and "über Tamsulosin" are bare names."""
         from clincalc_search.sparse import tokenize
 
         text = self._exact.sub(" ", normalise(question))
         for typed in found.fuzzy:
             text = text.replace(typed, " ")
-        return tokenize(text)
+        foreign = foreign_stopwords()
+        return [w for w in tokenize(text) if w not in foreign]
 
     def unknown_terms(self, question: str) -> list[str]:
         """Technical words that name nothing in the corpus ("teplizumab", "domperidone"): a question built

@@ -36,6 +36,9 @@ ABSTAIN_COSINE = {"minilm": 0.50, "fake": 0.45}
 # A follow-up that points back at the conversation's drug keeps it, even when it also names a class or a
 # second drug ("which antibiotics interact with it?").
 _POINTS_BACK = re.compile(r"\b(?:it|its|it'?s|this|them|they|these)\b", re.IGNORECASE)
+# "Why" or "how" beside a name alone asks something (in the six languages questions come in): not a bare name.
+_HOW_OR_WHY = re.compile(r"\b(?:why|how|pourquoi|comment|warum|wie|perch[eé]|come|por ?qu[eé]|porque|c[oó]mo)\b",
+                         re.IGNORECASE)
 _TIE_ORDER = ("prescribing", "monitoring", "counselling", "evidence", "how_it_works", "overview")
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|better|superior|difference|or)\b", re.IGNORECASE)
 # A word used by at most this many monographs is mentioned there in passing (another drug in an interaction list).
@@ -350,19 +353,22 @@ class Engine:
                     candidates: np.ndarray) -> list[int]:
         drugs = plan.drugs
         ranked = list(candidates[np.argsort(-scores[candidates], kind="stable")])
+        bare = False
         if len(drugs) > 1 and _COMPARES.search(text) and not set(plan.strong) - {"prescribing", "evidence"}:
             intents = ["evidence", *intents]  # "X vs Y for Z", "X or Y, which is better": comparative evidence
         elif len(drugs) > 1 and not plan.strong:
             intents = ["prescribing", *intents]  # two drugs together: interactions
-        elif not intents and not self.lexicon.residual(text, plan.recognised):
-            intents = ["overview"]  # a bare drug name: start with what it is
+        elif not intents and not self.lexicon.residual(text, plan.recognised) and not _HOW_OR_WHY.search(text):
+            # A bare drug name, in any language ("el omeprazol"): start with what it is. The section model has no
+            # words to weigh here, and it had learned to answer a name alone with its risks.
+            intents, bare = ["overview"], True
         elif not intents:
             # Words beyond the name ask for something specific; the overview is the least specific answer.
             overview = {self.by_drug[d]["overview"] for d in drugs}
             ranked = [i for i in ranked if i not in overview] + [i for i in ranked if i in overview]
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         first = self._evidence_first(plan, intents) + first
-        learned = self._learned_section(plan)
+        learned = None if bare else self._learned_section(plan)
         if learned is not None and self.chunks[(first or ranked)[0]].section != learned[0]:
             section, p = learned
             # The model weighed the intent's cue and the evidence with the question's words: the lines that said

@@ -64,6 +64,12 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"wie wirkt", r"wirkmechanismus", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
         r"come (?:funziona|agisce)", r"meccanismo(?: d'azione)?", r"emivita",
         r"como (?:funciona|age|atua)", r"meia-vida",
+        # metabolism and elimination, the mode of action, receptors (as the English "pharmacokinetic", "mode of action")
+        r"metaboliza\w*", r"metabolismo", r"m[eé]tabolis[eé]e?s?", r"m[eé]tabolisme", r"verstoffwechsel\w*",
+        r"stoffwechsel\w*", r"metabolizz\w*",
+        r"eliminaci[oó]n", r"elimin(?:a|e|ar|arse|ada|ado)", r"[eé]limination", r"ausscheidung", r"eliminazione",
+        r"elimina[cç][aã]o", r"mode d'action", r"modo de acci[oó]n", r"modo d'azione", r"modo de a[cç][aã]o",
+        r"wie funktioniert", r"funktionsweise", r"receptor(?:es)?", r"r[eé]cepteurs?", r"rezeptor\w*", r"recettor[ei]",
     ],
     "monitoring": [
         r"controles?", r"vigilar", r"vigilancia", r"monitori[sz]aci[oó]n", r"an[aá]lisis de sangre", r"anal[ií]ticas?",
@@ -73,6 +79,11 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"monitori[sz]a[cç][aã]o", r"monitorar", r"exames? de sangue", r"controlo",
         # a drug's level in the blood ("niveles de litio", "Talspiegel", "livelli di digossina")
         r"nivel(?:es)?", r"niveaux?", r"(?:tal|blut|serum|plasma)?spiegels?", r"livell[io]", r"n[ií]ve(?:l|is)", r"prelievo",
+        # named tests: blood counts, liver and kidney tests, ECG, echo, trough levels, a work-up
+        r"hemograma", r"emocromo", r"num[eé]ration", r"leberwerte", r"nierenwerte", r"bilan\w*",
+        r"pruebas? (?:hep[aá]ticas?|de funci[oó]n \w+)", r"exames?", r"esami", r"examen(?:es)?", r"analisi",
+        r"electrocardiograma", r"[eé]lectrocardiogramme", r"elettrocardiogramma", r"eletrocardiograma", r"ekg",
+        r"ecocardiogra\w*", r"[eé]chocardiogra\w*", r"echokardiogra\w*", r"taux", r"r[eé]siduel\w*", r"valle",
     ],
     "counselling": [
         r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toma|tomar|usa|aplica|inyecta|guarda|conserva)",
@@ -81,6 +92,18 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"wie (?:nehme|nimmt) man", r"aufbewahr\w*",
         r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prende|assume|conserva)",
         r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:toma|tomar|usar|guardar|conservar)",
+        # with or without food, driving, storage, how to use a device, when to call the doctor
+        r"con (?:la )?comida", r"con (?:los )?alimentos", r"en ayunas", r"avec (?:les |des |le )?(?:repas|aliments)",
+        r"[aà] jeun", r"pendant (?:les|le) repas", r"(?:vor|nach|zu|mit) dem essen", r"n[uü]chtern", r"mahlzeit\w*",
+        r"(?:prima|dopo|durante) (?:i|il|dei) pasti?", r"a stomaco vuoto", r"con il cibo", r"em jejum",
+        r"(?:com|antes d[ao]s?|depois d[ao]s?) (?:a )?(?:comida|refei[cç][aã]o|refei[cç][oõ]es)",
+        r"conducir", r"manejar", r"conduire", r"autofahren", r"auto fahren", r"fahrt[uü]chtig\w*", r"guidare",
+        r"dirigir", r"conservar", r"conserver", r"conservare", r"lagern", r"lagere", r"lagerung", r"frigo\w*",
+        r"nevera", r"k[uü]hlschrank", r"geladeira", r"guard[aá]-?l[oa]", r"come (?:si )?usa\w*",
+        r"wie (?:wende|wendet|verwende)\w*", r"anwend\w*", r"mode d'emploi", r"comment utiliser", r"c[oó]mo (?:se )?usa\w*",
+        r"(?:avisar|consultar|llamar) al m[eé]dico", r"(?:consulter|appeler|pr[eé]venir) (?:le |un |son )?m[eé]decin",
+        r"zum arzt", r"segnala\w*", r"avvisa\w* il medico", r"(?:procurar|avisar|chamar) o m[eé]dico",
+        r"s[ií]ntomas de alarma", r"signes d'alerte", r"warnzeichen", r"sinais de alerta",
     ],
     "evidence": [
         r"ensayos?(?: cl[ií]nicos?)?", r"estudios?", r"evidencia", r"gu[ií]as? cl[ií]nicas?",
@@ -88,6 +111,11 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"studien?", r"evidenz", r"leitlinien?",
         r"studi", r"sperimentazion[ei]", r"linee guida",
         r"estudos?", r"ensaios?", r"evid[eê]ncias?", r"diretrizes",
+        # how well it works, alone or compared, and its approval
+        r"eficacia", r"eficaz", r"efficacit[eé]", r"efficace", r"wirksam\w*", r"efficacia", r"efic[aá]cia",
+        r"studienlage", r"zulassung\w*", r"aprobaci[oó]n", r"autorizzazione", r"aprova[cç][aã]o",
+        r"comparad[oa]s?", r"compar[eé]e?s?", r"im vergleich", r"rispetto a", r"confronto", r"meglio di",
+        r"besser als", r"mejor que", r"mieux que", r"melhor que",
     ],
     "prescribing": [
         r"efectos? (?:secundarios?|adversos?|indeseables?)", r"contraindicaci[oó]n\w*", r"interacci[oó]n\w*",
@@ -103,6 +131,10 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         # the kidney or liver as a caution ("insuficiencia renal", "Niereninsuffizienz", "fegato")
         r"insufici[eê]ncia \w+", r"insuffisance \w+", r"insufficienza \w+", r"\w*insuffizienz", r"ri[ñn][oó]n(?:es)?",
         r"h[ií]gado", r"f[ií]gado", r"foie", r"nieren?\w*", r"leber\w*", r"fegato",
+        # interacting, danger, the elderly, alcohol (as the English cues)
+        r"interag\w*", r"peligros\w*", r"dangereu\w*", r"gef[aä]hrlich\w*", r"pericolos\w*", r"perigos\w*",
+        r"ancianos", r"personnes [aâ]g[eé]es", r"[aä]ltere\w*", r"anziani", r"idosos", r"alcool", r"alkohol",
+        r"[aá]lcool",
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
@@ -110,6 +142,12 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"wof[uü]r", r"wozu", r"was ist", r"indikation\w*",
         r"a (?:cosa|che) serve", r"che cos'?[eè]", r"indicazion[ei]",
         r"para que (?:serve|[eé] usad[oa]|se usa)", r"o que [eé]", r"indica[cç][oõ]es",
+        # what it is used for and what kind of medicine it is (as "used for", "what type of")
+        r"per (?:cosa|che cosa) si usa", r"cos'[eè]", r"wofuer", r"pour quel(?:le)?s? (?:maladie|probl[eè]me)s?",
+        r"qu[eé] tipo de (?:medicamento|f[aá]rmaco)", r"quel type de m[eé]dicament", r"was f[uü]r ein",
+        r"che tipo di (?:farmaco|medicinale)", r"que tipo de (?:medicamento|rem[eé]dio)",
+        r"(?:est|est[aá]|[eè]|ist|[eé]) indicad[oa]", r"indiqu[eé]e?", r"indicato", r"indiziert",
+        r"(?:se usa|sirve|utilizad[oa]|usad[oa]) para", r"utilis[eé]e? pour", r"usat[oa] per", r"eingesetzt",
     ],
 }.items()}
 _FOREIGN_PATTERNS = frozenset(_FOREIGN.values())
