@@ -247,6 +247,7 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("bilan avant de débuter le lithium", "lithium", "monitoring"),
     ("la digoxina es peligrosa en ancianos?", "digoxin", "prescribing"),
     ("codeine in ultra-rapid metabolisers", "codeine", "prescribing"),  # an English word is not a foreign cue
+    ("la metformine est-elle contre-indiquée ?", "metformin", "prescribing"),  # not the overview's "indiqué"
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:

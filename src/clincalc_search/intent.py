@@ -134,7 +134,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         # interacting, danger, the elderly, alcohol (as the English cues)
         r"interag\w*", r"peligros\w*", r"dangereu\w*", r"gef[aä]hrlich\w*", r"pericolos\w*", r"perigos\w*",
         r"ancianos", r"personnes [aâ]g[eé]es", r"[aä]ltere\w*", r"anziani", r"idosos", r"alcool", r"alkohol",
-        r"[aá]lcool",
+        r"[aá]lcool", r"contre-indiqu[eé]e?s?",
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
@@ -146,7 +146,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"per (?:cosa|che cosa) si usa", r"cos'[eè]", r"wofuer", r"pour quel(?:le)?s? (?:maladie|probl[eè]me)s?",
         r"qu[eé] tipo de (?:medicamento|f[aá]rmaco)", r"quel type de m[eé]dicament", r"was f[uü]r ein",
         r"che tipo di (?:farmaco|medicinale)", r"que tipo de (?:medicamento|rem[eé]dio)",
-        r"(?:est|est[aá]|[eè]|ist|[eé]) indicad[oa]", r"indiqu[eé]e?", r"indicato", r"indiziert",
+        r"(?:est|est[aá]|[eè]|ist|[eé]) indicad[oa]", r"(?<!contre-)indiqu[eé]e?", r"indicato", r"indiziert",
         r"(?:se usa|sirve|utilizad[oa]|usad[oa]) para", r"utilis[eé]e? pour", r"usat[oa] per", r"eingesetzt",
     ],
 }.items()}
