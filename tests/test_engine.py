@@ -296,3 +296,14 @@ def test_the_model_may_overrule_a_mention_but_not_an_explicit_request(engine: En
         assert not answer.refused and "overruled by the learned model, p=0.05" in (answer.why or "")
     engine.dose_model = _StubModel(0.95)  # type: ignore[assignment]
     assert engine.dose_decision(question)[0]  # the model agreeing with a rule, or alone, refuses
+
+
+@pytest.mark.parametrize("question", [
+    "compare warfarin and apixaban",       # English "compare" stays a weak cue; French "comparé" is a strong one
+    "altered taste on metformin",          # not German "ältere"
+    "how is codeine affected by ultra-rapid metabolisers",  # not Spanish "metaboliza"
+])
+def test_english_words_do_not_read_as_another_languages_strong_cue(question: str) -> None:
+    from clincalc_search.intent import _FOREIGN_GATED
+
+    assert not [m.group(0) for rx in _FOREIGN_GATED for m in rx.finditer(question.casefold())]

@@ -114,7 +114,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         # how well it works, alone or compared, and its approval
         r"eficacia", r"eficaz", r"efficacit[eé]", r"efficace", r"wirksam\w*", r"efficacia", r"efic[aá]cia",
         r"studienlage", r"zulassung\w*", r"aprobaci[oó]n", r"autorizzazione", r"aprova[cç][aã]o",
-        r"comparad[oa]s?", r"compar[eé]e?s?", r"im vergleich", r"rispetto a", r"confronto", r"meglio di",
+        r"comparad[oa]s?", r"compar(?:é|ée|és|ées)", r"im vergleich", r"rispetto a", r"confronto", r"meglio di",
         r"besser als", r"mejor que", r"mieux que", r"melhor que",
     ],
     "prescribing": [
@@ -133,7 +133,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"h[ií]gado", r"f[ií]gado", r"foie", r"nieren?\w*", r"leber\w*", r"fegato",
         # interacting, danger, the elderly, alcohol (as the English cues)
         r"interag\w*", r"peligros\w*", r"dangereu\w*", r"gef[aä]hrlich\w*", r"pericolos\w*", r"perigos\w*",
-        r"ancianos", r"personnes [aâ]g[eé]es", r"[aä]ltere\w*", r"anziani", r"idosos", r"alcool", r"alkohol",
+        r"ancianos", r"personnes [aâ]g[eé]es", r"(?:ä|ae)ltere\w*", r"anziani", r"idosos", r"alcool", r"alkohol",
         r"[aá]lcool", r"contre-indiqu[eé]e?s?",
     ],
     "overview": [
