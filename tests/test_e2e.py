@@ -248,6 +248,9 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("la digoxina es peligrosa en ancianos?", "digoxin", "prescribing"),
     ("codeine in ultra-rapid metabolisers", "codeine", "prescribing"),  # an English word is not a foreign cue
     ("la metformine est-elle contre-indiquée ?", "metformin", "prescribing"),  # not the overview's "indiqué"
+    ("Wirkdauer von Morphin", "morphine", "how_it_works"),           # the time course, as "half-life", "wear off"
+    ("half life of warfarin", "warfarin", "how_it_works"),            # "half-life" typed with a space
+    ("potasio y creatinina con espironolactona", "spironolactone", "monitoring"),  # named blood values
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:
