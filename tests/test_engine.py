@@ -304,6 +304,6 @@ def test_the_model_may_overrule_a_mention_but_not_an_explicit_request(engine: En
     "how is codeine affected by ultra-rapid metabolisers",  # not Spanish "metaboliza"
 ])
 def test_english_words_do_not_read_as_another_languages_strong_cue(question: str) -> None:
-    from clincalc_search.intent import _FOREIGN_GATED
+    from clincalc_search.intent import foreign_cue_words
 
-    assert not [m.group(0) for rx in _FOREIGN_GATED for m in rx.finditer(question.casefold())]
+    assert not foreign_cue_words(question)

@@ -71,7 +71,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"elimina[cç][aã]o", r"mode d'action", r"modo de acci[oó]n", r"modo d'azione", r"modo de a[cç][aã]o",
         r"wie funktioniert", r"funktionsweise", r"receptor(?:es)?", r"r[eé]cepteurs?", r"rezeptor\w*", r"recettor[ei]",
         # the time course: half-life, onset and duration of action, pharmacokinetics (as "half-life", "wear off")
-        r"semivida", r"demi vie", r"meia vida", r"hwz", r"pharmakokinetik", r"farmacocinetica",
+        r"semivida", r"demi vie", r"meia vida", r"hwz", r"pharmakokinetik",
         r"duraci[oó]n (?:del efecto|de (?:la )?acci[oó]n)", r"inicio de (?:la )?acci[oó]n", r"dur[eé]e d'action",
         r"d[eé]lai d'action", r"wirk(?:ungs)?dauer", r"wirk(?:ungs)?eintritt", r"durata d'azione", r"inizio d'azione",
         r"dura[cç][aã]o (?:do efeito|de a[cç][aã]o)", r"in[ií]cio de a[cç][aã]o",
