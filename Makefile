@@ -27,14 +27,14 @@ index: $(STAMP)
 	@$(PY) -m clincalc_search.freshness || $(CLI) build
 
 run: index
-	$(VENV)/bin/streamlit run app.py --server.port 8501 --server.address localhost
+	$(VENV)/bin/streamlit run serve.py --server.port 8501 --server.address localhost
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check src tests app.py bench
+	$(VENV)/bin/ruff check src tests app.py serve.py bench
 	$(VENV)/bin/python -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests app.py bench
+	$(VENV)/bin/ruff check src tests app.py serve.py bench
 
 eval: index
 	$(CLI) eval

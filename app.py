@@ -9,6 +9,7 @@ import uuid
 
 import streamlit as st
 
+from clincalc_search import preload
 from clincalc_search.display import (
     DOSING_NOTICE,
     EDUCATOR_EXAMPLES,
@@ -60,7 +61,8 @@ EDUCATOR_CSS = "<style>.stMarkdown p, .stMarkdown li {font-size: 1.25rem; line-h
 def get_engine(settings_json: str, build_id: str) -> Engine:
     # One engine per server, settings and build: read-only after loading, so sessions can share it, and a
     # rebuild (a new build id) is picked up without restarting the server.
-    return Engine.load(Settings.model_validate_json(settings_json), allow_stale_corpus=True)
+    return preload.take(settings_json, build_id) or Engine.load(
+        Settings.model_validate_json(settings_json), allow_stale_corpus=True)
 
 
 def current_build(settings: Settings) -> str:
@@ -355,12 +357,14 @@ def page() -> None:
                    f"{stale_message(engine.stale)}.")
     if "view" not in st.session_state:
         first_view(engine)
-    sidebar(engine)
     if st.session_state.get("educator"):
         st.html(EDUCATOR_CSS)
     if pending := st.session_state.pop("notice", None):
         notice(*pending)
     {"Ask": view_ask, "Drug": view_drug, "Classes": view_classes}[st.session_state.view](engine)
+    # After the view: Streamlit sends elements in script order, so the answer is on screen before the sidebar's
+    # drug list. The sidebar's widgets keep their state in st.session_state, which the view reads either way.
+    sidebar(engine)
 
 
 main()

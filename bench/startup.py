@@ -121,10 +121,11 @@ def _free_port() -> int:
 FLOOR_APP = 'import streamlit as st\nst.markdown("Liver function tests: " + st.query_params.get("q", ""))\n'
 
 
-def app_first_answer(env: dict[str, str], timeout: float = 120, script: Path = REPO / "app.py") -> dict[str, Any]:
-    """Seconds from spawning `streamlit run app.py` to the first answer on the page: headless Chromium is
-    started first and polls the URL with ?q=… until the monitoring section is rendered. Without Chromium,
-    only the server's health check is timed. With script=a file holding FLOOR_APP, Streamlit's floor."""
+def app_first_answer(env: dict[str, str], timeout: float = 120, script: Path = REPO / "serve.py") -> dict[str, Any]:
+    """Seconds from spawning `streamlit run serve.py` (what `make run` serves) to the first answer on the page:
+    headless Chromium is started first and polls the URL with ?q=… until the monitoring section is rendered.
+    Without Chromium, only the server's health check is timed. With script=a file holding FLOOR_APP, Streamlit's
+    floor."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
     driver = None
@@ -260,9 +261,9 @@ def report(res: dict[str, Any], machine: dict[str, str], date: str, command: str
     health = _ms(median([a["health_s"] for a in apps]))
     if all("first_answer_s" in a for a in apps + floors):
         first, floor_first = (median([a["first_answer_s"] for a in runs]) for runs in (apps, floors))
-        app_line = (f"{_ms(first)} (median of {len(apps)}) from spawning `streamlit run app.py` to the answer "
-                    f"rendered in headless Chromium (`?q={COLD_QUESTION}`; health check after {health}) | a "
-                    f"one-line Streamlit app, same browser and query, interleaved: {_ms(floor_first)} | "
+        app_line = (f"{_ms(first)} (median of {len(apps)}) from spawning `streamlit run serve.py` (as `make run`) "
+                    f"to the answer rendered in headless Chromium (`?q={COLD_QUESTION}`; health check after {health}) "
+                    f"| a one-line Streamlit app, same browser and query, interleaved: {_ms(floor_first)} | "
                     f"+{_ms(first - floor_first)} |")
     else:
         app_line = f"server health check after {health} (no Chromium: first answer not timed) | | |"

@@ -302,7 +302,7 @@ def test_streamlit_server_under_bounded_load(served: tuple[Settings, Manifest, l
     s, _, _ = served
     port = _free_port()
     env, log = netblock_env(tmp_path / "net", _env(s, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false"))
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true"]
     server_log = tmp_path / "server.log"
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
