@@ -20,7 +20,14 @@ from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
-from clincalc_search.intent import CUE_WORDS, foreign_cue_words, intent_words, section_cues, section_intents
+from clincalc_search.intent import (
+    CUE_WORDS,
+    cued_in_another_language,
+    foreign_cue_words,
+    intent_words,
+    section_cues,
+    section_intents,
+)
 from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
 from clincalc_search.rare_terms import RareTerms, term_keys
 from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
@@ -41,6 +48,7 @@ _HOW_OR_WHY = re.compile(r"\b(?:why|how|pourquoi|comment|warum|wie|perch[eé]|co
                          re.IGNORECASE)
 _TIE_ORDER = ("prescribing", "monitoring", "counselling", "evidence", "how_it_works", "overview")
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|better|superior|difference|or)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 # A word used by at most this many monographs is mentioned there in passing (another drug in an interaction list).
 PASSING_MENTION = 1
 EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
@@ -280,7 +288,7 @@ class Engine:
         text_score = self.dose_model.text_score(text, rules)
         vector = self._encode(text)
         p = self.dose_model.probability(text, vector, rules, text_score)
-        learned_says = p >= self.dose_model.threshold
+        learned_says = p >= self.dose_model.threshold and (rules.is_dose or not self._unreadable(text))
         explicit = rules.rule in dose_guard.EXPLICIT and p >= EXPLICIT_OVERRULED_BELOW
         rules_stand = rules.is_dose and (learned_says or explicit)
         if rules_stand or not (rules.is_dose or learned_says):
@@ -292,6 +300,13 @@ class Engine:
         words = ", ".join(f"'{w}'" for w in self.dose_model.reasons(text, vector, rules, probability=p))
         words = words or "the whole question"
         return dose_guard.DoseDecision(True, dose_guard.LEARNED, words, rules.context, p), vector
+
+    @staticmethod
+    def _unreadable(text: str) -> bool:
+        """Whether the learned dose model cannot read the question: its words are English, and this one asks in another
+        language for a section with no number in it ("demi vie du diazépam", "Adalimumab Studien Psoriasis"). A number,
+        or a Prescribing cue (the kidneys, the liver, pregnancy: where doses are adjusted), leaves the model its say."""
+        return bool(cued_in_another_language(text) - {"prescribing"}) and not _DIGIT.search(text)
 
     def _scores(self, text: str, question_stems: list[str], candidates: np.ndarray, mode: Mode,
                 plan: Plan | None = None) -> tuple[np.ndarray, float]:
@@ -369,6 +384,9 @@ class Engine:
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         first = self._evidence_first(plan, intents) + first
         learned = None if bare else self._learned_section(plan)
+        if learned is not None and intents and intents[0] in cued_in_another_language(plan.text):
+            # The model weighs English words: another language's cue is one it cannot read, so it does not overrule.
+            learned = None
         if learned is not None and self.chunks[(first or ranked)[0]].section != learned[0]:
             section, p = learned
             # The model weighed the intent's cue and the evidence with the question's words: the lines that said

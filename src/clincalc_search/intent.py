@@ -55,9 +55,20 @@ _WHY_MECHANISM = (
     "|" + _unless(_CAUTION_OR_CHECK) + r".*\bwhy (?:this|that|it) (?:happen\w*|is happening)\b"
 )
 
+
+def _as_typed(word: str) -> str:
+    """A cue phrase as people type it: its apostrophes typed curly or left as a space ("cos e", "qu est-ce que"), its
+    hyphens as a space or left out ("contre indications", "demi vie"), and the chat spellings of "para" and "que"
+    ("pra que serve", "para q sirve")."""
+    word = re.sub(r"'\??|-\??", lambda m: "['’ ]?" if m.group(0) == "'?" else "['’ ]" if m.group(0) == "'" else "[- ]?",
+                  word)
+    word = re.sub(r"(?<![\w\[])para(?= )", "(?:para|pra)", word)
+    return re.sub(r"(?<![\w\[])qu(?:e|\[eé\])(?=[ )]|$)", "(?:qu[eé]|q)", word)
+
+
 # Section cues in the other languages people ask in (Spanish, French, German, Italian, Portuguese): the
 # concepts of the English cues below, with and without accents, since many type without them.
-_FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
+_FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, words in {
     "how_it_works": [
         r"c[oó]mo (?:funciona|act[uú]a)", r"mecanismo(?: de acci[oó]n)?", r"vida media", r"farmacocin[eé]tica",
         r"comment (?:agit|fonctionne|marche)", r"m[eé]canisme(?: d'action)?", r"demi-vie", r"pharmacocin[eé]tique",
@@ -109,7 +120,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"conducir", r"manejar", r"conduire", r"autofahren", r"auto fahren", r"fahrt[uü]chtig\w*", r"guidare",
         r"dirigir", r"conservar", r"conserver", r"conservare", r"lagern", r"lagere", r"lagerung", r"frigo\w*",
         r"nevera", r"k[uü]hlschrank", r"geladeira", r"guard[aá]-?l[oa]", r"come (?:si )?usa\w*",
-        r"wie (?:wende|wendet|verwende)\w*", r"anwend\w*", r"mode d'emploi", r"comment utiliser", r"c[oó]mo (?:se )?usa\w*",
+        r"wie (?:wende|wendet|verwende)\w*", r"anwend(?!ungsgebiet)\w*", r"mode d'emploi", r"comment utiliser", r"c[oó]mo (?:se )?usa\w*",
         r"(?:avisar|consultar|llamar) al m[eé]dico", r"(?:consulter|appeler|pr[eé]venir) (?:le |un |son )?m[eé]decin",
         r"zum arzt", r"segnala\w*", r"avvisa\w* il medico", r"(?:procurar|avisar|chamar) o m[eé]dico",
         r"s[ií]ntomas de alarma", r"signes d'alerte", r"warnzeichen", r"sinais de alerta",
@@ -155,8 +166,10 @@ _FOREIGN = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
         r"per (?:cosa|che cosa) si usa", r"cos'[eè]", r"wofuer", r"pour quel(?:le)?s? (?:maladie|probl[eè]me)s?",
         r"qu[eé] tipo de (?:medicamento|f[aá]rmaco)", r"quel type de m[eé]dicament", r"was f[uü]r ein",
         r"che tipo di (?:farmaco|medicinale)", r"que tipo de (?:medicamento|rem[eé]dio)",
-        r"(?:est|est[aá]|[eè]|ist|[eé]) indicad[oa]", r"(?<!contre-)indiqu[eé]e?", r"indicato", r"indiziert",
+        r"(?:est|est[aá]|[eè]|ist|[eé]) indicad[oa]", r"(?<!contre.)indiqu[eé]e?", r"indicato", r"indiziert",
         r"(?:se usa|sirve|utilizad[oa]|usad[oa]) para", r"utilis[eé]e? pour", r"usat[oa] per", r"eingesetzt",
+        # "Anwendungsgebiete" (areas of use) are the indications, not how to use it
+        r"anwendungsgebiet\w*",
     ],
 }.items()}
 _FOREIGN_PATTERNS = frozenset(_FOREIGN.values())
@@ -230,22 +243,32 @@ def _spelled(question: str) -> str:
 
 def section_cues(question: str, strong_only: bool = False) -> dict[str, str]:
     """Sections the question asks for, strongest first, each with the words that asked for it."""
-    return {key: words for key, words, strong in _section_cues(question) if strong or not strong_only}
+    return {key: words for key, words, strong, _ in _section_cues(question) if strong or not strong_only}
+
+
+def cued_in_another_language(question: str) -> frozenset[str]:
+    """Sections the question asks for in Spanish, French, German, Italian or Portuguese ("Spiegel", "à quoi sert")."""
+    return frozenset(key for key, _, _, foreign in _section_cues(question) if foreign)
 
 
 @lru_cache(maxsize=4096)
-def _section_cues(question: str) -> tuple[tuple[str, str, bool], ...]:
+def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     # The dose guard and the engine ask about the same question and its parts several times, for all cues and
     # for strong ones: read it once. The weak cues come last, so a section a strong cue found is never weak.
     # The other languages' cues read the question as typed: spelling correction would make "effets" "effects".
     spelled, typed = _spelled(question), question.casefold()
-    found: dict[str, tuple[str, bool]] = {}
+    found: dict[str, tuple[str, bool, bool]] = {}
     strong_count = len(_INTENTS) - 2
     for n, (key, rx) in enumerate(_INTENTS):
-        text = typed if rx.pattern in _FOREIGN_PATTERNS else spelled
-        if key not in found and (m := rx.search(text)):
-            found[key] = (m.group(0).strip(), n < strong_count)
-    return tuple((key, words, strong) for key, (words, strong) in found.items())
+        foreign = rx.pattern in _FOREIGN_PATTERNS
+        if key not in found and (m := rx.search(typed if foreign else spelled)):
+            found[key] = (m.group(0).strip(), n < strong_count, foreign)
+    # An English cue word inside a longer cue of another language ("indications" in "contre indications") is part of
+    # that phrase, not a request of its own.
+    phrases = [words for words, _, foreign in found.values() if foreign]
+    found = {key: cue for key, cue in found.items() if cue[2] or not any(
+        cue[0] != words and re.search(rf"\b{re.escape(cue[0])}\b", words) for words in phrases)}
+    return tuple((key, words, strong, foreign) for key, (words, strong, foreign) in found.items())
 
 
 def intent_words(question: str) -> list[str]:
