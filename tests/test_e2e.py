@@ -257,6 +257,12 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     # English "indications" inside the phrase is not the overview's cue
     ("para q sirve el omeprazol", "omeprazole", "overview"),  # chat spellings of "que" and "para"
     ("Anwendungsgebiete Bisoprolol", "bisoprolol", "overview"),  # areas of use: the indications, not how to use it
+    ("come il ramipril agisce", "ramipril", "how_it_works"),  # the drug named inside the phrase
+    ("comment la metformine agit-elle", "metformin", "how_it_works"),
+    ("Gentamicinspiegel", "gentamicin", "monitoring"),  # a cue word inside a German compound
+    ("Blutzuckerkontrolle unter Prednisolon", "prednisolone", "monitoring"),
+    ("Leitlinienempfehlungen zu Apixaban", "apixaban", "evidence"),
+    ("hypokaliémie sous furosémide", "furosemide", "prescribing"),  # "hypo|kaliémie" is no compound
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:

@@ -75,6 +75,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"wie wirkt", r"wirkmechanismus", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
         r"come (?:funziona|agisce)", r"meccanismo(?: d'azione)?", r"emivita",
         r"como (?:funciona|age|atua)", r"meia-vida",
+        r"(?:il|elle) agit comment",
         # metabolism and elimination, the mode of action, receptors (as the English "pharmacokinetic", "mode of action")
         r"metaboliza\w*", r"metabolismo", r"m[eé]tabolis[eé]e?s?", r"m[eé]tabolisme", r"verstoffwechsel\w*",
         r"stoffwechsel\w*", r"metabolizz\w*",
@@ -170,9 +171,18 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"(?:se usa|sirve|utilizad[oa]|usad[oa]) para", r"utilis[eé]e? pour", r"usat[oa] per", r"eingesetzt",
         # "Anwendungsgebiete" (areas of use) are the indications, not how to use it
         r"anwendungsgebiet\w*",
+        # "what it is" in other word orders: "ce qu'est l'Opdivo", "X cosa è", "c'est pour quoi", "à propos du X"
+        r"ce qu'est", r"cosa [eè]", r"c'est pour quoi", r"^[aà] propos d[eu]s?",
     ],
 }.items()}
-_FOREIGN_PATTERNS = frozenset(_FOREIGN.values())
+# The drug named inside the phrase, as in English "how does X work": "como o tamoxifeno atua", "was Donepezil ist".
+# Apart from the others, since the words between are not cue words (foreign_cue_words): they may be the drug's name.
+_FOREIGN_AROUND_NAME = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
+    "how_it_works": [r"c[oó]mo (?:\S+ ){1,3}?(?:funciona|act[uú]a|age|atua)", r"come (?:\S+ ){1,3}?(?:funziona|agisce)",
+                     r"comment (?:\S+ ){1,3}?(?:agit|fonctionne|marche)"],
+    "overview": [r"was (?:\S+ ){1,3}?ist"],
+}.items()}
+_FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values()])
 
 
 # In priority order: when a question matches several, the more specific intent comes first.
@@ -199,13 +209,16 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("evidence", _FOREIGN["evidence"]),
     ("prescribing", _FOREIGN["prescribing"]),
     ("overview", _FOREIGN["overview"]),
+    ("how_it_works", _FOREIGN_AROUND_NAME["how_it_works"]),
+    ("overview", _FOREIGN_AROUND_NAME["overview"]),
     # Weak cues, used only when nothing stronger matched.
     ("evidence", r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bcomparison\b|\bbetter\b|\bsuperior\b"),
     # A person speaking about themselves: counselling if nothing stronger matched.
     ("counselling", r"\bcan i\b|\bshould i\b|\bi'?m (?:on|taking)\b|\bi'?ve been\b|\bmy (?:mum|dad|mother|father|doctor|gp|husband|wife|son|daughter)\b"),
 ]]
 
-_FOREIGN_GATED = [rx for _, rx in _INTENTS if rx.pattern in _FOREIGN_PATTERNS]
+_FOREIGN_GATED_KEYS = [(key, rx) for key, rx in _INTENTS if rx.pattern in _FOREIGN.values()]
+_FOREIGN_GATED = [rx for _, rx in _FOREIGN_GATED_KEYS]
 
 # The words people most often misspell when naming what they want ("side efects", "withdrawl", "interactons"):
 # a typed word within one or two edits of one of these reads as it. Ordinary English words are never changed.
@@ -263,12 +276,31 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
         foreign = rx.pattern in _FOREIGN_PATTERNS
         if key not in found and (m := rx.search(typed if foreign else spelled)):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
+    if not found:
+        found = _compound_cue(typed)
     # An English cue word inside a longer cue of another language ("indications" in "contre indications") is part of
     # that phrase, not a request of its own.
     phrases = [words for words, _, foreign in found.values() if foreign]
     found = {key: cue for key, cue in found.items() if cue[2] or not any(
         cue[0] != words and re.search(rf"\b{re.escape(cue[0])}\b", words) for words in phrases)}
     return tuple((key, words, strong, foreign) for key, (words, strong, foreign) in found.items())
+
+
+def _compound_cue(typed: str) -> dict[str, tuple[str, bool, bool]]:
+    """A cue word inside a compound, as German writes them ("Digoxinspiegel", "Blutdruckkontrolle",
+    "Leitlinienempfehlung"): for a question no cue matched, each long word that is not English is tried split in two."""
+    from clincalc_search.drugs import english_words
+
+    english = english_words()
+    for word in re.findall(r"\w{10,}", typed):
+        if word in english:
+            continue
+        for i in range(5, len(word) - 4):  # both parts five letters or more: "hypo|kaliémie" is no compound
+            split = f"{word[:i]} {word[i:]}"
+            for key, rx in _FOREIGN_GATED_KEYS:
+                if m := rx.search(split):
+                    return {key: (m.group(0).strip(), False, True)}  # weak: a guess at where the word splits
+    return {}
 
 
 def intent_words(question: str) -> list[str]:
