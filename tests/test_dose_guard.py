@@ -782,3 +782,24 @@ def test_temperatures_years_lab_shorthand_and_forgetful_are_not_amounts(question
 def test_intervals_courses_and_titration_asked_in_other_languages(question: str, rule: str) -> None:
     decision = dose_guard.check(question)
     assert decision and decision.rule == rule, decision.why
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Ausschleichschema für Prednisolon nach drei Wochen?", "titration"),  # a German compound on "Schema"
+    ("Aufdosierung von Lamotrigin, wie schnell?", "titration"),
+    ("débit de la perfusion de vancomycine ?", "infusion_rate"),        # the rate, in French
+    ("Mit welcher Geschwindigkeit wird Kalium i.v. gegeben?", "infusion_rate"),
+    ("velocità di infusione dell'infliximab", "infusion_rate"),
+])
+def test_a_rate_or_titration_asked_in_another_language(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision
+
+
+@pytest.mark.parametrize("question", [
+    "débit de filtration glomérulaire et metformine",  # the kidneys' filtration rate, not the drug's
+    "Impfschema unter Methotrexat",                    # a vaccination schedule
+    "mit welcher Geschwindigkeit wirkt Ibuprofen",     # how fast it acts
+])
+def test_those_words_about_something_else_are_not_refused(question: str) -> None:
+    assert not dose_guard.check(question).is_dose

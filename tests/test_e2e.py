@@ -263,6 +263,11 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("Blutzuckerkontrolle unter Prednisolon", "prednisolone", "monitoring"),
     ("Leitlinienempfehlungen zu Apixaban", "apixaban", "evidence"),
     ("hypokaliémie sous furosémide", "furosemide", "prescribing"),  # "hypo|kaliémie" is no compound
+    ("perché il ramipril fa tossire?", "ramipril", "how_it_works"),  # why, as English "why does X cause"
+    ("warum macht Amiodaron die Haut lichtempfindlich?", "amiodarone", "how_it_works"),
+    ("warum darf man mit Metronidazol keinen Alkohol trinken", "metronidazole", "prescribing"),  # a caution wins
+    ("zu welcher Klasse gehört Bisoprolol?", "bisoprolol", "overview"),  # what kind of medicine it is
+    ("ist Ibuprofen ein Antibiotikum?", "ibuprofen", "overview"),
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:

@@ -182,7 +182,21 @@ _FOREIGN_AROUND_NAME = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words 
                      r"comment (?:\S+ ){1,3}?(?:agit|fonctionne|marche)"],
     "overview": [r"was (?:\S+ ){1,3}?ist"],
 }.items()}
-_FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values()])
+# Asking why, in the five languages, as English "why does X cause …" (_WHY_MECHANISM): How it works explains how an
+# effect comes about. The weakest of their cues, so a caution, a check or advice named beside it wins. As in English,
+# not when the why is about a caution, a check or what the patient must do ("warum darf ich es nicht absetzen",
+# "pourquoi faut-il le prendre à jeun", "perché devo fare gli esami"). Not Spanish "porque": that is "because".
+_WHY_NOT_MECHANISM = (
+    r"nicht|kein\w*|nie|pas|jamais|non|no|n[aã]o|nunca|mai|evit\w*|[eé]vit\w*|vermeid\w*|interdit\w*|verboten|"
+    r"contr[ae]-?indi\w*|kontraindi\w*|controindic\w*|muss\w*|soll\w*|darf|d[uü]rfen|brauch\w*|dev[eoi]|dois|doit|"
+    r"faut|hay que|tengo que|tiene que|tenho que|preciso|bisogna|kontroll\w*|control\w*|esami|an[aá]lisis|exames?|"
+    r"spiegel\w*|niveaux?|livell\w*|nivel\w*")
+_FOREIGN_WHY = (r"\b(?:pourquoi|warum|wieso|weshalb|perch[eé]|por qu[eé]|porque [eé] que)\b"
+                rf"(?!.*\b(?:{_WHY_NOT_MECHANISM})\b)")
+# Which class or kind of medicine it is, as English "what class", "what kind of".
+_FOREIGN_KIND = (r"\b(?:clase|classe|klasse|wirkstoffgruppe|wirkstoffklasse|medikamentengruppe|gruppo di farmaci|"
+                 r"grupo de (?:f[aá]rmacos|medicamentos)|famille de m[eé]dicaments|ist (?:\S+ ){1,2}?eine?)\b")
+_FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values(), _FOREIGN_WHY, _FOREIGN_KIND])
 
 
 # In priority order: when a question matches several, the more specific intent comes first.
@@ -211,6 +225,8 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("overview", _FOREIGN["overview"]),
     ("how_it_works", _FOREIGN_AROUND_NAME["how_it_works"]),
     ("overview", _FOREIGN_AROUND_NAME["overview"]),
+    ("overview", _FOREIGN_KIND),
+    ("how_it_works", _FOREIGN_WHY),
     # Weak cues, used only when nothing stronger matched.
     ("evidence", r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bcomparison\b|\bbetter\b|\bsuperior\b"),
     # A person speaking about themselves: counselling if nothing stronger matched.
