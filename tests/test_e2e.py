@@ -280,9 +280,10 @@ def test_other_languages_section_words_choose_the_section(real_engine: Engine, q
                                       "Anwendungsgebiete Bisoprolol"])
 def test_the_learned_dose_model_alone_does_not_refuse_a_section_asked_for_in_another_language(
         real_engine: Engine, question: str) -> None:
-    # Its words are English: it had refused these on "vie du" and "Studien" (p 0.64-0.93).
+    # Its words are English: it had refused these on "vie du" and "Studien" (p 0.64-0.93). The trace says so.
     answer = real_engine.ask(question)
     assert not answer.refused and answer.hits, answer.why
+    assert "learned model set aside" in str(answer.trace["dose_why"])
 
 
 @pytest.mark.e2e

@@ -288,7 +288,10 @@ class Engine:
         text_score = self.dose_model.text_score(text, rules)
         vector = self._encode(text)
         p = self.dose_model.probability(text, vector, rules, text_score)
-        learned_says = p >= self.dose_model.threshold and (rules.is_dose or not self._unreadable(text))
+        learned_says = p >= self.dose_model.threshold
+        if learned_says and not rules.is_dose and self._unreadable(text):
+            aside = f"learned model set aside (p={p:.2f}): it cannot read a section asked for in another language"
+            return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
         explicit = rules.rule in dose_guard.EXPLICIT and p >= EXPLICIT_OVERRULED_BELOW
         rules_stand = rules.is_dose and (learned_says or explicit)
         if rules_stand or not (rules.is_dose or learned_says):
