@@ -803,3 +803,22 @@ def test_a_rate_or_titration_asked_in_another_language(question: str, rule: str)
 ])
 def test_those_words_about_something_else_are_not_refused(question: str) -> None:
     assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "ogni quanto si controlla il dosaggio della digossinemia?",     # the Romance word for an assay is "dose"
+    "dosage de la kaliémie sous spironolactone : est-ce utile ?",
+    "a dosagem de lítio sérico deve ser feita 12 horas depois?",
+    "con qué frecuencia hay que hacer pruebas de tiroides con amiodarona",  # how often a test, in Spanish
+])
+def test_a_blood_assay_or_how_often_a_test_in_another_language(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "com que frequência tomo o comprimido de varfarina e faço o INR",  # the drug's own taking asked too
+    "quel dosage de metformine chez le sujet âgé",                     # "dosage" as an amount of the drug
+    "ogni quanto devo prendere il ramipril",
+])
+def test_but_the_drugs_own_frequency_or_amount_is_still_refused(question: str) -> None:
+    assert dose_guard.check(question).is_dose

@@ -268,6 +268,7 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("warum darf man mit Metronidazol keinen Alkohol trinken", "metronidazole", "prescribing"),  # a caution wins
     ("zu welcher Klasse gehört Bisoprolol?", "bisoprolol", "overview"),  # what kind of medicine it is
     ("ist Ibuprofen ein Antibiotikum?", "ibuprofen", "overview"),
+    ("¿el omeprazol es un antiácido o un antibiótico?", "omeprazole", "overview"),  # "is it a Y or a Z?"
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:

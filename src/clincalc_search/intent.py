@@ -195,7 +195,10 @@ _FOREIGN_WHY = (r"\b(?:pourquoi|warum|wieso|weshalb|perch[eé]|por qu[eé]|porqu
                 rf"(?!.*\b(?:{_WHY_NOT_MECHANISM})\b)")
 # Which class or kind of medicine it is, as English "what class", "what kind of".
 _FOREIGN_KIND = (r"\b(?:clase|classe|klasse|wirkstoffgruppe|wirkstoffklasse|medikamentengruppe|gruppo di farmaci|"
-                 r"grupo de (?:f[aá]rmacos|medicamentos)|famille de m[eé]dicaments|ist (?:\S+ ){1,2}?eine?)\b")
+                 r"grupo de (?:f[aá]rmacos|medicamentos)|famille de m[eé]dicaments|ist (?:\S+ ){1,2}?eine?|"
+                 # "is it a Y or a Z?" in the Romance languages ("¿es un antidepresivo o un antipsicótico?"). Only with
+                 # its "or": "è un effetto normale?" asks about an effect, and "é uma gota por dia ou duas?" for a dose.
+                 r"(?:es|est|c'est|[eè]|é) (?:un|una|une|um|uma) [\w-]+ (?:o|ou|oppure) (?:un|una|une|um|uma|es|est|[eè]|é) [\w-]+)\b")
 _FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values(), _FOREIGN_WHY, _FOREIGN_KIND])
 
 
