@@ -822,3 +822,30 @@ def test_a_blood_assay_or_how_often_a_test_in_another_language(question: str) ->
 ])
 def test_but_the_drugs_own_frequency_or_amount_is_still_refused(question: str) -> None:
     assert dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "context"), [
+    ("combien de temps durent les vertiges sous venlafaxine ?", "effect_duration_foreign"),  # a symptom's duration
+    ("quanto tempo duram os efeitos colaterais da sertralina?", "effect_duration_foreign"),
+    ("Wie lange dauern die Nebenwirkungen von Metformin?", "effect_duration_foreign"),
+    ("la diarrea con la colchicina, cuántos días dura?", "effect_duration_foreign"),          # symptom first
+    ("di quanto aumenta il rischio di sanguinamento con il clopidogrel?", "effect_size_foreign"),  # a change's size
+    ("um wie viel senkt Amlodipin den Blutdruck?", "effect_size_foreign"),
+    ("en cuánto reduce la atorvastatina el colesterol LDL?", "effect_size_foreign"),
+    ("sous prednisone, plus de risque de fracture, et de combien ?", "effect_size_foreign"),  # "how much" last
+])
+def test_how_long_a_symptom_lasts_or_how_much_a_measure_changes_in_another_language(question: str,
+                                                                                     context: str) -> None:
+    decision = dose_guard.check(question)
+    assert not decision.is_dose and any(c.startswith(context) for c in decision.context), decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "combien de temps dure le traitement par fluconazole pour une mycose ?",  # the treatment's length: a course
+    "cuánto dura el tratamiento con doxiciclina para los síntomas del acné",   # symptoms named, the course asked
+    "Wie lange dauert die Therapie mit Amoxicillin?",
+    "de combien augmenter la lévothyroxine si la TSH reste haute ?",           # the infinitive: a titration
+    "cuánta metformina puedo tomar si tengo la glucemia alta",                 # an amount of the drug
+])
+def test_but_a_course_length_or_a_change_to_the_drug_is_still_refused(question: str) -> None:
+    assert dose_guard.check(question).is_dose

@@ -30,6 +30,50 @@ _EFFECT_SIZE = (r"\b(?:hazard|odds|risk|rate|incidence) ratios?\b(?: (?:of|was|i
 # schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
 # consequences of an overdose, how many patients, a measured level, a code, a date or a length of time. They
 # are set aside before anything else is read, and the decision record lists them.
+# Another language's "how much" of a change, a measured quantity, and a change verb in the third person (the
+# infinitive, "de combien augmenter", is an instruction: a titration question).
+_HOW_MUCH_FOREIGN = r"de combien|en cu[aá]nto|cu[aá]nto|di quanto|quanto|em quanto|um wie ?viel(?: prozent)?"
+_CHANGES_FOREIGN = (r"augmente|augmentent|diminue|diminuent|r[eé]duit|r[eé]duisent|baisse|baissent|reduce|reducen|redujo|"
+                    r"aumenta|aumentan|aumentano|aumentou|aument[oó]|disminuye|disminuy[oó]|baja|baj[oó]|sube|subi[oó]|"
+                    r"riduce|riducono|ridotto|diminuisce|abbassa|alza|reduz|reduziu|diminui|diminuiu|baixa|sobe|"
+                    r"erh[oö]ht|senkt|steigt|sinkt|reduziert|verringert|vermindert")
+_MEASURE_FOREIGN = (r"concentra\w*|konzentration\w*|taux|niveaux?|nivel\w*|livell\w*|n[ií]ve(?:l|is)|\w*spiegel\w*|"
+                    r"absor\w*|assorbimento|aufnahme|mortalit\w*|mortalidad\w*|sterblichkeit|risques?|riesgos?|rischio|riscos?|"
+                    r"risiko\w*|inr|tension|pression|presi[oó]n|pressione|press[aã]o|blutdruck|glyc[eé]mie|gluc[eé]mia|"
+                    r"glicemia|blutzucker|hba1c|cholest[eé]rol|colesterol\w*|ldl|exposition|exposici[oó]n|esposizione|"
+                    r"exposi[cç][aã]o|auc|survie|supervivencia|sopravvivenza|sobreviv[eê]ncia|[uü]berleben|"
+                    r"hospitali\w*|ricover\w*|interna[cç]\w*|ingresos?|krankenhaus\w*|fractures?|fracturas?|fratture|"
+                    r"fraturas?|frakturen|chutes?|ca[ií]das|cadute|st[uü]rze|qtc?|kali[eé]mie|potasi?o|kalium|poids|"
+                    r"peso|gewicht|fr[eé]quence cardiaque|frecuencia card[ií]aca|frequenza cardiaca|herzfrequenz")
+_DOSE_NOUNS_FOREIGN = (r"doses?|dosis|posologie|dosage|dosaggio|dosagem|dosierung|mg|comprim\w*|pastill\w*|"
+                       r"tablett\w*|compress\w*|gotas|gouttes|gocce|tropfen|unit[eé]s|unidades|unit[aà]|einheiten")
+_EFFECT_SIZE_FOREIGN = (
+    rf"\b(?:{_HOW_MUCH_FOREIGN})\b(?: [\w'-]+){{0,5}}? (?:{_CHANGES_FOREIGN})\b"
+    rf"(?:(?!\b(?:{_DOSE_NOUNS_FOREIGN})\b)[^?]){{0,40}}?\b(?:{_MEASURE_FOREIGN})\b"
+    rf"|\b(?:{_MEASURE_FOREIGN})\b(?:(?!\b(?:{_DOSE_NOUNS_FOREIGN})\b)[^?]){{0,60}}?(?:,? (?:et|e|y|und) )?"
+    r"\b(?:de combien|en cu[aá]nto|di quanto|em quanto|um wie ?viel)\s*\??\s*$")
+# Another language's "how long" (or how many days) with "last" and a symptom, effect or reaction, either way round,
+# and no treatment, course or cycle between them ("combien de temps dure le traitement" is a course-length question).
+_HOW_LONG_FOREIGN = (r"combien de (?:temps|jours|semaines|mois)|cu[aá]nto(?: tiempo)?|cu[aá]ntos (?:d[ií]as|meses)|"
+                     r"cu[aá]ntas semanas|quanto tempo|quant[oi] (?:giorni|mesi)|quante settimane|quantos (?:dias|meses)|"
+                     r"quantas semanas|wie lange|wie viele (?:tage|wochen|monate)")
+_LASTS_FOREIGN = (r"dur(?:e|ent|er|era|eront|a|an|ano|am|ar|ara|ar[aá]n?|er[aà]|eranno|ou|aron)|dauer[nt]?|dauert|"
+                  r"anhalten|h[aä]lt|halten|persist\w*")
+_SYMPTOMS_FOREIGN = (r"naus[eé]es?|n[aá]useas?|nausea|[uü]belkeit|sympt[oô]mes?|s[ií]ntomas?|sintomi|symptome|"
+                     r"effets?|efectos?|effetti|efeitos?|nebenwirkung\w*|r[eé]actions?|reacci[oó]n\w*|reazion[ei]|"
+                     r"rea[cç](?:[aã]o|[oõ]es)|reaktion\w*|douleurs?|dolor(?:es)?|dolor[ei]|dor(?:es)?|schmerz\w*|"
+                     r"diarrh[eé]es?|diarreas?|diarree?|diarreia|durchfall|fi[eè]vre|fiebre|febbre|febre|fieber|"
+                     r"vertiges?|mareos?|vertigini|tonturas?|schwindel|[eé]ruptions?|erupci[oó]n|bouff[eé]es|vampate|"
+                     r"sofocos|fogachos|hitzewallungen|toux|tos|tosse|husten|fatigue|cansancio|stanchezza|cansa[cç]o|"
+                     r"m[uü]digkeit|insomnie|insomnio|insonnia|ins[oô]nia|sevrage|abstinencia|astinenza|"
+                     r"abstin[eê]ncia|entzug\w*|fase acuta|phase aigu[eë]|fase aguda|akutphase")
+_NOT_TREATMENT = (r"(?:(?!\b(?:trait\w*|tratamient\w*|trattament\w*|tratament\w*|behandlung\w*|th[eé]rap\w*|"
+                  r"terap\w*|cures?|kur|ciclos?|cicli|zyklus|cycles?)\b)[^?])")
+_EFFECT_DURATION_FOREIGN = (
+    rf"\b(?:{_HOW_LONG_FOREIGN})\b{_NOT_TREATMENT}{{0,50}}?\b(?:{_LASTS_FOREIGN})\b{_NOT_TREATMENT}{{0,40}}?"
+    rf"\b(?:{_SYMPTOMS_FOREIGN})\b"
+    rf"|\b(?:{_SYMPTOMS_FOREIGN})\b{_NOT_TREATMENT}{{0,50}}?\b(?:{_HOW_LONG_FOREIGN})\b[^?]{{0,20}}?"
+    rf"\b(?:{_LASTS_FOREIGN})\b")
 _WHY_WORD = r"\b(?:why|pourquoi|por qu[eé]|warum|perch[eé]|por que)"
 _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
     ("overdose_consequence", r"\b(?:what happens|happen|consequences?|symptoms?|signs?|effects?|treat\w*|manag\w*|antidotes?|reversal|reverse|risks?|dangers?|complications?|survive|die|dying|present\w*|features?|toxicity|after|following|from|in|suspected|accidental|deliberate|intentional|mixed|staggered|an?)\b(?: [\w'-]+){0,3} overdos\w*|\boverdos\w*(?: [\w'-]+){0,2} (?:symptoms?|signs?|treatment|management|antidotes?|effects?|consequences?|risks?|presentation|features|ecg|nomogram|line|protocol|guidance|advice|look like|do|cause\w*|lead|kill|harm|damage|happen\w*)\b|\boverdos\w* of\b(?=[^?]*\b(?:what|signs?|symptoms?|treat|manage|happen)\b)|\b(?:signs?|symptoms?|what happens|happen\w*)\b[^?]*\btoo (?:much|many)\b|\b(?:sympt[oô]mes?|s[ií]ntomas?|symptome|signes|signos|zeichen)\b[^?]*\b(?:surdosage|sobredosis|[uü]berdosis)\b|\b(?:by mistake|accidentally|by accident)\b[^?]*\b(?:symptoms?|signs?|what happens|effects?|harm)\b"
@@ -57,6 +101,12 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     # A trial's or a drug's effect on an outcome, a level or a risk ("hazard ratio 0.66", "mortality cut by a
     # third", "lower oestrogen by 98%"): an effect size, not a change to the amount given.
     ("effect_size", _EFFECT_SIZE),
+    # The same asked in another language: how much a measured quantity changes ("de combien le jus de pamplemousse
+    # augmente-t-il les concentrations", "en cuánto redujo la mortalidad", "plus de risque de chute, et de combien ?").
+    ("effect_size_foreign", _EFFECT_SIZE_FOREIGN),
+    # How long a symptom, an effect or a reaction lasts, asked in another language ("combien de temps durent les
+    # nausées", "quanti giorni dura la reazione"): English has effect_duration. Not the treatment's own length.
+    ("effect_duration_foreign", _EFFECT_DURATION_FOREIGN),
     # How long a product keeps once opened, made up, in use or out of the fridge.
     ("storage_time", r"\b(?:how (?:long|many (?:days|weeks|months))|combien de (?:temps|jours|semaines|mois)|cu[aá]nto tiempo|cu[aá]ntos (?:d[ií]as|meses)|wie lange)\b[^?]*\b(?:keeps?\b(?! (?:taking|on|using|going))|kept|stays? (?:good|in use|usable|ok|okay)|in use|made up|mixed|reconstitut\w*|opened|after opening|shelf[- ]life|expir\w*|se conserve\w*|se conserva\w*|h[aä]lt (?:sich|es)|haltbar\w*|anbruch|angebrochen\w*|ge[oö]ffnet\w*|ouvert\w*|ouverture|entam\w*|abiert\w*|apertura)\b"
      r"|\b(?:fridge|room temp\w*|unrefrigerated|k[uü]hlschrank|frigo|nevera|r[eé]frig[eé]rat\w*)\b[^?]*\bhow (?:long|many (?:days|weeks|months))\b[^?]*"
@@ -362,7 +412,7 @@ def _set_aside(text: str) -> tuple[str, list[str]]:
 # Context classes that are themselves the asked-for thing (a test interval, an onset, an effect size...): once
 # one is found, an amount written in the question is only context.
 _ASKING_CONTEXT = frozenset({
-    "overdose_consequence", "how_many_people", "test_frequency", "test_frequency_either_side", "taper_needed",
+    "overdose_consequence", "how_many_people", "effect_size_foreign", "effect_duration_foreign", "test_frequency", "test_frequency_either_side", "taper_needed",
     "onset_time", "storage_time", "effect_size", "measured_magnitude", "measured_change", "test_schedule", "patient_threshold", "reaction_course", "time_to_effect", "effect_duration", "monitoring_duration", "effect_frequency",
 })
 # Words that can stand beside an amount in a bare regimen question ("amox 500 tds for a chest infection, adult").
