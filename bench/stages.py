@@ -27,7 +27,14 @@ def _timed(owner: Any, name: str, label: str, spent: Counter[str]) -> None:
     setattr(owner, name, wrapper)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.stages", description=__doc__)
+    parser.add_argument("--pause", type=float, default=0.0, metavar="S",
+                        help="sleep S seconds before each question, as the warm benchmark does between questions "
+                             "(a paused process meets its caches cold)")
+    args = parser.parse_args(argv)
     from clincalc_search import engine as engine_module
     from clincalc_search.engine import Engine
 
@@ -53,11 +60,15 @@ def main() -> None:
     for text in warmup_questions() + questions[:50]:
         engine.ask(text)
     spent.clear()
-    started = time.perf_counter()
+    total = 0.0
     for text in questions:
+        if args.pause:
+            time.sleep(args.pause)
+        started = time.perf_counter()
         engine.ask(text)
-    total = time.perf_counter() - started
-    print(f"{len(questions)} questions ({len(questions) // REPEATS} distinct × {REPEATS}), ms per question:\n")
+        total += time.perf_counter() - started
+    paused = f", {args.pause:g} s pause before each" if args.pause else ""
+    print(f"{len(questions)} questions ({len(questions) // REPEATS} distinct × {REPEATS}{paused}), ms per question:\n")
     print("| stage | ms |\n|---|---|")
     print(f"| whole ask | {1000 * total / len(questions):.3f} |")
     for label, seconds in spent.most_common():
