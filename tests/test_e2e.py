@@ -219,6 +219,12 @@ def test_the_section_model_answers_from_the_section_that_discusses_it(real_engin
     ("montelucaste e pesadelos", "montelukast"),
     ("la hidroclorotiazida y el sodio", "hydrochlorothiazide"),
     ("eparina e piastrine", "heparin"),
+    ("a tansulosina e a pressão baixa", "tamsulosin"),                  # Portuguese "n" before a consonant
+    ("o anlodipino incha os tornozelos?", "amlodipine"),
+    ("efeitos do trastuzumabe entansina no coração", "trastuzumab emtansine"),  # two words, the longer name first
+    ("la penicillina V e le allergie", "phenoxymethylpenicillin"),      # each word's ending, and a name's letter
+    ("Methadon-Tropfen und QT-Zeit", "methadone"),                       # joined by a hyphen to what is asked
+    ("Hydrocortison-Creme im Gesicht", "hydrocortisone"),
 ])
 def test_a_name_written_another_languages_way_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
     assert real_engine.find(typed).name == drug  # type: ignore[union-attr]

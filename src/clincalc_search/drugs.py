@@ -28,6 +28,9 @@ _GENERIC = {
 
 _VOWELS = str.maketrans("aeiouy", "vvvvvv")
 _ROMANCE_LETTERS = str.maketrans("kwyx", "cvis")
+_LETTER_AFTER = re.compile(r" [a-z]\b")
+_ROMANCE_M = re.compile(r"m(?=[^aeioupbm\W\d])")
+_ROMANCE_END = re.compile(r"(?<=[^aeiou\W\d])[aeiou]+\b")
 ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name one drug
 # Letters in a Romance spelling (vowels kept) before it is trusted: "litio" and "lithium" share "lit"; a word of
 # English ("lithe") is never read this way.
@@ -46,12 +49,13 @@ def _skeleton(word: str) -> str:
 def _romance_spelling(word: str) -> str:
     """An international name as Spanish, Portuguese, Italian or French spell it: "th", "ph", "ch" and "k" as "t", "f",
     "c" and "c" ("hidroxicloroquina", "montelucaste"), "h" silent ("eparina"), "w" as "v" ("varfarina"), "y" as "i",
-    "x" as "s" and double letters single (Italian "digossina"), "mv" as "nv" (Portuguese "sinvastatina"), and without
-    the closing vowel or "-um" those languages add or drop ("-ina", "-o", "-e": "litio")."""
+    "x" as "s" and double letters single (Italian "digossina"), "m" as "n" before a consonant other than "p" or "b"
+    (Portuguese "sinvastatina", "anlodipino", "tansulosina"), and each word without the closing vowel or "-um" those
+    languages add or drop ("-ina", "-o", "-e": "litio", "penicilina V")."""
     word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("h", "")
-    word = word.translate(_ROMANCE_LETTERS).replace("mv", "nv")
+    word = _ROMANCE_M.sub("n", word.translate(_ROMANCE_LETTERS))
     word = re.sub(r"([a-z])\1", r"\1", word)
-    return re.sub(r"[aeiou]+$", "", re.sub(r"um$", "", word))
+    return _ROMANCE_END.sub("", re.sub(r"um\b", "", word))
 
 
 def _romance_skeleton(word: str) -> str:
@@ -251,11 +255,18 @@ class DrugLexicon:
                 continue
             if w.group(0) in self._vocabulary:
                 continue  # a word the corpus itself uses is not a misspelt drug name
-            # Try the word alone and joined with the next one ("insulin glargene", "co careldopa", "war farin"),
-            # unless both are ordinary English words ("what are"): those two side by side misspell no drug.
-            candidates = [w.group(0)]
+            # Try the word joined with the next one ("insulin glargene", "co careldopa", "war farin"), unless both are
+            # ordinary English words ("what are": those two side by side misspell no drug), and alone.
+            # The longer reading first, as for exact names: "trastuzumabe entansina" is not trastuzumab.
+            candidates = []
             if i + 1 < len(words) and not {w.group(0), words[i + 1].group(0)} <= english:
                 candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
+            if letter := _LETTER_AFTER.match(text, w.end()):  # a name's letter ("penicilina V")
+                candidates.append(w.group(0) + letter.group(0))
+            candidates.append(w.group(0))
+            # A name spelt another way, joined by a hyphen to what is asked about it ("Naloxon-Nasenspray").
+            if "-" in w.group(0):
+                candidates += [part for part in w.group(0).split("-") if part not in self._vocabulary]
             for cand in candidates:
                 if len(cand) < 5:
                     continue
