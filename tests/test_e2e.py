@@ -275,6 +275,11 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("zu welcher Klasse gehört Bisoprolol?", "bisoprolol", "overview"),  # what kind of medicine it is
     ("ist Ibuprofen ein Antibiotikum?", "ibuprofen", "overview"),
     ("¿el omeprazol es un antiácido o un antibiótico?", "omeprazole", "overview"),  # "is it a Y or a Z?"
+    ("Prednisolon auf leeren Magen?", "prednisolone", "counselling"),  # an empty or a full stomach, inflected
+    ("naproxène l'estomac vide ?", "naproxen", "counselling"),
+    ("il metotrexato come prenderlo?", "methotrexate", "counselling"),  # "how to take it", the pronoun joined
+    ("cuánto tarda en hacer efecto el omeprazol", "omeprazole", "how_it_works"),  # how soon it acts
+    ("quanto dura l'effetto del diazepam", "diazepam", "how_it_works"),  # how long the effect lasts
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:
@@ -295,6 +300,8 @@ def test_the_learned_dose_model_alone_does_not_refuse_a_section_asked_for_in_ano
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("question", ["Dosis von Bisoprolol bei Niereninsuffizienz",
-                                      "posologie du diazépam chez le sujet âgé", "quanti mg di ramipril al giorno"])
+                                      "posologie du diazépam chez le sujet âgé", "quanti mg di ramipril al giorno",
+                                      # "if it has no effect" is no onset cue: the learned model keeps its say
+                                      "¿puedo subir el escitalopram por mi cuenta si no me hace efecto?"])
 def test_dose_wording_in_another_language_is_still_refused(real_engine: Engine, question: str) -> None:
     assert real_engine.ask(question).refused

@@ -76,6 +76,19 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"come (?:funziona|agisce)", r"meccanismo(?: d'azione)?", r"emivita",
         r"como (?:funciona|age|atua)", r"meia-vida",
         r"(?:il|elle) agit comment",
+        # how soon it acts and how long its effect lasts (the English "onset", "how long does it last")
+        # (asked with its "how long": "si no me hace efecto" is not about its onset). The cue is the time phrase alone:
+        # a drug named before "hacer efecto" stays a drug, not a cue word.
+        r"cu[aá]nto (?:tiempo )?tarda(?=(?: \S+){0,3}? en (?:hacer efecto|actuar|funcionar))",
+        r"(?:inicio|duraci[oó]n) (?:de )?(?:la )?(?:acci[oó]n|efecto)", r"cu[aá]nto dura (?:el|su) efecto",
+        r"(?:d[eé]lai|dur[eé]e) d'action", r"combien de temps(?=(?: \S+){0,4}? (?:fai(?:t|re) effet|agir|agisse))",
+        r"au bout de combien de temps", r"dur[eé]e de l'effet", r"dure l'effet",
+        r"wie schnell wirkt", r"wirkdauer", r"wirkungseintritt", r"wirkungsdauer",
+        r"wie lange (?:wirkt|h[aä]lt (?:die|der|eine?) wirkung)",
+        r"(?:quanto tempo|dopo quanto)(?=(?: \S+){0,4}? (?:fa|fare) effetto)", r"durata d(?:ell'|i )(?:azione|effetto)",
+        r"dura l'effetto", r"inizio d'azione",
+        r"(?:quanto tempo|quant[oa]s (?:minutos|horas|dias|semanas))(?=(?: \S+){0,6}? fa(?:z|zer) efeito)",
+        r"dura[cç][aã]o (?:do|de) (?:efeito|a[cç][aã]o)", r"dura o efeito", r"in[ií]cio de a[cç][aã]o",
         # metabolism and elimination, the mode of action, receptors (as the English "pharmacokinetic", "mode of action")
         r"metaboliza\w*", r"metabolismo", r"m[eé]tabolis[eé]e?s?", r"m[eé]tabolisme", r"verstoffwechsel\w*",
         r"stoffwechsel\w*", r"metabolizz\w*",
@@ -111,11 +124,14 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"conseils?", r"que doit savoir", r"comment (?:le |la |les )?prendre", r"comment (?:se )?(?:prend|conserve|utilise)",
         r"was (?:muss|soll|sollte) (?:der patient|die patientin|ich) wissen", r"hinweise", r"ratschl[aä]ge",
         r"wie (?:nehme|nimmt) man", r"aufbewahr\w*",
-        r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prende|assume|conserva)",
+        r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prende|assume|conserva)", r"come (?:prender|assumer)\w+",
         r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:toma|tomar|usar|guardar|conservar)",
         # with or without food, driving, storage, how to use a device, when to call the doctor
         r"con (?:la )?comida", r"con (?:los )?alimentos", r"en ayunas", r"avec (?:les |des |le )?(?:repas|aliments)",
-        r"[aà] jeun", r"pendant (?:les|le) repas", r"(?:vor|nach|zu|mit) dem essen", r"n[uü]chtern", r"mahlzeit\w*",
+        r"[aà] jeun", r"pendant (?:les|le) repas", r"(?:vor|nach|zu|mit) dem essen", r"n[uü]chtern(?:e[mnrs]?)?", r"mahlzeit\w*",
+        # an empty or a full stomach, however it is put ("stomaco pieno", "estômago vazio", "leerer Magen")
+        r"(?:stomaco|est[oó]mago|estomac|barriga) (?:vuoto|pieno|vac[ií]o|lleno|vazio|cheio|vide|plein)",
+        r"(?:leere[mnr]?|volle[mnr]?) magen",
         r"(?:prima|dopo|durante) (?:i|il|dei) pasti?", r"a stomaco vuoto", r"con il cibo", r"em jejum",
         r"(?:com|antes d[ao]s?|depois d[ao]s?) (?:a )?(?:comida|refei[cç][aã]o|refei[cç][oõ]es)",
         r"conducir", r"manejar", r"conduire", r"autofahren", r"auto fahren", r"fahrt[uü]chtig\w*", r"guidare",
