@@ -849,3 +849,25 @@ def test_how_long_a_symptom_lasts_or_how_much_a_measure_changes_in_another_langu
 ])
 def test_but_a_course_length_or_a_change_to_the_drug_is_still_refused(question: str) -> None:
     assert dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("¿Qué presentaciones tiene el enalapril?", "strength_form"),   # the strengths and forms, in other languages
+    ("quais as concentrações disponíveis de insulina", "strength_form"),
+    ("Welche Wirkstärken hat Bisoprolol?", "strength_form"),
+    ("a che concentrazione è lo sciroppo di amoxicillina?", "strength_form"),
+    ("quanto dura la terapia con doxiciclina?", "course_length"),    # the treatment's length, it/pt
+    ("quanto tempo dura o tratamento com amoxicilina", "course_length"),
+])
+def test_strengths_forms_and_course_length_in_other_languages(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "presentación clínica de la intoxicación por litio",  # a clinical presentation, not a product's
+    "concentración plasmática de vancomicina",             # a level in the blood
+    "quanto dura l'effetto del diazepam",                  # the effect's length, not the treatment's
+])
+def test_a_presentation_a_level_or_an_effects_length_is_not_refused(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
