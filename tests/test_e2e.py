@@ -280,6 +280,10 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     ("il metotrexato come prenderlo?", "methotrexate", "counselling"),  # "how to take it", the pronoun joined
     ("cuánto tarda en hacer efecto el omeprazol", "omeprazole", "how_it_works"),  # how soon it acts
     ("quanto dura l'effetto del diazepam", "diazepam", "how_it_works"),  # how long the effect lasts
+    ("posso tomar doxiciclina com leite?", "doxycycline", "counselling"),  # with milk or water
+    ("col litio bisogna bere molta acqua?", "lithium", "counselling"),
+    ("Fentanylpflaster richtig entsorgen", "fentanyl", "counselling"),   # getting rid of used patches
+    ("Ventolin c'est pour quoi ?", "salbutamol", "overview"),            # what it is for
 ])
 def test_other_languages_section_words_choose_the_section(real_engine: Engine, question: str, drug: str,
                                                          section: str) -> None:

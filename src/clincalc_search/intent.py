@@ -134,6 +134,11 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"(?:leere[mnr]?|volle[mnr]?) magen",
         r"(?:prima|dopo|durante) (?:i|il|dei) pasti?", r"a stomaco vuoto", r"con il cibo", r"em jejum",
         r"(?:com|antes d[ao]s?|depois d[ao]s?) (?:a )?(?:comida|refei[cç][aã]o|refei[cç][oõ]es)",
+        # with milk, water or a meal, and getting rid of used patches or pens (as English "with food", "dispose")
+        r"(?:com|con|avec|mit|zum|beim|col) (?:o |a |el |la |le |du |de l'|il |l'|dem |der |viel |muita |mucha |"
+        r"molta |beaucoup d')?(?:leite|leche|latte|lait|milch|[aá]gua|acqua|eau|wasser|comida|cibo|nourriture|essen)",
+        r"bere (?:molta )?acqua", r"beber (?:muita |mucha )?[aá]gua", r"boire (?:beaucoup d')?eau",
+        r"entsorg\w*", r"jeter", r"descart\w*", r"smaltir\w*", r"deitar fora", r"tirar a la basura",
         r"conducir", r"manejar", r"conduire", r"autofahren", r"auto fahren", r"fahrt[uü]chtig\w*", r"guidare",
         r"dirigir", r"conservar", r"conserver", r"conservare", r"lagern", r"lagere", r"lagerung", r"frigo\w*",
         r"nevera", r"k[uü]hlschrank", r"geladeira", r"guard[aá]-?l[oa]", r"come (?:si )?usa\w*",
@@ -175,7 +180,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
-        r"[aà] quoi sert", r"qu'est-ce que", r"c'est quoi", r"indications?",
+        r"[aà] quoi sert", r"qu'est-ce que", r"c'est quoi", r"c'est pour quoi", r"indications?",
         r"wof[uü]r", r"wozu", r"was ist", r"indikation\w*",
         r"a (?:cosa|che) serve", r"che cos'?[eè]", r"indicazion[ei]",
         r"para que (?:serve|[eé] usad[oa]|se usa)", r"o que [eé]", r"indica[cç][oõ]es",
