@@ -871,3 +871,23 @@ def test_strengths_forms_and_course_length_in_other_languages(question: str, rul
 ])
 def test_a_presentation_a_level_or_an_effects_length_is_not_refused(question: str) -> None:
     assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "context"), [
+    ("could swallowing too many sertraline at once damage the heart?", "too_many_consequence"),  # what it does
+    ("is it harmful if a child takes too many vitamin tablets together?", "too_many_consequence"),
+    ("¿cuánto aumenta el sangrado la aspirina con clopidogrel?", "effect_size_foreign"),  # how much bleeding rises
+    ("tous les combien une NFS sous méthotrexate ?", "test_frequency_foreign"),           # a blood count's interval
+])
+def test_what_too_many_does_how_much_bleeding_rises_and_a_count_interval_are_context(question: str,
+                                                                                      context: str) -> None:
+    decision = dose_guard.check(question)
+    assert not decision.is_dose and any(c.startswith(context) for c in decision.context), decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "took too many ibuprofen at once, what now?",    # what to do next: the next dose is the answer
+    "how many is too many at once for co-codamol",  # the maximum
+])
+def test_but_what_to_do_after_too_many_or_how_many_is_too_many_is_refused(question: str) -> None:
+    assert dose_guard.check(question).is_dose

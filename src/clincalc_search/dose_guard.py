@@ -44,7 +44,9 @@ _MEASURE_FOREIGN = (r"concentra\w*|konzentration\w*|taux|niveaux?|nivel\w*|livel
                     r"exposi[cç][aã]o|auc|survie|supervivencia|sopravvivenza|sobreviv[eê]ncia|[uü]berleben|"
                     r"hospitali\w*|ricover\w*|interna[cç]\w*|ingresos?|krankenhaus\w*|fractures?|fracturas?|fratture|"
                     r"fraturas?|frakturen|chutes?|ca[ií]das|cadute|st[uü]rze|qtc?|kali[eé]mie|potasi?o|kalium|poids|"
-                    r"peso|gewicht|fr[eé]quence cardiaque|frecuencia card[ií]aca|frequenza cardiaca|herzfrequenz")
+                    r"peso|gewicht|fr[eé]quence cardiaque|frecuencia card[ií]aca|frequenza cardiaca|herzfrequenz|"
+                    r"sangrados?|hemorragias?|saignements?|h[eé]morragies?|sanguinament\w*|emorragi\w*|"
+                    r"sangramentos?|blutung\w*")
 _DOSE_NOUNS_FOREIGN = (r"doses?|dosis|posologie|dosage|dosaggio|dosagem|dosierung|mg|comprim\w*|pastill\w*|"
                        r"tablett\w*|compress\w*|gotas|gouttes|gocce|tropfen|unit[eé]s|unidades|unit[aà]|einheiten")
 _EFFECT_SIZE_FOREIGN = (
@@ -74,8 +76,15 @@ _EFFECT_DURATION_FOREIGN = (
     rf"\b(?:{_SYMPTOMS_FOREIGN})\b"
     rf"|\b(?:{_SYMPTOMS_FOREIGN})\b{_NOT_TREATMENT}{{0,50}}?\b(?:{_HOW_LONG_FOREIGN})\b[^?]{{0,20}}?"
     rf"\b(?:{_LASTS_FOREIGN})\b")
+_AT_ONCE = r"(?:at once|together|in one go|by mistake)"
+_DOES_HARM = (r"(?:cause\w*|lead to|do to|harm\w*|damage\w*|danger\w*|toxic\w*|poison\w*|symptoms?|happen\w*|risks?|"
+              r"kill|fatal)")
 _WHY_WORD = r"\b(?:why|pourquoi|por qu[eé]|warum|perch[eé]|por que)"
 _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
+    # Too many taken at once, asked for what it does ("can taking too many metformin tablets at once cause lactic
+    # acidosis?"): an overdose's consequence, in other words.
+    ("too_many_consequence", rf"\btoo (?:many|much)\b(?: [\w'-]+){{0,4}}? {_AT_ONCE}\b[^?]{{0,30}}?\b{_DOES_HARM}\b"
+     rf"|\b{_DOES_HARM}\b[^?]{{0,40}}?\btoo (?:many|much)\b(?: [\w'-]+){{0,4}}? {_AT_ONCE}[^?]*"),
     ("overdose_consequence", r"\b(?:what happens|happen|consequences?|symptoms?|signs?|effects?|treat\w*|manag\w*|antidotes?|reversal|reverse|risks?|dangers?|complications?|survive|die|dying|present\w*|features?|toxicity|after|following|from|in|suspected|accidental|deliberate|intentional|mixed|staggered|an?)\b(?: [\w'-]+){0,3} overdos\w*|\boverdos\w*(?: [\w'-]+){0,2} (?:symptoms?|signs?|treatment|management|antidotes?|effects?|consequences?|risks?|presentation|features|ecg|nomogram|line|protocol|guidance|advice|look like|do|cause\w*|lead|kill|harm|damage|happen\w*)\b|\boverdos\w* of\b(?=[^?]*\b(?:what|signs?|symptoms?|treat|manage|happen)\b)|\b(?:signs?|symptoms?|what happens|happen\w*)\b[^?]*\btoo (?:much|many)\b|\b(?:sympt[oô]mes?|s[ií]ntomas?|symptome|signes|signos|zeichen)\b[^?]*\b(?:surdosage|sobredosis|[uü]berdosis)\b|\b(?:by mistake|accidentally|by accident)\b[^?]*\b(?:symptoms?|signs?|what happens|effects?|harm)\b"
      r"|\b(?:by mistake|accidentally|by accident|instead of|in error|in place of|par erreur|au lieu de|por error|en lugar de|en vez de|versehentlich|aus versehen|statt)\b[^?]*\b(?:toxicit\w*|what (?:could|will|would|might|can) happen|what happens|consequences?|symptoms?|signs?|harm|damage|poisoning|que (?:va-t-il|peut-il|risque-t-il) (?:se passer|arriver)|cons[eé]quences?|risques?|toxicit[eé]|qu[eé] (?:puede )?pas(?:a|ar)|consecuencias?|riesgos?|toxicidad|was (?:kann )?passier\w*|folgen|risiken|vergiftung)\b[^?]*"
      r"|\b(?:qu[eé]|que|quels?|quelles?|welche)?\s*(?:efectos?|consecuencias?|s[ií]ntomas?|riesgos?|peligros?|tratamiento|manejo|effets?|cons[eé]quences?|sympt[oô]mes?|risques?|dangers?|traitement|prise en charge|folgen|wirkungen|symptome|risiken|gefahren|behandlung|was passiert|qu[eé] pasa|que se passe-t-il)\b[^?]{0,40}\b(?:sobredosis|surdosage|surdose|intoxicaci[oó]n|intoxication|[uü]berdosis|[uü]berdosierung|vergiftung|toxicidad|toxicit[eé]|toxizit[aä]t|toxicity)\b(?: (?:de|d'|du|des|con|por|mit|von|an) ?[\w-]+)?"
@@ -96,7 +105,7 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
      # not when the drug's own taking is asked about too ("com que frequência tomo o comprimido … e faço o INR")
      r"(?:(?!\b(?:tom[aeo]\w*|prend\w*|pris\w*|assum\w*|nehm\w*|einnehm\w*|comprimid\w*|compress\w*|tablett\w*|pastill\w*|"
      r"c[aá]psul\w*|gocce|gotas|tropfen|spritz\w*|inyect\w*|inject\w*|applic\w*|aplic\w*)\b)[^?])*?\b(?:dosaggio|dosagem|dosages?|dosaje|esami|exames?|an[aá]lisis|analisi|anal[ií]ticas?|controll\w*|controles?|"
-     r"contr[oô]l\w*|kontroll\w*|livell\w*|n[ií]ve\w*|niveau\w*|\w+[eé]mi[ae]|hemograma|emocromo|bilan\w*|"
+     r"contr[oô]l\w*|kontroll\w*|livell\w*|n[ií]ve\w*|niveau\w*|\w+[eé]mi[ae]|hemograma|emocromo|bilan\w*|nfs|"
      r"prises? de sang|blutbild\w*|\w*spiegel\w*|inr|tsh|ecg|ekg|electrocardiograma|pruebas?)\b"),
     # A trial's or a drug's effect on an outcome, a level or a risk ("hazard ratio 0.66", "mortality cut by a
     # third", "lower oestrogen by 98%"): an effect size, not a change to the amount given.
@@ -424,7 +433,7 @@ def _set_aside(text: str) -> tuple[str, list[str]]:
 # Context classes that are themselves the asked-for thing (a test interval, an onset, an effect size...): once
 # one is found, an amount written in the question is only context.
 _ASKING_CONTEXT = frozenset({
-    "overdose_consequence", "how_many_people", "effect_size_foreign", "effect_duration_foreign", "test_frequency", "test_frequency_either_side", "taper_needed",
+    "overdose_consequence", "too_many_consequence", "how_many_people", "effect_size_foreign", "effect_duration_foreign", "test_frequency", "test_frequency_either_side", "taper_needed",
     "onset_time", "storage_time", "effect_size", "measured_magnitude", "measured_change", "test_schedule", "patient_threshold", "reaction_course", "time_to_effect", "effect_duration", "monitoring_duration", "effect_frequency",
 })
 # Words that can stand beside an amount in a bare regimen question ("amox 500 tds for a chest infection, adult").
