@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from clincalc_search import dose_guard, intent
-from clincalc_search.regex_gate import GATES_FILE, GatedPattern, gated_patterns, pattern_key, required_strings
+from clincalc_search.regex_gate import (
+    GATES_FILE,
+    GatedPattern,
+    compile_all,
+    gated_patterns,
+    pattern_key,
+    required_strings,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +47,18 @@ def test_a_gated_pattern_answers_as_the_pattern() -> None:
     assert gated.search("how many tablets").group(0) == "how many"  # type: ignore[union-attr]
     assert [m.span() for m in gated.finditer("how much, how many")] == [(0, 8), (10, 18)]
     assert gated.sub("_", "how much or how many") == "_ or _"
+
+
+def test_a_pattern_is_compiled_when_its_gate_first_lets_a_question_through() -> None:
+    # A cold start answers one question: only the patterns its gates let through should pay for compiling.
+    gated = GatedPattern(r"\bhow (?:much|many)\b")
+    assert gated.search("what dose") is None and gated._regex is None
+    assert gated.search("how many") is not None and gated._regex is not None
+
+
+def test_compile_all_compiles_every_product_pattern_before_a_stream() -> None:
+    compile_all()
+    assert all(g._regex is not None for g in _product_patterns())
 
 
 def _product_patterns() -> list[GatedPattern]:

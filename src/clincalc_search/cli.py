@@ -108,6 +108,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 2
     engine = _load_engine()
     if args.jsonl:
+        from clincalc_search.regex_gate import compile_all
+
+        compile_all()  # once, before the stream: no question in it waits for a pattern's first compile
         # Bytes, decoded line by line: an undecodable byte becomes U+FFFD in its own question, whatever the
         # locale's encoding and error handler would have made of the whole stream (en_GB.UTF-8: a crash).
         for line in sys.stdin.buffer:

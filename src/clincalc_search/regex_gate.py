@@ -188,6 +188,13 @@ def gated_patterns() -> list[GatedPattern]:
     return list(_GATED)
 
 
+def compile_all() -> None:
+    """Compile every gated pattern now, before a stream of questions (ask --jsonl, the app), so no question in it
+    pays for compiling a pattern its gate is the first to let through."""
+    for gated in _GATED:
+        gated.regex  # noqa: B018 - the property compiles it
+
+
 @lru_cache(maxsize=256)
 def _pieces(text: str) -> frozenset[str]:
     """Every substring of the text up to KEY_CHARS long: computed once per text, shared by all the gates."""
@@ -201,11 +208,19 @@ class GatedPattern:
     (shared by every gate) says whether any of them can be there, however many strings the pattern requires."""
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.regex = re.compile(pattern)
-        self.pattern = self.regex.pattern
+        self._regex = pattern if isinstance(pattern, re.Pattern) else None
+        self.pattern: str = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
         strings = gate_strings(self.pattern)
         self.required: frozenset[str] | None = None if strings is None else frozenset(s[:KEY_CHARS] for s in strings)
         _GATED.append(self)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        # Compiled when first needed: a cold start answers one question, whose gates let a few of the hundred patterns
+        # run, and compiling them all was a fifth of a second of it. compile_all() compiles the rest ahead of a stream.
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
 
     def may_match(self, text: str) -> bool:
         return self.required is None or not self.required.isdisjoint(_pieces(text))
