@@ -189,8 +189,9 @@ def gated_patterns() -> list[GatedPattern]:
 
 
 def compile_all() -> None:
-    """Compile every gated pattern now, before a stream of questions (ask --jsonl, the app), so no question in it
-    pays for compiling a pattern its gate is the first to let through."""
+    """Compile every gated pattern now, before a stream of questions (ask --jsonl calls it), so no question in the
+    stream pays for compiling a pattern its gate is the first to let through. The app does not: one visitor's first
+    questions each compile a few, a millisecond or so apiece."""
     for gated in _GATED:
         gated.regex  # noqa: B018 - the property compiles it
 
@@ -202,7 +203,7 @@ def _pieces(text: str) -> frozenset[str]:
 
 
 class GatedPattern:
-    """A compiled pattern behind its gate: search, finditer and sub answer as the pattern does.
+    """A pattern behind its gate, compiled on first use: search, finditer and sub answer as the pattern does.
 
     The gate holds the first KEY_CHARS characters of each required string: one set test against the text's pieces
     (shared by every gate) says whether any of them can be there, however many strings the pattern requires."""
