@@ -191,7 +191,7 @@ def gated_patterns() -> list[GatedPattern]:
 def compile_all() -> None:
     """Compile every gated pattern now, before a stream of questions (ask --jsonl calls it), so no question in the
     stream pays for compiling a pattern its gate is the first to let through. The app does not: one visitor's first
-    questions each compile a few, a millisecond or so apiece."""
+    questions each compile a few (0.8 ms apiece at the median, 8 ms for the largest)."""
     for gated in _GATED:
         gated.regex  # noqa: B018 - the property compiles it
 
