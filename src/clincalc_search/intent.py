@@ -127,14 +127,15 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prende|assume|conserva)", r"come (?:prender|assumer)\w+",
         r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:toma|tomar|usar|guardar|conservar)",
         # with or without food, driving, storage, how to use a device, when to call the doctor
-        r"con (?:la )?comida", r"con (?:los )?alimentos", r"en ayunas", r"avec (?:les |des |le )?(?:repas|aliments)",
+        r"con (?:los )?alimentos", r"en ayunas", r"avec (?:les |des |le )?(?:repas|aliments)",
         r"[aà] jeun", r"pendant (?:les|le) repas", r"(?:vor|nach|zu|mit) dem essen", r"n[uü]chtern(?:e[mnrs]?)?", r"mahlzeit\w*",
         # an empty or a full stomach, however it is put ("stomaco pieno", "estômago vazio", "leerer Magen")
         r"(?:stomaco|est[oó]mago|estomac|barriga) (?:vuoto|pieno|vac[ií]o|lleno|vazio|cheio|vide|plein)",
         r"(?:leere[mnr]?|volle[mnr]?) magen",
-        r"(?:prima|dopo|durante) (?:i|il|dei) pasti?", r"a stomaco vuoto", r"con il cibo", r"em jejum",
+        r"(?:prima|dopo|durante) (?:i|il|dei) pasti?", r"a stomaco vuoto", r"em jejum",
         r"(?:com|antes d[ao]s?|depois d[ao]s?) (?:a )?(?:comida|refei[cç][aã]o|refei[cç][oõ]es)",
-        # with milk, water or a meal, and getting rid of used patches or pens (as English "with food", "dispose")
+        # with milk, water or a meal ("con la comida", "con il cibo", "mit dem Essen" too), and getting rid of used
+        # patches or pens (as English "with food", "dispose")
         r"(?:com|con|avec|mit|zum|beim|col) (?:o |a |el |la |le |du |de l'|il |l'|dem |der |viel |muita |mucha |"
         r"molta |beaucoup d')?(?:leite|leche|latte|lait|milch|[aá]gua|acqua|eau|wasser|comida|cibo|nourriture|essen)",
         r"bere (?:molta )?acqua", r"beber (?:muita |mucha )?[aá]gua", r"boire (?:beaucoup d')?eau",
@@ -180,7 +181,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
-        r"[aà] quoi sert", r"qu'est-ce que", r"c'est quoi", r"c'est pour quoi", r"indications?",
+        r"[aà] quoi sert", r"qu'est-ce que", r"c'est quoi", r"indications?",
         r"wof[uü]r", r"wozu", r"was ist", r"indikation\w*",
         r"a (?:cosa|che) serve", r"che cos'?[eè]", r"indicazion[ei]",
         r"para que (?:serve|[eé] usad[oa]|se usa)", r"o que [eé]", r"indica[cç][oõ]es",
