@@ -26,10 +26,6 @@ _TEST_FREQUENCY = (r"\bhow (?:of+t?e?n|frequently)\b[^?]*\b(?:ecgs?|dexa|dxa|sca
 
 _EFFECT_SIZE = (r"\b(?:hazard|odds|risk|rate|incidence) ratios?\b(?: (?:of|was|is|=|for))? ?(?:\d+(?:[.,]\d+)?)?|\b(?:relative |absolute )?risk reductions?\b|\b(?:mortality|mace|mi|stroke|event|death|fracture|relapse|exacerbation) (?:rate )?reductions?\b|\b(?:lower|lowers|lowered|lowering|reduce[sd]?|reducing|raise[sd]?|raising|increase[sd]?|increasing|cuts?|push(?:es)? up|drops?|dropped|fell|falls|halve[sd]?|improve[sd]?) (?:the |his |her |my |your |their |a |an )?(?:[\w-]+ ){0,2}?(?:oestrogen|estrogen|testosterone|mortality|deaths?|risk|levels?|inr|bp|blood pressure|ldl|cholesterol|hba1c|a1c|weight|events?|mi|strokes?|fractures?|admissions?|hospitali[sz]ations?|relapses?|exacerbations?|progression|recurrence|psa|urate|uric acid|triglycerides|hdl|tsh|creatinine|egfr|sodium|pulse|glucose|sugars?|potassium|heart rate|qtc?|concentrations?|exposure|auc|survival)\b[^?]*?\bby\b(?: (?:about|around|roughly|approximately|up to|nearly|almost|over|more than|less than))? (?:how much|how many|a (?:third|half|quarter|fifth|tenth)|half|one[- ]third|\d+(?:[.,]\d+)? ?(?:%|percent|per ?cent|fold|times|mmhg|mmol\w*|points?))|\b(?:mortality|deaths?|risk|events?|mace)\b[^?]{0,20}\b(?:cut|reduced|lowered|fell|dropped|halved|increased|raised)\b(?: [\w-]+){0,3}? by\b[^?]*")
 
-# Stage 1, context: spans where dose-like words or numbers name something other than an amount, interval or
-# schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
-# consequences of an overdose, how many patients, a measured level, a code, a date or a length of time. They
-# are set aside before anything else is read, and the decision record lists them.
 # Another language's "how much" of a change, a measured quantity, and a change verb in the third person (the
 # infinitive, "de combien augmenter", is an instruction: a titration question).
 _HOW_MUCH_FOREIGN = r"de combien|en cu[aá]nto|cu[aá]nto|di quanto|quanto|em quanto|um wie ?viel(?: prozent)?"
@@ -79,6 +75,11 @@ _EFFECT_DURATION_FOREIGN = (
 _AT_ONCE = r"(?:at once|together|in one go|by mistake)"
 _DOES_HARM = (r"(?:cause\w*|lead to|do to|harm\w*|damage\w*|danger\w*|toxic\w*|poison\w*|symptoms?|happen\w*|risks?|"
               r"kill|fatal)")
+
+# Stage 1, context: spans where dose-like words or numbers name something other than an amount, interval or
+# schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
+# consequences of an overdose, how many patients, a measured level, a code, a date or a length of time. They
+# are set aside before anything else is read, and the decision record lists them.
 _WHY_WORD = r"\b(?:why|pourquoi|por qu[eé]|warum|perch[eé]|por que)"
 _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
     # Too many taken at once, asked for what it does ("can taking too many metformin tablets at once cause lactic
