@@ -295,11 +295,16 @@ def test_other_languages_section_words_choose_the_section(real_engine: Engine, q
 @pytest.mark.parametrize("question", ["demi vie du diazépam", "Adalimumab Studien Psoriasis",
                                       "Anwendungsgebiete Bisoprolol"])
 def test_the_learned_dose_model_alone_does_not_refuse_a_section_asked_for_in_another_language(
-        real_engine: Engine, question: str) -> None:
-    # Its words are English: it had refused these on "vie du" and "Studien" (p 0.64-0.93). The trace says so.
+        real_engine: Engine, question: str, monkeypatch: pytest.MonkeyPatch) -> None:
     answer = real_engine.ask(question)
     assert not answer.refused and answer.hits, answer.why
-    assert "learned model set aside" in str(answer.trace["dose_why"])
+    # Weights trained mostly on English once refused these on "vie du" and "Studien" (p 0.64-0.93); the tenth
+    # session's, trained with the other languages' sets, do not. A model that does is set aside, and the trace says so.
+    assert real_engine.dose_model is not None
+    monkeypatch.setattr(real_engine.dose_model, "probability", lambda *args, **kwargs: 0.9)
+    answer = real_engine.ask(question)
+    assert not answer.refused and answer.hits, answer.why
+    assert "learned model set aside (p=0.90)" in str(answer.trace["dose_why"])
 
 
 @pytest.mark.e2e

@@ -42,7 +42,10 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
         "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
         "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl", "eval/dose_queries_heldout16.jsonl",
-        "eval/dose_queries_heldout17.jsonl",
+        "eval/dose_queries_heldout17.jsonl", "eval/dose_queries_heldout18.jsonl",
+        # The sessions' held-out sets with a fifth to two fifths in five other languages, each added once run.
+        "eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl", "eval/dose_queries_heldout29.jsonl",
+        "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -58,7 +61,13 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout8.jsonl", "eval/queries_heldout9.jsonl",
                   "eval/queries_heldout10.jsonl", "eval/queries_heldout11.jsonl",
                   "eval/queries_heldout12.jsonl", "eval/queries_heldout13.jsonl", "eval/queries_heldout14.jsonl",
-                  "eval/queries_heldout16.jsonl", "eval/queries_heldout17.jsonl", "eval/queries_train_r.jsonl"]
+                  "eval/queries_heldout16.jsonl", "eval/queries_heldout17.jsonl", "eval/queries_train_r.jsonl",
+                  "eval/queries_heldout18.jsonl",
+                  # Mostly in five other languages: what a non-dose question looks like there.
+                  "eval/queries_heldout19.jsonl", "eval/queries_heldout20.jsonl", "eval/queries_heldout21.jsonl",
+                  "eval/queries_heldout22.jsonl", "eval/queries_heldout23.jsonl", "eval/queries_heldout25.jsonl",
+                  "eval/queries_heldout26.jsonl", "eval/queries_heldout28.jsonl", "eval/queries_heldout30.jsonl",
+                  "eval/queries_heldout32.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
@@ -66,13 +75,11 @@ CLASS_WEIGHT = 3  # a missed dose question costs more than a false refusal: each
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
 ENCODER = "minilm"
-# Left out in turn for the table the tool prints: the newest held-out dose sets, the foreign training set, and the
-# newest retrieval set (false refusals only).
-LOSO_SETS = ["eval/dose_queries_heldout10.jsonl", "eval/dose_queries_heldout11.jsonl",
-             "eval/dose_queries_heldout12.jsonl", "eval/dose_queries_heldout13.jsonl",
-             "eval/dose_queries_heldout14.jsonl", "eval/dose_queries_heldout15.jsonl",
-             "eval/dose_queries_heldout16.jsonl", "eval/dose_queries_heldout17.jsonl", "eval/dose_train_f.jsonl",
-             "eval/queries_heldout14.jsonl"]
+# Left out in turn for the table the tool prints: the newest held-out dose sets (all with other languages), the
+# foreign training set, and the newest retrieval set (false refusals only).
+LOSO_SETS = ["eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl",
+             "eval/dose_queries_heldout29.jsonl", "eval/dose_queries_heldout31.jsonl",
+             "eval/dose_queries_heldout33.jsonl", "eval/dose_train_f.jsonl", "eval/queries_heldout32.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 
 
