@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from clincalc_search import dose_guard
+from clincalc_search.dose_model import EXPLICIT_OVERRULED_BELOW
 from clincalc_search.engine import Engine, clean_question
 
 
@@ -285,15 +286,19 @@ class _StubModel:
 ])
 def test_the_model_may_overrule_a_mention_but_not_an_explicit_request(engine: Engine, question: str,
                                                                       refused: bool) -> None:
-    engine.dose_model = _StubModel(0.05)  # type: ignore[assignment]
+    # At the lowest probability that lets an explicit request stand; below it, the model overrules that too.
+    p = EXPLICIT_OVERRULED_BELOW
+    engine.dose_model = _StubModel(p)  # type: ignore[assignment]
     rules = dose_guard.check(question)
     decision, _ = engine.dose_decision(question)
     assert rules.is_dose, "no rule matches this question any more: pick one a rule takes for a dose"
     assert bool(decision) is refused
     if not refused:
-        assert decision.probability == 0.05 and "overruled by the learned model, p=0.05" in decision.why
+        assert decision.probability == p and f"overruled by the learned model, p={p:.2f}" in decision.why
         answer = engine.ask(question)
-        assert not answer.refused and "overruled by the learned model, p=0.05" in (answer.why or "")
+        assert not answer.refused and f"overruled by the learned model, p={p:.2f}" in (answer.why or "")
+    engine.dose_model = _StubModel(p - 0.01)  # type: ignore[assignment]
+    assert not engine.dose_decision(question)[0]
     engine.dose_model = _StubModel(0.95)  # type: ignore[assignment]
     assert engine.dose_decision(question)[0]  # the model agreeing with a rule, or alone, refuses
 

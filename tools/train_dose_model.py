@@ -45,7 +45,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout17.jsonl", "eval/dose_queries_heldout18.jsonl",
         # The sessions' held-out sets with a fifth to two fifths in five other languages, each added once run.
         "eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl", "eval/dose_queries_heldout29.jsonl",
-        "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl",
+        "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl", "eval/dose_queries_heldout35.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -67,7 +67,7 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout19.jsonl", "eval/queries_heldout20.jsonl", "eval/queries_heldout21.jsonl",
                   "eval/queries_heldout22.jsonl", "eval/queries_heldout23.jsonl", "eval/queries_heldout25.jsonl",
                   "eval/queries_heldout26.jsonl", "eval/queries_heldout28.jsonl", "eval/queries_heldout30.jsonl",
-                  "eval/queries_heldout32.jsonl"]
+                  "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
