@@ -891,3 +891,35 @@ def test_what_too_many_does_how_much_bleeding_rises_and_a_count_interval_are_con
 ])
 def test_but_what_to_do_after_too_many_or_how_many_is_too_many_is_refused(question: str) -> None:
     assert dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "la abuela tomó 4 comprimidos de amlodipino por error, ¿qué síntomas vigilar?",  # what it does, in Spanish
+    "ha preso per errore due compresse di zolpidem: quali sintomi possono comparire?",
+    "o meu filho tomou 3 comprimidos de sertralina sem querer, o que pode acontecer?",
+])
+def test_what_a_mistaken_intake_does_in_other_languages_is_context(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert not decision.is_dose and any(c.startswith("overdose_consequence") for c in decision.context), decision.why
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Wie dosiere ich Prednisolon beim Asthmaanfall?", "dose_word"),   # the German verb for dosing
+    ("Metformin bei Niereninsuffizienz – wie wird es dosiert?", "dose_word"),
+    ("what's the weakest fentanyl patch there is", "strength_form"),  # a product's strongest or weakest form
+    ("strongest co-codamol tablets you can buy", "strength_form"),
+])
+def test_but_the_next_dose_the_german_dosing_verb_and_the_strongest_form_are_refused(question: str,
+                                                                                   rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision.why
+
+
+def test_a_mistaken_intake_asking_what_to_do_next_is_not_made_context() -> None:
+    # The next dose is the answer: the learned model refuses it (no Italian rule does); the rules must not set it aside.
+    decision = dose_guard.check("ho preso due compresse di ramipril per errore, salto quella di domani?")
+    assert not decision.context, decision.why
+
+
+def test_the_strongest_drug_of_a_class_is_not_a_strength_question() -> None:
+    assert dose_guard.check("which statin is the strongest at lowering LDL?").rule != "strength_form"
