@@ -923,3 +923,25 @@ def test_a_mistaken_intake_asking_what_to_do_next_is_not_made_context() -> None:
 
 def test_the_strongest_drug_of_a_class_is_not_a_strength_question() -> None:
     assert dose_guard.check("which statin is the strongest at lowering LDL?").rule != "strength_form"
+
+
+@pytest.mark.parametrize("question", [
+    "¿Puedo bajar la quetiapina yo sola si me da sueño?",
+    "posso ridurre la sertralina da sola se mi sento meglio?",
+    "Est-ce que je peux baisser la venlafaxine moi-même ?",
+    "Darf ich das Sertralin selber reduzieren, wenn es mir besser geht?",
+    "Ich möchte das Citalopram selbstständig steigern, geht das?",
+    "posso baixar a sertralina sozinha se já estou melhor?",
+])
+def test_raising_or_lowering_the_drug_on_ones_own_in_other_languages_is_a_titration(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == "titration"
+
+
+@pytest.mark.parametrize("question", [
+    "Kann Ibuprofen selbst den Blutdruck erhöhen?",  # the drug itself raises something: no "ich"
+    "¿La sertralina puede subir la tensión?",  # no "on my own"
+    "posso prendere la sertralina da sola o con il cibo?",  # alone (without food), nothing raised or lowered
+])
+def test_but_the_drug_itself_raising_something_or_taking_it_alone_is_not(question: str) -> None:
+    assert not dose_guard.check(question)

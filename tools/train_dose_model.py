@@ -46,12 +46,16 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         # The sessions' held-out sets with a fifth to two fifths in five other languages, each added once run.
         "eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl", "eval/dose_queries_heldout29.jsonl",
         "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl", "eval/dose_queries_heldout35.jsonl",
+        "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
         "eval/dose_train_a.jsonl", "eval/dose_train_b.jsonl", "eval/dose_train_c.jsonl", "eval/dose_train_d.jsonl",
         "eval/dose_train_e.jsonl", "eval/dose_train_f.jsonl", "eval/dose_train_g.jsonl", "eval/dose_train_h.jsonl",
-        "eval/dose_train_i.jsonl"]
+        "eval/dose_train_i.jsonl",
+        # (j) all in five other languages: a strength or number the person states beside another question, against
+        # dose questions with no dose word, many in near pairs
+        "eval/dose_train_j.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
@@ -67,7 +71,8 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout19.jsonl", "eval/queries_heldout20.jsonl", "eval/queries_heldout21.jsonl",
                   "eval/queries_heldout22.jsonl", "eval/queries_heldout23.jsonl", "eval/queries_heldout25.jsonl",
                   "eval/queries_heldout26.jsonl", "eval/queries_heldout28.jsonl", "eval/queries_heldout30.jsonl",
-                  "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl"]
+                  "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl", "eval/queries_heldout36.jsonl",
+                  "eval/queries_heldout38.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
