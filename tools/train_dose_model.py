@@ -46,7 +46,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         # The sessions' held-out sets with a fifth to two fifths in five other languages, each added once run.
         "eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl", "eval/dose_queries_heldout29.jsonl",
         "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl", "eval/dose_queries_heldout35.jsonl",
-        "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl",
+        "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl", "eval/dose_queries_heldout40.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -55,7 +55,10 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_train_i.jsonl",
         # (j) all in five other languages: a strength or number the person states beside another question, against
         # dose questions with no dose word, many in near pairs
-        "eval/dose_train_j.jsonl"]
+        "eval/dose_train_j.jsonl",
+        # (k) near pairs in the families the development misses fell in: a dose request joined to another question,
+        # tapering, rates, per-patient calculations, replacement doses, numbers that are not doses, strengths
+        "eval/dose_train_k.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
