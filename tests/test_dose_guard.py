@@ -810,14 +810,24 @@ def test_those_words_about_something_else_are_not_refused(question: str) -> None
     "dosage de la kaliémie sous spironolactone : est-ce utile ?",
     "a dosagem de lítio sérico deve ser feita 12 horas depois?",
     "con qué frecuencia hay que hacer pruebas de tiroides con amiodarona",  # how often a test, in Spanish
+    # the verb too, or an analyte no one is given as its object, or the blood it is measured in
+    "De quanto em quanto tempo dosar CPK com a sinvastatina?",
+    "faut-il doser les D-dimères sous rivaroxaban ?",
+    "quand faire le dosage de la troponine sous trastuzumab ?",
+    "il dosaggio dei livelli di anti-Xa con enoxaparina serve?",
+    "el dosaje de digoxina en sangre, ¿cuándo se hace?",
 ])
 def test_a_blood_assay_or_how_often_a_test_in_another_language(question: str) -> None:
-    assert not dose_guard.check(question).is_dose
+    decision = dose_guard.check(question)
+    assert not decision.is_dose, decision
 
 
 @pytest.mark.parametrize("question", [
     "com que frequência tomo o comprimido de varfarina e faço o INR",  # the drug's own taking asked too
     "quel dosage de metformine chez le sujet âgé",                     # "dosage" as an amount of the drug
+    "quel dosage de vitamine D pour un nourrisson",                    # an analyte that is also given
+    "dosagem de potássio IV na hipocalemia",
+    "dosage de l'amoxicilline pour un enfant de 3 ans",
     "ogni quanto devo prendere il ramipril",
 ])
 def test_but_the_drugs_own_frequency_or_amount_is_still_refused(question: str) -> None:

@@ -138,6 +138,9 @@ def test_every_refusal_names_the_drug_without_numbers(real_engine: Engine) -> No
     ("EMPA-REG results compared with metformin", "empagliflozin", "evidence", None),
     ("CAPRIE versus ticlopidine", "clopidogrel", "evidence", None),  # a trial beside a drug the corpus lacks
     ("RE-LY summarised for a newbie", "dabigatran etexilate", "evidence", None),  # or beside an unlisted word
+    # a study named beside the drug, asked in another language
+    ("Candésartan : que montre le programme CHARM dans l'insuffisance cardiaque ?", "candesartan", "evidence", None),
+    ("EMPHASIS-HF: welche Ergebnisse hatte Eplerenon bei leichter Herzinsuffizienz?", "eplerenone", "evidence", None),
     ("phenytoin gum overgrowth", "phenytoin", "prescribing", None),                 # an effect the risks name
     ("metformin lactic acidosis", "metformin", "prescribing", None),                # not a dose question
     ("does it interact with antibiotics", "lithium", "prescribing", "lithium"),     # pronoun beside a class

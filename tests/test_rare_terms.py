@@ -17,3 +17,15 @@ def test_terms_are_found_in_one_order_whatever_the_hash_seed() -> None:
 def test_a_longer_term_found_first_hides_the_terms_inside_it() -> None:
     terms = RareTerms({"empa-reg": ["empagliflozin"], "empa": ["other"]}, set())
     assert terms.find("what did EMPA-REG show") == {"empa-reg": ["empagliflozin"]}
+
+
+def test_a_study_is_asked_about_in_other_languages_too() -> None:
+    # "PARADIGM" is an English word: without a study cue a question must write it in capitals to name the trial.
+    terms = RareTerms({"paradigm": ["sacubitril/valsartan"]}, {"paradigm"})
+    for question in ["qué mostró el ensayo paradigm", "paradigm : quels résultats ?",
+                     "welche Ergebnisse hatte paradigm", "cosa ha mostrato lo studio paradigm",
+                     "o que mostrou o estudo paradigm"]:
+        assert RareTerms.study_asked(question), question
+        assert terms.find(question) == {"paradigm": ["sacubitril/valsartan"]}, question
+    assert not RareTerms.study_asked("le sacubitril est-il contre-indiqué avec un IEC ?")
+    assert terms.find("a paradigm shift in heart failure") == {}

@@ -47,6 +47,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl", "eval/dose_queries_heldout29.jsonl",
         "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl", "eval/dose_queries_heldout35.jsonl",
         "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl", "eval/dose_queries_heldout40.jsonl",
+        "eval/dose_queries_heldout41.jsonl", "eval/dose_queries_heldout43.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -58,7 +59,10 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_train_j.jsonl",
         # (k) near pairs in the families the development misses fell in: a dose request joined to another question,
         # tapering, rates, per-patient calculations, replacement doses, numbers that are not doses, strengths
-        "eval/dose_train_k.jsonl"]
+        "eval/dose_train_k.jsonl",
+        # (l) all in five other languages: the dose word used for measuring a substance in the blood ("dosar CPK",
+        # "dosage de la troponine") against the drug's dose; rates, tapers and what to give now with no dose word
+        "eval/dose_train_l.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
@@ -75,7 +79,7 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout22.jsonl", "eval/queries_heldout23.jsonl", "eval/queries_heldout25.jsonl",
                   "eval/queries_heldout26.jsonl", "eval/queries_heldout28.jsonl", "eval/queries_heldout30.jsonl",
                   "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl", "eval/queries_heldout36.jsonl",
-                  "eval/queries_heldout38.jsonl"]
+                  "eval/queries_heldout38.jsonl", "eval/queries_heldout42.jsonl", "eval/queries_heldout45.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15

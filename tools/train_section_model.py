@@ -42,7 +42,8 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_heldout19.jsonl", "eval/queries_heldout20.jsonl", "eval/queries_heldout21.jsonl",
         "eval/queries_heldout22.jsonl", "eval/queries_heldout23.jsonl", "eval/queries_heldout25.jsonl",
         "eval/queries_heldout26.jsonl", "eval/queries_heldout28.jsonl", "eval/queries_heldout30.jsonl",
-        "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl",
+        "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl", "eval/queries_heldout36.jsonl",
+        "eval/queries_heldout38.jsonl", "eval/queries_heldout42.jsonl", "eval/queries_heldout45.jsonl",
         # Written only to train on, from the section definitions alone: a third in five other languages, a fifth
         # naming one effect, test or trial.
         "eval/queries_train_r.jsonl"]

@@ -107,7 +107,7 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
      r"cada cu[aá]nto(?: tiempo)?|con qu[eé] frecuencia|[aà] quelle fr[eé]quence|tous les combien|wie oft|in welchen abst[aä]nden)\b"
      # not when the drug's own taking is asked about too ("com que frequência tomo o comprimido … e faço o INR")
      r"(?:(?!\b(?:tom[aeo]\w*|prend\w*|pris\w*|assum\w*|nehm\w*|einnehm\w*|comprimid\w*|compress\w*|tablett\w*|pastill\w*|"
-     r"c[aá]psul\w*|gocce|gotas|tropfen|spritz\w*|inyect\w*|inject\w*|applic\w*|aplic\w*)\b)[^?])*?\b(?:dosaggio|dosagem|dosages?|dosaje|esami|exames?|an[aá]lisis|analisi|anal[ií]ticas?|controll\w*|controles?|"
+     r"c[aá]psul\w*|gocce|gotas|tropfen|spritz\w*|inyect\w*|inject\w*|applic\w*|aplic\w*)\b)[^?])*?\b(?:dosaggio|dosagem|dosages?|dosaje|dos[ae]r|doser|dosare|esami|exames?|an[aá]lisis|analisi|anal[ií]ticas?|controll\w*|controles?|"
      r"contr[oô]l\w*|kontroll\w*|livell\w*|n[ií]ve\w*|niveau\w*|\w+[eé]mi[ae]|hemograma|emocromo|bilan\w*|nfs|"
      r"prises? de sang|blutbild\w*|\w*spiegel\w*|inr|tsh|ecg|ekg|electrocardiograma|pruebas?)\b"),
     # A trial's or a drug's effect on an outcome, a level or a risk ("hazard ratio 0.66", "mortality cut by a
@@ -238,7 +238,20 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     ("assay", r"\bdosages? (?:de la |du |des |d')?(?:concentration\w*|taux|niveau\w*|r[eé]siduel\w*|sanguin\w*|plasmatique\w*|s[eé]rique\w*|lithi[eé]mie|anticorps|marqueurs?|vitamine\w*|ferritine|tsh|hba1c)\b|\bdosaggio (?:dei livelli|del livello|plasmatico|sierico|ematico)\b|\bdosaje (?:s[eé]rico|plasm[aá]tico|de niveles?)\b"
      # the Romance word for a blood assay is the word for a dose: "dosage de la lithémie", "dosaggio della
      # ciclosporinemia", "dosagem de lítio sérico" measure a level in the blood
-     r"|\b(?:dosages?|dosaggio|dosagem|dosaje)\b (?:de la |du |des |d'|della |dello |del |dei |do |da |dos |de )?(?:[\w-]+ )?(?:\w+[eé]mi[ae]|s[eé]ric[oa]s?|s[eé]rique|plasm[aá]tic[oa]s?|sierico|ematico|nivea?u\w*|nivel\w*|n[ií]ve(?:l|is)|livell[io])\b"),
+     r"|\b(?:dosages?|dosaggio|dosagem|dosaje)\b (?:de la |du |des |d'|della |dello |del |dei |do |da |dos |de )?(?:[\w-]+ )?(?:\w+[eé]mi[ae]|s[eé]ric[oa]s?|s[eé]rique|plasm[aá]tic[oa]s?|sierico|ematico|nivea?u\w*|nivel\w*|n[ií]ve(?:l|is)|livell[io])\b"
+     # The same word, or its verb (French "doser", Portuguese and Spanish "dosar", Italian "dosare"), with a laboratory
+     # analyte no one is given as a medicine as its object ("dosar CPK", "dosage de la troponine", "doser les
+     # D-dimères"), or with the blood it is measured in ("dosagem de lítio no sangue", "dosaje de digoxina en sangre").
+     # Analytes that are also given (vitamin D, potassium, iron, glucose) count only with the blood named.
+     r"|\b(?:dosages?|dosaggio|dosagem|dosaje|dos[ae]r|doser|dosare|dos[eé]s?|dosad[oa]s?|dosat[oa])\b (?:(?:de la|du|des|de l'|d'|della|dello|del|dei|delle|di|do|da|dos|das|de|la|le|les|l'|il|lo|i|o|a|os|as|el|los) ?)?"
+     r"(?:(?:taux|niveaux?|livell[io]|n[ií]ve(?:l|is)|niveles?) (?:de |d'|di |del |della |do |da |dos )?)?"
+     r"(?:cpk|ck|cr[eé]atinin[ae]?|creatinkinase|troponin[ae]?|tsh|inr|psa|ferritin[ae]?|hba1c|h[eé]moglobine glyqu[eé]e|"
+     r"emoglobina glicata|hemoglobina glicada|anticorps|anticorpi|anticorpos|anticuerpos|transaminas[ei]s?|bilirubin[ae]?|"
+     r"bilirrubina|procalciton\w+|d-?dim[eè]r\w*|bnp|nt-?probnp|acide urique|[aá]cido [uú]rico|acido urico|prolactin[ae]?|"
+     r"cortisol|amylase|amilasa|lipas[ei]|b?-?hcg|cd4|charge virale|carga viral|anti-?xa|tca|ttpa|aptt|plaquettes|piastrine|"
+     r"plaquetas|nfs|hemograma|emocromo)\b"
+     r"|\b(?:dosages?|dosaggio|dosagem|dosaje|dos[ae]r|doser|dosare)\b[^?.,;]{0,40}?\b(?:dans le sang|sanguin\w*|no sangue|"
+     r"sangu[ií]ne[oa]s?|en (?:la )?sangre|nel sangue|ematic[oi]|no soro|en (?:el )?suero|nel siero)\b"),
     # "Kept between 2 and 8 grados", "a 25 graus", "-2 °C": a temperature, in any of the languages.
     ("temperature", r"-?\d+(?:[.,]\d+)?(?: ?(?:-|–|to|and|y|e|et|und|a|à|bis) ?-?\d+(?:[.,]\d+)?)? ?(?:°\s?c?|ºc?|degrees?(?: c(?:elsius)?)?|deg c|grados?|graus?|gradi|degr[eé]s|grad)\b"),
     ("code_or_date", r"\b(?:type|stage|grade|phase|class|covid|factor|step|tier|cyp\w*|her|ta|ng|cg|nice|hba1c|il|cd|vitamin [a-z]|t-dm|5-ht|schedule|category|nyha|gold|child-pugh|ckd|g|level|lead|part|cycle|day|week|chapter|section|version|trial|study)[- ]?\d+\w*|\b(?:19|20)\d\d\b|\b[a-z]+-?[a-z]?\*\d+\w*|\b(?:under|over|aged?|older than|younger than) \d+s?\b(?! ?(?:mg|mcg|g|kg|units?|ml|tablets?))|\b(?:trial|study|results?)\b[^?]*?\d+(?:[.,]\d+)? ?(?:mg|mcg)? (?:vs\.?|versus|or) \d+(?:[.,]\d+)?|\b[a-z]{3,}-\d+\w*|\b\d+-(?:lead|hour|hr|h|day|week|month|year|minute|min|second)s?(?:-old)?\b"),

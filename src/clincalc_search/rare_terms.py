@@ -15,7 +15,13 @@ _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b")
 # An acronym that is also an English word ("RECOVERY", "PARADIGM") counts only when the question writes it in
 # capitals or asks about a study.
 _STUDY_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|results?|show(?:ed|n|s)?|data|evidence|f(?:i|ou)nd(?:ings?|s)?|"
-                        r"outcomes?|report(?:ed|s)?|publish\w*|landmark)\b")
+                        r"outcomes?|report(?:ed|s)?|publish\w*|landmark|"
+                        # the same asked in Spanish, French, German, Italian or Portuguese ("que montre CHARM",
+                        # "welche Ergebnisse hatte EMPHASIS-HF", "o que mostrou o estudo")
+                        r"ensayos?|estudios?|resultados?|mostr[oó]|demostr[oó]|datos|evidencias?|essais?|[ée]tudes?|"
+                        r"r[ée]sultats?|montr[ée]e?s?|montre(?:nt)?|donn[ée]es|preuves?|studien?|ergebnis(?:se)?|"
+                        r"zeig(?:t|te|ten)|daten|evidenz|studi|sperimentazion[ei]|risultat[oi]|mostrat[oa]|mostra|"
+                        r"dati|evidenz[ae]|ensaios?|estudos?|mostrou|demonstrou|evid[eê]ncias?)\b")
 
 
 def term_keys(text: str) -> set[str]:
