@@ -33,6 +33,7 @@ st.set_page_config(page_title="ClinCalc search", page_icon="💊", layout="wide"
 log = logging.getLogger("clincalc_search.app")
 
 VIEWS = ["Ask", "Drug", "Classes"]
+LANGUAGE_NAMES = {"es": "Spain", "fr": "France", "de": "Germany", "it": "Italy", "pt": "Portugal and Brazil"}
 # Our own stylesheets (never user or corpus text). The refusal is one red panel whose only copy of the
 # message is the copyable code block, set in the body font. Captions are darker than Streamlit's grey
 # (3.9:1, below WCAG AA); cards title their drug with h2 (h1 is the page) set at card size. A code block's
@@ -248,6 +249,9 @@ def view_drug(engine: Engine) -> None:
     st.title(m.title)
     if m.brands:
         st.markdown(f"**Brand names:** {escape_markdown(m.brand_text)}")
+    if m.brands_abroad:
+        abroad = "; ".join(f"{LANGUAGE_NAMES[lang]}: {', '.join(names)}" for lang, names in m.brands_abroad.items())
+        st.caption(f"Brands elsewhere — {escape_markdown(abroad)}")
     # Opened from an answer: the lines its question pointed to stay highlighted in their section.
     marked = st.session_state.get("marked")
     spans = {marked[1]: marked[2]} if marked and marked[0] == m.name else {}
@@ -323,7 +327,7 @@ def sidebar(engine: Engine) -> None:
     with st.sidebar:
         st.radio("View", VIEWS, key="view", horizontal=True)
         labels = sorted(engine.monographs) + sorted(
-            f"{b} — {m.name}" for m in engine.monographs.values() for b in m.brands)
+            f"{b} — {m.name}" for m in engine.monographs.values() for b in [*m.brands, *m.names_abroad])
         st.selectbox("Find a drug (generic or brand)", labels, index=None, key="drug_pick",
                      placeholder="Type a name…", accept_new_options=True, on_change=pick_drug, args=(engine,))
         st.toggle("Educator mode", key="educator")

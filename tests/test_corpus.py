@@ -262,3 +262,17 @@ def test_text_rules_take_linear_time_on_hostile_lines() -> None:
         dose_content(line)
         live_markup(line)
     assert time.perf_counter() - start < 3  # quadratic patterns took over 40 s on the first line alone
+
+
+def test_brands_abroad_are_read_and_must_not_name_another_drug(corpus_copy: Path) -> None:
+    m, problems = parse_monograph(FIXTURE_CORPUS / "monographs" / "alendronic-acid.md")
+    assert not problems and m is not None
+    assert m.brands_abroad == {"es": ["Fosamac"], "it": ["Alendros"]}
+    _edit(corpus_copy, "alendronic-acid.md", "it: [Alendros]", "it: [Priadel]")
+    assert "lithium.md:4: brands: 'Priadel' is already used by the monograph for alendronic acid" in _problems(
+        corpus_copy)
+
+
+def test_a_brand_abroad_needs_a_language_the_product_reads(corpus_copy: Path) -> None:
+    _edit(corpus_copy, "alendronic-acid.md", "it: [Alendros]", "nl: [Alendros]")
+    assert any(p.startswith("alendronic-acid.md:5: brands_abroad: Input should be") for p in _problems(corpus_copy))

@@ -317,3 +317,15 @@ def test_the_learned_dose_model_alone_does_not_refuse_a_section_asked_for_in_ano
                                       "¿puedo subir el escitalopram por mi cuenta si no me hace efecto?"])
 def test_dose_wording_in_another_language_is_still_refused(real_engine: Engine, question: str) -> None:
     assert real_engine.ask(question).refused
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug"), [
+    ("il Tavor dà sonnolenza al mattino?", "lorazepam"),             # a brand sold abroad, matched exactly
+    ("Doliprane et allaitement, c'est possible ?", "paracetamol"),
+    ("est-ce que je peux conduire après avoir pris de la zopiclone", "zopiclone"),  # "pris" is no brand's stem
+    ("controle da pressão arterial com perindopril", "perindopril"),  # nor "pressão"
+])
+def test_brands_sold_abroad_name_their_drug_and_nothing_else(real_engine: Engine, question: str, drug: str) -> None:
+    answer = real_engine.ask(question)
+    assert answer.hits and {h.drug for h in answer.hits} == {drug}, answer.why

@@ -312,3 +312,8 @@ def test_english_words_do_not_read_as_another_languages_strong_cue(question: str
     from clincalc_search.intent import foreign_cue_words
 
     assert not foreign_cue_words(question)
+
+
+def test_a_brand_sold_abroad_names_its_drug(engine: Engine) -> None:
+    answer = engine.ask("il Alendros si prende a digiuno?")
+    assert not answer.refused and answer.drug == "alendronic acid"

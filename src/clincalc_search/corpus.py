@@ -21,7 +21,7 @@ from clincalc_search.models import (
 )
 
 FRONT_MATTER_KEYS = (
-    "name", "other_names", "brands", "drug_class", "kicker", "specialist",
+    "name", "other_names", "brands", "brands_abroad", "drug_class", "kicker", "specialist",
     "references", "related", "status", "reviewed",
 )
 REQUIRED_KEYS = ("name", "drug_class", "kicker", "specialist", "references", "status")

@@ -127,6 +127,12 @@ class DrugLexicon:
         for m in monographs:
             for label in [m.name, *m.other_names, *m.brands]:
                 self.surfaces.setdefault(normalise(label), m.name)
+        # Brands sold abroad are matched exactly, never as the stem of a misspelling or shorthand: six hundred more
+        # names would make ordinary words in five languages ("pressão", "pris") look like near misses of one.
+        fuzzy_surfaces = dict(self.surfaces)
+        for m in monographs:
+            for label in m.names_abroad:
+                self.surfaces.setdefault(normalise(label), m.name)
         ordered = sorted(self.surfaces, key=len, reverse=True)
         self._exact = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in ordered if s) + r")\b")
         self.members: dict[str, list[str]] = {}
@@ -147,28 +153,29 @@ class DrugLexicon:
         self._by_length: dict[int, list[str]] = {}
         self._near: dict[int, list[str]] = {}  # word length → surfaces near it, as _near_length found them
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
-        for surface in self.surfaces:
+        for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
         # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
-        self._skeletons = {_skeleton(s): d for s, d in self.surfaces.items() if len(s) >= 6}
+        self._skeletons = {_skeleton(s): d for s, d in fuzzy_surfaces.items() if len(s) >= 6}
         # Names spelt the Romance way; a short skeleton ("lvt" for lithium) would be any word, so only long ones.
         romance: dict[str, set[str]] = {}
-        for surface, drug in self.surfaces.items():
+        for surface, drug in fuzzy_surfaces.items():
             romance.setdefault(_romance_skeleton(surface), set()).add(drug)
         self._romance = {k: next(iter(v)) for k, v in romance.items() if len(k) >= ROMANCE_MIN and len(v) == 1}
         # A short name needs its vowels to match as well ("litio" is lithium; "latte" shares lithium's skeleton).
         spelt: dict[str, set[str]] = {}
-        for surface, drug in self.surfaces.items():
+        for surface, drug in fuzzy_surfaces.items():
             if len(surface) >= ROMANCE_SPELT_NAME:  # shorthand names ("levo", "gent") are Spanish words ("llevo")
                 spelt.setdefault(_romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
         # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean.
         self._prefixes: dict[str, set[str]] = {}
-        for surface, drug in self.surfaces.items():
+        for surface, drug in fuzzy_surfaces.items():
             for token in surface.split():
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
+        self._fuzzy_surfaces = fuzzy_surfaces
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
@@ -311,7 +318,7 @@ class DrugLexicon:
         a tie goes to the same surface as a search over all of them)."""
         if length not in self._near:
             near = {n for n in self._by_length if abs(n - length) <= (1 - FUZZY_CUTOFF) * max(n, length)}
-            self._near[length] = [s for s in self.surfaces if len(s) in near]
+            self._near[length] = [s for s in self._fuzzy_surfaces if len(s) in near]
         return self._near[length]
 
     def residual(self, question: str, found: Recognised) -> list[str]:

@@ -46,6 +46,9 @@ class Monograph(BaseModel):
     name: str
     other_names: list[str] = Field(default_factory=list)
     brands: list[str] = Field(default_factory=list)
+    # Brands sold in Spain, France, Germany, Italy, Portugal or Brazil, by language: questions there name the drug
+    # by them ("el Orfidal", "il Tavor"). Recognised like brands; the refusal names only `brands`.
+    brands_abroad: dict[Literal["es", "fr", "de", "it", "pt"], list[str]] = Field(default_factory=dict)
     drug_class: str
     kicker: str
     specialist: bool
@@ -70,6 +73,10 @@ class Monograph(BaseModel):
     @property
     def brand_text(self) -> str:
         return ", ".join(self.brands)
+
+    @property
+    def names_abroad(self) -> list[str]:
+        return [b for names in self.brands_abroad.values() for b in names]
 
     @property
     def status_text(self) -> str:

@@ -158,7 +158,7 @@ def _check_across(monographs: list[Monograph], lines: dict[str, list[str]], name
     for m in monographs:
         for label, field in [(m.name, "name")] + [(b, "brands") for b in m.brands] + [
             (o, "other_names") for o in m.other_names
-        ]:
+        ] + [(b, "brands_abroad") for b in m.names_abroad]:
             key = recognition_key(label)
             if not key:
                 problems.append(Problem(file=m.path, line=_key_line(lines[m.path], field), field=field,
@@ -200,7 +200,8 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     class_names = {c.name for c in classes}
     lines = {m.path: _read_lines(monographs_dir / m.path) for m in monographs}
     names = _declared_names(monographs_dir, monographs)
-    drug_keys = {recognition_key(label) for m in monographs for label in [m.name, *m.brands, *m.other_names]}
+    drug_keys = {recognition_key(label) for m in monographs
+                 for label in [m.name, *m.brands, *m.other_names, *m.names_abroad]}
     drug_keys |= {recognition_key(name) for name in names}
     for m in monographs:
         problems += _check_monograph(m, lines[m.path], class_names)
