@@ -955,3 +955,34 @@ def test_raising_or_lowering_the_drug_on_ones_own_in_other_languages_is_a_titrat
 ])
 def test_but_the_drug_itself_raising_something_or_taking_it_alone_is_not(question: str) -> None:
     assert not dose_guard.check(question)
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    # a strength or a titration, asked second
+    ("new on bisoprolol for AF in a frail 90 year old: what mcg to start, and when is the next ECG?", "strength_form"),
+    ("ramipril cough is bearable now, when should we go up and by how much?", "titration"),
+    ("Lyrica pour des douleurs neuropathiques : on augmente par paliers ?", "titration"),
+    ("my dad has angina, how many of his 500mg paracetamols can he have?", "amount"),  # his own tablets
+    ("Zolpidem, darf ich heute Nacht noch eine nehmen, wenn ich um 3 aufwache?", "consumer"),   # another one now
+    ("me tomo otra ahora si no me hace efecto?", "consumer"),
+    ("posso prenderne un'altra se il mal di testa non passa?", "consumer"),
+    ("posso tomar mais um comprimido hoje?", "consumer"),
+    ("vancomicina: ¿ritmo de infusión en un adulto?", "infusion_rate"),                 # a rate, in other languages
+    ("débit de perfusion du fer injectable ?", "infusion_rate"),
+    ("velocità di infusione del rituximab al primo ciclo?", "infusion_rate"),
+])
+def test_a_dose_asked_second_another_one_now_or_a_rate_abroad(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision
+
+
+@pytest.mark.parametrize("question", [
+    "how many of my patients on metformin get B12 deficiency?",    # people, not tablets
+    "¿puedo tomar otra cosa para el dolor con el Sintrom?",        # something else, not another one
+    "je peux prendre un autre médicament avec le Doliprane ?",
+    "posso prendere un altro farmaco con il ramipril?",
+    "posso tomar outro remédio junto com a varfarina?",
+    "Noch eine Frage zu Ramipril: kommt der Husten davon?",        # another question, not another tablet
+])
+def test_another_medicine_or_other_people_are_not_a_dose(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
