@@ -317,3 +317,19 @@ def test_english_words_do_not_read_as_another_languages_strong_cue(question: str
 def test_a_brand_sold_abroad_names_its_drug(engine: Engine) -> None:
     answer = engine.ask("il Alendros si prende a digiuno?")
     assert not answer.refused and answer.drug == "alendronic acid"
+
+
+def test_names_are_found_as_one_alternation_of_all_of_them_would() -> None:
+    import re
+
+    from clincalc_search.drugs import _NameFinder
+
+    names = ["gtn", "co-amoxiclav", "amox", "insulin glargine", "insulin", "5-fu", "lithium", "lithium carbonate",
+             "sacubitril/valsartan", "a", "ab"]
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    finder = _NameFinder(names)
+    for text in ["gtn spray and co-amoxiclav", "amoxicillin or amox", "insulin glargine vs insulin",
+                 "5-fu and lithium carbonate, lithium", "sacubitril/valsartan-like", "a ab abc b ab", "gtnx xgtn",
+                 "lithium-carbonate", "", "insulin glargine glargine insulin"]:
+        assert finder.spans(text) == [m.span() for m in rx.finditer(text)], text
+        assert finder.sub(text, " ") == rx.sub(" ", text), text
