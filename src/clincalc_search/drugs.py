@@ -101,7 +101,7 @@ _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 class _NameFinder:
     """Every name in normalised text, longest first at each word start, left to right: what one regex alternation of
     all the names between word boundaries finds, by a dictionary lookup per word. With a thousand names the
-    alternation was tried at every position of every question (about 0.16 ms a question, and 60 ms to compile)."""
+    alternation was tried at every position of every question (48 µs a question against 22, and 19 ms to compile)."""
 
     PREFIX = 4
 
