@@ -42,7 +42,7 @@ def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[
     for c, tokens in zip(chunks, stems([c.text for c in chunks]), strict=True):
         for stem in dict.fromkeys(tokens):
             sections.setdefault(stem, []).append(c.id)
-    own = [" ".join((m.name, *m.other_names, *m.brands, *m.names_abroad)) for m in monographs]
+    own = [" ".join(m.all_names) for m in monographs]
     names = {m.name: sorted(set(s)) for m, s in zip(monographs, stems(own), strict=True)}
     return CorpusTables(
         word_spread=spread, rare_terms=coined, rare_needs_cue=sorted(needs_cue), section_count=len(chunks),

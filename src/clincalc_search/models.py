@@ -79,6 +79,11 @@ class Monograph(BaseModel):
         return [b for names in self.brands_abroad.values() for b in names]
 
     @property
+    def all_names(self) -> list[str]:
+        """Every name a question may call the drug by: generic, other names, brands, brands sold abroad."""
+        return [self.name, *self.other_names, *self.brands, *self.names_abroad]
+
+    @property
     def status_text(self) -> str:
         """Exactly one of `draft`, `clinician-reviewed (DATE)` or `changed since review (DATE)`: a review
         counts only for the text that was reviewed, and only when the file also says clinician-reviewed."""

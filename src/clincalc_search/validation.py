@@ -200,8 +200,7 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     class_names = {c.name for c in classes}
     lines = {m.path: _read_lines(monographs_dir / m.path) for m in monographs}
     names = _declared_names(monographs_dir, monographs)
-    drug_keys = {recognition_key(label) for m in monographs
-                 for label in [m.name, *m.brands, *m.other_names, *m.names_abroad]}
+    drug_keys = {recognition_key(label) for m in monographs for label in m.all_names}
     drug_keys |= {recognition_key(name) for name in names}
     for m in monographs:
         problems += _check_monograph(m, lines[m.path], class_names)
