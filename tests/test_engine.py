@@ -333,3 +333,33 @@ def test_names_are_found_as_one_alternation_of_all_of_them_would() -> None:
                  "lithium-carbonate", "", "insulin glargine glargine insulin"]:
         assert finder.spans(text) == [m.span() for m in rx.finditer(text)], text
         assert finder.sub(text, " ") == rx.sub(" ", text), text
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    # a contraindication asked as the participle, not the noun
+    ("Ist Metformin bei Niereninsuffizienz Stadium 4 kontraindiziert?", "prescribing"),
+    ("il sildenafil è controindicato con i nitrati?", "prescribing"),
+    ("¿está contraindicada la amiodarona en el bloqueo AV?", "prescribing"),
+    ("losartana é contraindicado na gravidez?", "prescribing"),
+    # the patient's own watching, in the first person
+    ("tomo carbimazol, ¿qué tengo que vigilar en casa?", "counselling"),
+    ("Ich nehme Rivaroxaban: worauf muss ich achten?", "counselling"),
+    ("prendo il litio, cosa devo segnalare al medico?", "counselling"),
+    ("sous méthotrexate, qu'est-ce que je dois surveiller moi-même ?", "counselling"),
+    ("uso varfarina, o que devo vigiar?", "counselling"),
+])
+def test_contraindicated_and_ones_own_watching_in_other_languages(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize("question", [
+    "¿qué controles hay que hacer con el litio?",           # the clinician's checks stay Monitoring
+    "Welche Laborwerte muss man unter Methotrexat kontrollieren?",
+    "quali esami bisogna fare con l'amiodarone?",
+])
+def test_but_the_clinicians_checks_stay_monitoring(question: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == "monitoring"

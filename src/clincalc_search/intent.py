@@ -161,15 +161,16 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"besser als", r"mejor que", r"mieux que", r"melhor que",
     ],
     "prescribing": [
-        r"efectos? (?:secundarios?|adversos?|indeseables?)", r"contraindicaci[oó]n\w*", r"interacci[oó]n\w*",
+        # a contraindication named as a noun or as its participle ("kontraindiziert", "controindicato", "contraindicado")
+        r"efectos? (?:secundarios?|adversos?|indeseables?)", r"contraindica\w*", r"interacci[oó]n\w*",
         r"embaraz\w*", r"lactancia", r"riesgos?", r"toxicidad",
         r"effets? (?:secondaires?|ind[eé]sirables?)", r"contre-indication\w*", r"grossesse", r"enceinte", r"allaitement",
         r"risques?", r"toxicit[eé]",
-        r"nebenwirkung\w*", r"gegenanzeige\w*", r"kontraindikation\w*", r"wechselwirkung\w*", r"schwanger\w*",
+        r"nebenwirkung\w*", r"gegenanzeige\w*", r"kontraindi\w*", r"wechselwirkung\w*", r"schwanger\w*",
         r"stillzeit", r"risiken",
-        r"effetti (?:collaterali|indesiderati)", r"controindicazion[ei]", r"interazion[ei]", r"gravidanza", r"incinta",
+        r"effetti (?:collaterali|indesiderati)", r"controindica\w*", r"interazion[ei]", r"gravidanza", r"incinta",
         r"allattamento", r"rischi",
-        r"efeitos? (?:colaterais|adversos|secund[aá]rios)", r"contraindica[cç][oõ]es", r"intera[cç][oõ]es", r"gravidez",
+        r"efeitos? (?:colaterais|adversos|secund[aá]rios)", r"contra-?indica\w*", r"intera[cç][oõ]es", r"gravidez",
         r"gr[aá]vida", r"amamenta[cç][aã]o", r"riscos?",
         # the kidney or liver as a caution ("insuficiencia renal", "Niereninsuffizienz", "fegato")
         r"insufici[eê]ncia \w+", r"insuffisance \w+", r"insufficienza \w+", r"\w*insuffizienz", r"ri[ñn][oó]n(?:es)?",
@@ -221,7 +222,17 @@ _FOREIGN_KIND = (r"\b(?:clase|classe|klasse|wirkstoffgruppe|wirkstoffklasse|medi
                  # "is it a Y or a Z?" in the Romance languages ("¿es un antidepresivo o un antipsicótico?"). Only with
                  # its "or": "è un effetto normale?" asks about an effect, and "é uma gota por dia ou duas?" for a dose.
                  r"(?:es|est|c'est|[eè]|é) (?:un|una|une|um|uma) [\w-]+ (?:o|ou|oppure) (?:un|una|une|um|uma|es|est|[eè]|é) [\w-]+)\b")
-_FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values(), _FOREIGN_WHY, _FOREIGN_KIND])
+# The person taking it asking what they should watch for or report ("¿qué síntomas debo vigilar?", "worauf muss ich
+# achten", "quali sintomi devo segnalare"), as English "what should I watch out for". Counselling, though the watching
+# verb alone ("vigilar", "surveiller") is also the clinician's word for monitoring: the first person makes it the
+# patient's own watching.
+_FOREIGN_WATCHING = (
+    r"\b(?:debo|tengo que|necesito|devo|dovrei|dois|preciso|tenho (?:de|que)|je dois|dois-je|dois je|muss ich|ich muss|"
+    r"sollte ich|soll ich)\b(?: [\w'-]+){0,2}? (?:vigilar|vigiar|surveiller|tenere d'occhio|fare attenzione|"
+    r"faire attention|achten|aufpassen|prestar atenci[oó]n|prestar aten[cç][aã]o|ficar atent[oa]|estar atent[oa]|"
+    r"segnalare|signaler|avisar|melden|reportar|comunicar)\b")
+_FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values(), _FOREIGN_WHY, _FOREIGN_KIND,
+                               _FOREIGN_WATCHING])
 
 
 # In priority order: when a question matches several, the more specific intent comes first.
@@ -243,6 +254,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("overview", r"\bwhat is\b|\bwhat are\b|\bwhat'?s\b|\buses?\b|\btell me about\b|\boverview\b|\btreat(?:s|ed|ment)?\b|\bwho (?:gets|needs|should get)\b|\bwhy (?:is|are|would) [\w-]+ (?:given|prescribed|used)\b|\bsummary\b|\bexplain\b|\bwhat (?:does|do) [\w-]+(?: \w+)? do\b|\bwhat kind of\b|\bwhat type of\b|\bwhat class\b"),
     # The same cues in Spanish, French, German, Italian and Portuguese, as people ask in their own language.
     ("how_it_works", _FOREIGN["how_it_works"]),
+    ("counselling", _FOREIGN_WATCHING),
     ("monitoring", _FOREIGN["monitoring"]),
     ("counselling", _FOREIGN["counselling"]),
     ("evidence", _FOREIGN["evidence"]),
