@@ -986,3 +986,44 @@ def test_a_dose_asked_second_another_one_now_or_a_rate_abroad(question: str, rul
 ])
 def test_another_medicine_or_other_people_are_not_a_dose(question: str) -> None:
     assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("quante ne posso prendere di tachipirina in un giorno?", "amount"),
+    ("quantas devo tomar do dipirona quando tenho febre?", "amount"),
+    ("Bisoprolol 2,5 und der Puls ist noch hoch: wie weit kann man hochgehen?", "maximum"),
+    ("enalapril, hasta cuánto se puede subir si la tensión no baja?", "amount"),
+    ("amlodipine, jusqu'à combien on peut monter ?", "amount"),
+    ("sertralina 50, até quanto dá para aumentar?", "maximum"),
+    ("Patient mit Niereninsuffizienz und Pneumonie: was gibt man an Cefuroxim?", "regimen"),
+    ("qué le doy de ibuprofeno a un niño de 15 kilos?", "regimen"),
+    ("the noradrenaline: what should it be running at now?", "infusion_rate"),
+    ("what should the insulin pump be running at overnight?", "infusion_rate"),
+    ("la quetiapina la voy dejando como?", "titration"),
+    ("posso sospendere il cortisone poco a poco da solo?", "titration"),
+])
+def test_how_many_of_them_how_far_up_what_to_give_a_running_rate_and_tapering_in_lay_words(question: str,
+                                                                                          rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision
+
+
+@pytest.mark.parametrize("question", [
+    "pembro 200mg q3w vs chemo in KEYNOTE-024 — what was the overall survival?",  # a study's arms
+    "dapagliflozin 10 mg vs placebo: what were the outcomes in DAPA-HF?",
+    "how many hours after my 10mg zolpidem before I can drive?",                   # waiting to drive
+    "Lorazepam 1 mg: wie lange danach darf ich Auto fahren?",
+    "NFS et ionogramme tous les combien sous clozapine ?",                          # a blood count's interval
+    "hemograma cada cuánto con el metotrexato?",
+    "ho preso senza volerlo 2 compresse da 1 g, che sintomi posso avere?",
+])
+def test_a_studys_arms_waiting_to_drive_a_blood_count_and_a_mistaken_intake_are_context(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "what dose did they use in KEYNOTE-024 and what were the results?",   # the trial's dose itself
+    "every 6 hours or every 8 for the cefuroxime?",                        # a choice of two intervals
+])
+def test_but_a_trials_dose_or_a_choice_of_intervals_is_refused(question: str) -> None:
+    assert dose_guard.check(question).is_dose
