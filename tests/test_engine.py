@@ -363,3 +363,27 @@ def test_but_the_clinicians_checks_stay_monitoring(question: str) -> None:
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == "monitoring"
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("o clopidogrel é um pró-fármaco?", "how_it_works"),                   # a prodrug, its bioavailability
+    ("Bioverfügbarkeit von Levothyroxin?", "how_it_works"),
+    ("is codeine a prodrug", "how_it_works"),
+    ("alendronato: bisogna controllare la vitamina D?", "monitoring"),      # checking as a verb, bone density
+    ("denosumab, densitometría ósea cada cuánto?", "monitoring"),
+    ("sous lithium, que faire si je vomis ?", "counselling"),       # what the person taking it should do
+    ("tomo warfarina y me sangran las encías, qué hago?", "counselling"),
+    ("Ich habe mein Ramipril doppelt genommen, was soll ich tun?", "counselling"),
+    ("o Lasix serve pra que?", "overview"),                                 # the verb first
+    ("le Kardégic, ça sert à quoi ?", "overview"),
+])
+def test_prodrugs_checking_verbs_what_to_do_and_what_it_is_for_in_other_languages(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+def test_a_clinicians_what_to_do_stays_with_its_topic() -> None:
+    from clincalc_search.intent import section_intents
+
+    assert "counselling" not in section_intents("Clopidogrel: was tun bei Verdacht auf eine TTP?")
