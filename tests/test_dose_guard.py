@@ -1027,3 +1027,42 @@ def test_a_studys_arms_waiting_to_drive_a_blood_count_and_a_mistaken_intake_are_
 ])
 def test_but_a_trials_dose_or_a_choice_of_intervals_is_refused(question: str) -> None:
     assert dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("nurofen 400 toutes les 6h ça va ?", "frequency"),                    # every N hours abroad
+    ("tachipirina ogni 4 ore va bene?", "frequency"),
+    ("how long the prednisolone should be given for in croup?", "course_length"),  # learner word order
+    ("relais énoxaparine vers apixaban : comment faire ?", "conversion"),  # bridging, in French
+    ("posso tomar mais se a dor não passar?", "consumer"),                 # more of it, in the five languages
+    ("darf ich mehr nehmen, wenn es nicht hilft?", "consumer"),
+    ("ho dimenticato la pillola di eutirox stamattina, la prendo ora?", "missed_double"),  # forgotten, it and pt
+    ("esqueci de tomar o losartan ontem, tomo dois hoje?", "missed_double"),
+])
+def test_every_n_hours_more_of_it_a_forgotten_dose_and_bridging_abroad(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision
+
+
+@pytest.mark.parametrize("question", [
+    "sertraline 50 mg, cuántas semanas tarda en hacer efecto?",            # how long until it works
+    "Citalopram 20 mg: wie viele Wochen bis es wirkt?",
+    "alendronate 70, quanti minuti devo aspettare prima di mangiare?",     # waiting before food
+    "calcium et lévothyroxine : combien d'heures les espacer ?",           # spacing two medicines
+    "Apixaban 5 mg vor der OP: wie viele Tage vorher pausieren?",          # stopping before an operation
+    "ferritina e emocromo de quanto em quanto tempo com o ferro venoso?",   # a test's interval
+    "warfarina: cada cuánto se controla el INR y las plaquetas?",
+    "Ozempic 1 mg quanto custa sem receita?",                               # a cost
+    "how many kilos do patients typically gain on olanzapine?",
+])
+def test_onset_waiting_spacing_a_tests_interval_and_cost_abroad_are_not_doses(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "wie lange nach der OP muss ich das Enoxaparin weiter spritzen?",   # the course after an operation
+    "amoxicillin three times a day: how many hours apart should the doses be?",
+    "cuántos días tengo que tomar la amoxicilina?",
+])
+def test_but_a_course_after_an_operation_or_the_interval_between_doses_is_refused(question: str) -> None:
+    assert dose_guard.check(question).is_dose
