@@ -387,3 +387,28 @@ def test_a_clinicians_what_to_do_stays_with_its_topic() -> None:
     from clincalc_search.intent import section_intents
 
     assert "counselling" not in section_intents("Clopidogrel: was tun bei Verdacht auf eine TTP?")
+
+
+@pytest.mark.parametrize("question", [
+    "my dad started bisoprolol and his hands are cold all the time, could it be the tablets?",
+    "gabapentin making me dizzy, is that normal? will it settle?",
+    "since starting sertraline I can't sleep",
+    "le Seroplex me donne des nausées, c'est normal ?",
+    "Seit ich Metformin nehme, habe ich Durchfall. Ist das normal?",
+    "el enalapril me da tos seca, es por la pastilla?",
+])
+def test_an_effect_someone_has_had_asks_counselling(question: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == "counselling"
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("does bisoprolol cause cold hands", "prescribing"),                      # whether it causes it, in general
+    ("why does amlodipine make my ankles swell since I started it?", "how_it_works"),  # why it happens
+    ("since starting lithium, how often are levels checked?", "monitoring"),   # the tests
+])
+def test_but_whether_it_causes_why_or_the_tests_do_not(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first

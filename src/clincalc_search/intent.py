@@ -25,10 +25,29 @@ _HARMS = (
     r"make[s]? (?:me|you|him|her|them|my|your|his|people) \w+|weaken\w*|put on weight|hungry|appetite|"
     r"is it bad|bad for|harmful|swollen|nightmares?|vivid dreams|gambl\w*|yellow vision|looks? (?:a bit )?yellow|"
     r"sex drive|libido|erections?|erectile|lightheaded|light-headed|faint\w*|"
-    # a symptom the person puts down to the medicine: "since starting X", "could the tablets cause that"
-    r"since (?:starting|taking|being on|going on|the doctor (?:gave|started)|i started|he started|she started)|"
-    r"is it the (?:medicine|tablets?|drug|pills?|injections?)|could (?:it|this|the (?:tablets?|medicine|drug|pills?)) "
-    r"(?:cause|be causing|be doing)"
+    # "does it cause", put lay: "could the tablets cause that" (a question about having it: _EXPERIENCED)
+    r"could (?:the (?:tablets?|medicine|drug|pills?)) cause"
+)
+
+# Someone describing an effect they have had since starting it and asking whether it is the medicine, whether it is
+# normal or will settle, or when to worry ("could it be the tablets?", "is that normal?", "will it settle down?"):
+# what the patient should know and report, so Counselling, with Prescribing's risks second. Labelled Counselling or
+# both in 95 of 137 such development questions, Prescribing alone in 39 (almost all in the earliest sets).
+# Not when the question asks why it happens (How it works) or about tests (Monitoring): checked in _section_cues.
+_WHY_OR_TESTS = re.compile(r"\b(?:why|por qu[eé]|pourquoi|warum|wieso|perch[eé]|por que|tests?|bloods?|levels?|an[aá]lisis|"
+                           r"anal[ií]ticas?|analisi|esami|exames?|kontroll\w*|bilan\w*|ecg|ekg|electro\w*)\b")
+_EXPERIENCED = (
+    r"(?:\bsince (?:starting|taking|being on|going on|the doctor (?:gave|started)|i started|he started|she started)\b|"
+    r"\bis it the (?:medicine|tablets?|drug|pills?|injections?|medication)\b|"
+    r"\bcould (?:it|this|that|the (?:tablets?|medicine|drug|pills?|medication)) (?:be|be causing|be doing)\b|"
+    r"\bis (?:that|this|it) (?:normal|a side effect|the medicine)\b|\bwhen to worry\b|"
+    r"\bwill (?:it|this|that|they) (?:settle|go away|get better|wear off|pass|stop)\b|\bsettle down\b)"
+)
+_EXPERIENCED_FOREIGN = (
+    r"\b(?:c'est normal|est-ce normal|es normal|[eè] normale|é normal|ist (?:das|es) normal|ist das eine nebenwirkung|"
+    r"est-ce (?:que c'est )?(?:le|un) (?:m[eé]dicament|effet (?:secondaire|ind[eé]sirable))|"
+    r"(?:es|será|ser[aá]) (?:por )?(?:el|la) (?:medicamento|pastilla)|[eè] (?:colpa )?(?:del|della) (?:farmaco|medicina|pastiglia)|"
+    r"(?:seitdem|seit ich|depuis que|desde que (?:empec[eé]|tomo|empez[oó])|da quando (?:prendo|ho iniziato)|desde que (?:comecei|tomo)))\b"
 )
 
 # "Why does X cause / make / take / fail …" asks how an effect comes about: How it works explains it, so this
@@ -245,7 +264,7 @@ _FOREIGN_WATCHING = (
     r"faire attention|achten|aufpassen|prestar atenci[oó]n|prestar aten[cç][aã]o|ficar atent[oa]|estar atent[oa]|"
     r"segnalare|signaler|avisar|melden|reportar|comunicar)\b")
 _FOREIGN_PATTERNS = frozenset([*_FOREIGN.values(), *_FOREIGN_AROUND_NAME.values(), _FOREIGN_WHY, _FOREIGN_KIND,
-                               _FOREIGN_WATCHING])
+                               _FOREIGN_WATCHING, _EXPERIENCED_FOREIGN])
 
 
 # In priority order: when a question matches several, the more specific intent comes first.
@@ -261,6 +280,8 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("overview", r"^(?!(?:\s*[\w-]+)?\s*(?:and |&amp; )?(?:monitoring|evidence|advice|counsel\w*|interactions?|side|risks?|contra\w*|mechanism|trials?|guidance|guidelines?|bloods?|tests?|data|nice|warnings?|cautions?|dose|doses|dosing)\b)\s*[\w-]+(?: [\w-]+)? for (?!how\b|what\b|a \d|\d)[\w' -]+\??\s*$|\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?(?!(?:the )?(?:evidence|data|trials?|guidance|mechanism|risks?|rationale|reason|advice))[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen (?:is|are|would|should|do) (?:[\w-]+ ){1,3}?(?:used|given|prescribed|indicated|started|needed)\b|\bmeant for\b|\b(?:what|which|in which|for which|in what|for what) (?:[\w-]+ ){0,2}(?:is|are) (?:[\w/-]+ ){1,3}?(?:used|given|licensed|prescribed|indicated|approved)\b|\bwhat (?:exactly|actually) is\b|\bhow (?:is|are) (?:it|they|[\w-]+(?: [\w-]+)?) (?:given|administered)\b|\broute of administration\b|\bwhat (?:it'?s|is it) for\b|\bfor what (?:(?:reason|illness|illnesses|disease|diseases|problem|problems|condition|conditions|purpose)\b|(?:it|is it|this|they|the \w+) (?:is |are )?(?:used|for|given|give|giving)\b)|\bwhat means\b|\bindications?\b|\binds?\b"),
     ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|\bsurveillance\b|\bscreen(?:ing)?\b|\btest(?:s|ed|ing)?\b|\bbaseline\b|\bk\+|\bpotassium\b|\bcreatinine\b|\belectrolytes\b|\btfts?\b|\bcxr\b|\bchest x-?ray\b|\bck\b|\becho\w*|\banti-?xa\b|\baptt\b|\bdpd\b|\bhla\b|\bbone density\b|\bdexa\b|\bdxa\b|\bbmd\b|\beye exam\w*|\bophthalm\w*|\bretinal\b|\bhba1c\b|\blipids?\b|\bweigh(?:t|ing)? (?:and|checks)\b|\btpmt\b|\bg6pd\b|\bhla-?b?\b|\bgenotyp\w*|\bpharmacogen\w*|\bpre-?treatment\b|\bblood pressure checks?\b|\bspirometry\b|\bpulse\b"),
     ("how_it_works", r"\bstays? in (?:your|the|my|his|her) (?:system|body)\b|\b(?:effects?|action) of\b[^?]*\b(?:persist|stay|last|remain)s?\b[^?]*\bafter\b|\bwear\w* off\b|\bhow long does (?:it|[\w-]+) last\b|\bwhy (?:does|do|can|is|are|would)\b[^?]*\b(?:develop\w*|tolerance|toxic|happen\w*|relief|falsely|mask\w*|resistan\w*|take (?:days|weeks|months))\b|\bpk\b|\bpd\b|\bpharmacokinetic\w*|\bt1/2\b|\bt½|\bmechanism\w*|\bmech\b|\bmoa\b|\bmode of action\b|\bpharmacolog\w*|\bpharmacodynamic\w*|\bhow (?:it|they|[\w-]+) works?\b|\bhow (?:(?:it|they|[\w-]+(?: [\w-]+)?) )?(?:is|are) (?:working|acting|lowering|reducing|killing|helping|blocking|treating|protecting|raising|increasing)\b|\bwork(?:s|ing)? (?:the same way|in the same way|differently|alike)\b|\bsame mechanism\b|\bhow (?:the|this|that) [\w-]+(?: [\w-]+)? (?:work|works|working|act|acts|acting)\b|\bis how (?:it )?(?:work|act)\w*|\bworks? by\b|\bhow (?:does|do|did|can|could) (?:[\w'-]+ ){1,6}?(?:work|kill|prevent|lower|reduce|raise|increase|help|reverse|treat|stop|block|act|improve|protect|slow|control|target|fight|shrink|relieve|ease|dissolve|thin|lead|open|damage|relax|widen|dilate|bind|break|enter|cross|clear)\w*|\bwhat does [\w-]+ (?:target|bind|block|inhibit)\b|\bwhy does [\w-]+(?: [\w-]+)? (?:cause|lead|lower|raise|increase|reduce)\b|\bhow (?:is|are) [\w-]+ different from\b|\breceptor\w*|\btargets?\b|\bhalf[- ]?life\b|\bpro-?drugs?\b|\bbioavailab\w*"),
+    ("counselling", _EXPERIENCED),
+    ("counselling", _EXPERIENCED_FOREIGN),
     ("counselling", r"\bcounsel\w*|\b(?:be|being) told\b|\bwhat (?:should|do|can|must) (?:[\w-]+ ){1,5}?do\b|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?|people|someone)\b|\bpatients? (?:be )?told\b|\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|\bwhat should (?:i|they|patients?|she|he|you) (?:know|report|avoid|look out|watch)\b|\bwhat (?:(?:the|a|my|our|your|his|her) )?(?:patients?|carers?|parents?|people|they|i|we|you|he|she) (?:should|must|need to|needs to|has to|have to|ought to) (?:know|report|avoid|look out|watch|be aware)\b|\bwatch out\b|\blook out for\b|\bhow (?:should|do|does|to|can|is|are|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|appl(?:y|ied)|stored?|inhale\w*|swallow\w*)\b|\bwhen to (?:take|seek)\b|\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b|\bsun\w*\b|\bwarning signs?\b|\bsigns (?:of|to)\b|\bsymptoms (?:of|to)\b|\bhow long (?:does|do|will|until|before|till)\b[^?]*\b(?:work\w*|effect|kick)\b|\bstart working\b|\bkick in\b|\bheat\b|\bsauna\b|\bhot bath\b|\binhaler technique\b|\brinse\b|\bmeals?\b|\bfoods?\b|\bdiet\w*|\beat(?:ing)?\b|\bprotein\b|\bis (?:that|this|it) normal\b"),
     ("evidence", r"\bevidence\b|\btrials?\b|\bstud(?:y|ies)\b|\bnice\b|\bguidelines?\b|\bguidance\b|\bdata\b|\boutcomes?\b|\bapprov\w*|\blicen[cs]\w*|\bta\d+|\bng\d+|\bmeta-?analys\w*|\brct\b|\blandmark\b|\bfda\b|\bpublished\b|\bmortality\b|\bsurvival\b|\bbenefit\w*|\befficacy\b|\bfirst[- ]line\b|\brecommend\w*|\bnnt\b|\bshowed\b|\bproven\b|\bkeynote\b|\bcheckmate\b"),
     ("prescribing", r"\b(?:" + _HARMS + r")\b|\binteract\w*|\binterfere\w*|\bcontra-?indicat\w*|\bci\b|\bcaution\w*|\bpregnan\w*|\bbreast-?feed\w*|\blactation\b|\bboxed\b|\bblack box\b|\bsafe\w*|\bprescrib\w*|\brenal\b|\bkidneys?\b|\bhepatic\b|\bliver\b|\belderly\b|\bolder (?:people|patients|adults)\b|\bwarnings?\b|\bcyp\w*|\bcombin\w*|\btogether\b|\balcohol\b|\bgrapefruit\b|\bavoid\w*|\bproblems?\b|\begfr\b|\bcrcl\b|\bcut-?off\b|\bthreshold\b|\bsurgery\b|\boperation\b|\bprocedure\b|\bdental\b|\bthe pill\b|\bcontracepti\w*|\bif (?:i|you|he|she|they) (?:have|has|had|am|are|is)\b|\bin (?:people|patients|someone|those|men|women|children) with\b|\bshould(?:n'?t| not)\b|\bcan(?:'?t|not) (?:be )?(?:used|given|taken)\b|\bhow likely\b|\bchance of\b|\bincidence\b|\bwho (?:is|are) at risk\b|\bnever\b|\bintrathecal\w*|\bin (?:[\w-]+ ){0,2}(?:disease|dz|failure|impairment|insufficiency|syndrome|asthma|copd|epilepsy|glaucoma|ckd|aki)\b|\baffect(?:s)? (?:your|my|the|his|her)\b"),
@@ -283,6 +304,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("counselling", r"\bcan i\b|\bshould i\b|\bi'?m (?:on|taking)\b|\bi'?ve been\b|\bmy (?:mum|dad|mother|father|doctor|gp|husband|wife|son|daughter)\b"),
 ]]
 
+_EXPERIENCED_PATTERNS = frozenset([_EXPERIENCED, _EXPERIENCED_FOREIGN])
 _FOREIGN_GATED_KEYS = [(key, rx) for key, rx in _INTENTS if rx.pattern in _FOREIGN.values()]
 _FOREIGN_GATED = [rx for _, rx in _FOREIGN_GATED_KEYS]
 
@@ -340,7 +362,9 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     strong_count = len(_INTENTS) - 2
     for n, (key, rx) in enumerate(_INTENTS):
         foreign = rx.pattern in _FOREIGN_PATTERNS
-        if key not in found and (m := rx.search(typed if foreign else spelled)):
+        if key in found or rx.pattern in _EXPERIENCED_PATTERNS and _WHY_OR_TESTS.search(typed):
+            continue
+        if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
     if not found:
         found = _compound_cue(typed)
