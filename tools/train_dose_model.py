@@ -47,7 +47,8 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl", "eval/dose_queries_heldout29.jsonl",
         "eval/dose_queries_heldout31.jsonl", "eval/dose_queries_heldout33.jsonl", "eval/dose_queries_heldout35.jsonl",
         "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl", "eval/dose_queries_heldout40.jsonl",
-        "eval/dose_queries_heldout41.jsonl", "eval/dose_queries_heldout43.jsonl",
+        "eval/dose_queries_heldout41.jsonl", "eval/dose_queries_heldout43.jsonl", "eval/dose_queries_heldout44.jsonl",
+        "eval/dose_queries_heldout48.jsonl", "eval/dose_queries_heldout50.jsonl", "eval/dose_queries_heldout52.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -79,7 +80,9 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout22.jsonl", "eval/queries_heldout23.jsonl", "eval/queries_heldout25.jsonl",
                   "eval/queries_heldout26.jsonl", "eval/queries_heldout28.jsonl", "eval/queries_heldout30.jsonl",
                   "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl", "eval/queries_heldout36.jsonl",
-                  "eval/queries_heldout38.jsonl", "eval/queries_heldout42.jsonl", "eval/queries_heldout45.jsonl"]
+                  "eval/queries_heldout38.jsonl", "eval/queries_heldout42.jsonl", "eval/queries_heldout45.jsonl",
+                  "eval/queries_heldout46.jsonl", "eval/queries_heldout47.jsonl", "eval/queries_heldout49.jsonl",
+                  "eval/queries_heldout51.jsonl", "eval/queries_heldout53.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
