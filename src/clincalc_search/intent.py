@@ -360,9 +360,10 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     spelled, typed = _spelled(question), question.casefold()
     found: dict[str, tuple[str, bool, bool]] = {}
     strong_count = len(_INTENTS) - 2
+    skipped = _EXPERIENCED_PATTERNS if _WHY_OR_TESTS.search(typed) else frozenset()
     for n, (key, rx) in enumerate(_INTENTS):
         foreign = rx.pattern in _FOREIGN_PATTERNS
-        if key in found or rx.pattern in _EXPERIENCED_PATTERNS and _WHY_OR_TESTS.search(typed):
+        if key in found or rx.pattern in skipped:
             continue
         if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
