@@ -25,7 +25,7 @@ from clincalc_search.display import (
 from clincalc_search.engine import Engine
 from clincalc_search.highlight_markdown import highlighted
 from clincalc_search.index_store import IndexError_, read_manifest, stale_message
-from clincalc_search.models import SECTION_TITLES, Answer, Hit, Monograph
+from clincalc_search.models import COUNTRIES, SECTION_TITLES, Answer, Hit, Monograph
 from clincalc_search.settings import Settings, load_settings
 
 st.set_page_config(page_title="ClinCalc search", page_icon="💊", layout="wide")
@@ -33,7 +33,6 @@ st.set_page_config(page_title="ClinCalc search", page_icon="💊", layout="wide"
 log = logging.getLogger("clincalc_search.app")
 
 VIEWS = ["Ask", "Drug", "Classes"]
-LANGUAGE_NAMES = {"es": "Spain", "fr": "France", "de": "Germany", "it": "Italy", "pt": "Portugal and Brazil"}
 # Our own stylesheets (never user or corpus text). The refusal is one red panel whose only copy of the
 # message is the copyable code block, set in the body font. Captions are darker than Streamlit's grey
 # (3.9:1, below WCAG AA); cards title their drug with h2 (h1 is the page) set at card size. A code block's
@@ -250,7 +249,7 @@ def view_drug(engine: Engine) -> None:
     if m.brands:
         st.markdown(f"**Brand names:** {escape_markdown(m.brand_text)}")
     if m.brands_abroad:
-        abroad = "; ".join(f"{LANGUAGE_NAMES[lang]}: {', '.join(names)}" for lang, names in m.brands_abroad.items())
+        abroad = "; ".join(f"{COUNTRIES[lang]}: {', '.join(names)}" for lang, names in m.brands_abroad.items())
         st.caption(f"Brands elsewhere — {escape_markdown(abroad)}")
     # Opened from an answer: the lines its question pointed to stay highlighted in their section.
     marked = st.session_state.get("marked")

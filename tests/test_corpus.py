@@ -273,6 +273,14 @@ def test_brands_abroad_are_read_and_must_not_name_another_drug(corpus_copy: Path
         corpus_copy)
 
 
+def test_every_language_a_brand_abroad_may_have_names_its_country() -> None:
+    from typing import get_args
+
+    from clincalc_search.models import COUNTRIES, AbroadLanguage
+
+    assert set(COUNTRIES) == set(get_args(AbroadLanguage))
+
+
 def test_a_brand_abroad_needs_a_language_the_product_reads(corpus_copy: Path) -> None:
     _edit(corpus_copy, "alendronic-acid.md", "it: [Alendros]", "nl: [Alendros]")
     assert any(p.startswith("alendronic-acid.md:5: brands_abroad: Input should be") for p in _problems(corpus_copy))

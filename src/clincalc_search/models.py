@@ -40,6 +40,12 @@ class ReviewRecord(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
+AbroadLanguage = Literal["es", "fr", "de", "it", "pt"]
+# Where each language's brands are sold, as the drug page names them.
+COUNTRIES: dict[AbroadLanguage, str] = {
+    "es": "Spain", "fr": "France", "de": "Germany", "it": "Italy", "pt": "Portugal and Brazil"}
+
+
 class Monograph(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -48,7 +54,7 @@ class Monograph(BaseModel):
     brands: list[str] = Field(default_factory=list)
     # Brands sold in Spain, France, Germany, Italy, Portugal or Brazil, by language: questions there name the drug
     # by them ("el Orfidal", "il Tavor"). Recognised like brands; the refusal names only `brands`.
-    brands_abroad: dict[Literal["es", "fr", "de", "it", "pt"], list[str]] = Field(default_factory=dict)
+    brands_abroad: dict[AbroadLanguage, list[str]] = Field(default_factory=dict)
     drug_class: str
     kicker: str
     specialist: bool
