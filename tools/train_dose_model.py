@@ -49,6 +49,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl", "eval/dose_queries_heldout40.jsonl",
         "eval/dose_queries_heldout41.jsonl", "eval/dose_queries_heldout43.jsonl", "eval/dose_queries_heldout44.jsonl",
         "eval/dose_queries_heldout48.jsonl", "eval/dose_queries_heldout50.jsonl", "eval/dose_queries_heldout52.jsonl",
+        "eval/dose_queries_heldout54.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -63,7 +64,12 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_train_k.jsonl",
         # (l) all in five other languages: the dose word used for measuring a substance in the blood ("dosar CPK",
         # "dosage de la troponine") against the drug's dose; rates, tapers and what to give now with no dose word
-        "eval/dose_train_l.jsonl"]
+        "eval/dose_train_l.jsonl",
+        # (m) the families of the fourteenth session's held-out misses, each in many wordings and six languages: a
+        # wait before surgery, food, driving or another medicine, a strength stated beside another question, a
+        # test's interval, time courses and numbers that are not amounts, against a vomited or late dose, fasting
+        # and shift work, per-patient adjustment, a course or interval offered as a choice, and shorthand
+        "eval/dose_train_m.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
