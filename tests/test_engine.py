@@ -200,6 +200,7 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
     ("O que dizem os estudos sobre a empagliflozina?", "evidence"),
     ("Come si conserva l'insulina?", "counselling"),
     ("Les effets indesirables du tramadol", "prescribing"),           # typed without accents
+    ("Gentamicinspiegel", "monitoring"),  # a cue word inside a German compound
 ])
 def test_section_cues_in_other_languages(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents

@@ -387,9 +387,6 @@ class Engine:
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         first = self._evidence_first(plan, intents) + first
         learned = None if bare else self._learned_section(plan)
-        if learned is not None and intents and intents[0] in cued_in_another_language(plan.text):
-            # The model weighs English words: another language's cue is one it cannot read, so it does not overrule.
-            learned = None
         if learned is not None and self.chunks[(first or ranked)[0]].section != learned[0]:
             section, p = learned
             # The model weighed the intent's cue and the evidence with the question's words: the lines that said
