@@ -326,8 +326,6 @@ def test_dose_wording_in_another_language_is_still_refused(real_engine: Engine, 
     ("est-ce que je peux conduire après avoir pris de la zopiclone", "zopiclone"),  # "pris" is no brand's stem
     ("controle da pressão arterial com perindopril", "perindopril"),  # nor "pressão"
     ("Amineurin macht mich tagsüber müde, normal?", "amitriptyline"),  # the second pass of brands abroad
-    ("mononitrato de isosorbida e dor de cabeça, é normal?", "isosorbide mononitrate"),  # another word order
-    ("Natriumvalproat in der Schwangerschaft?", "sodium valproate"),  # a German compound
 ])
 def test_brands_sold_abroad_name_their_drug_and_nothing_else(real_engine: Engine, question: str, drug: str) -> None:
     answer = real_engine.ask(question)
