@@ -397,11 +397,18 @@ def test_a_clinicians_what_to_do_stays_with_its_topic() -> None:
     "le Seroplex me donne des nausées, c'est normal ?",
     "Seit ich Metformin nehme, habe ich Durchfall. Ist das normal?",
     "el enalapril me da tos seca, es por la pastilla?",
+    # as learners and texters ask it: the word order turned, "is" alone, or "normal?" at the end
+    "ramipril make me cough all night, it is normal?",
+    "after the injection my arm is red and hot, is normal?",
+    "gliclazide and shaky before lunch, normal?",
+    "lansoprazole ballonnements tous les jours c normal",
+    "con l'atenololo ho sempre le mani fredde, normale?",
 ])
 def test_an_effect_someone_has_had_asks_counselling(question: str) -> None:
-    from clincalc_search.intent import section_intents
+    from clincalc_search.intent import describes_experience, section_intents
 
     assert section_intents(question)[0] == "counselling"
+    assert describes_experience(question)
 
 
 @pytest.mark.parametrize(("question", "first"), [
@@ -410,6 +417,7 @@ def test_an_effect_someone_has_had_asks_counselling(question: str) -> None:
     ("since starting lithium, how often are levels checked?", "monitoring"),   # the tests
 ])
 def test_but_whether_it_causes_why_or_the_tests_do_not(question: str, first: str) -> None:
-    from clincalc_search.intent import section_intents
+    from clincalc_search.intent import describes_experience, section_intents
 
     assert section_intents(question)[0] == first
+    assert not describes_experience(question)

@@ -73,7 +73,8 @@ def test_plan_features_read_intents_in_order_and_evidence_relative_to_the_best()
     assert (f[2 * n], f[2 * n + 1]) == (0.0, 1.0)  # intents present; two drugs
     assert f[2 * n + 2 + SECTION_KEYS.index("prescribing")] == 0.0 and f[2 * n + 2:3 * n + 2].max() == 0.0
     assert f[3 * n + 2 + SECTION_KEYS.index("monitoring")] == 0.5
-    assert _inputs(sparse=np.zeros(6)).plan_features()[3 * n + 2:].tolist() == [0.0] * n  # no BM25 match
+    assert _inputs(sparse=np.zeros(6)).plan_features()[3 * n + 2:4 * n + 2].tolist() == [0.0] * n  # no BM25 match
+    assert f[4 * n + 2] == 0.0 and _inputs(experienced=True).plan_features()[4 * n + 2] == 1.0
 
 
 class _Prefers:

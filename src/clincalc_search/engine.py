@@ -23,6 +23,7 @@ from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import (
     CUE_WORDS,
     cued_in_another_language,
+    describes_experience,
     foreign_cue_words,
     intent_words,
     section_cues,
@@ -420,7 +421,8 @@ class Engine:
         plan.section_inputs = SectionInputs(
             plan.text, plan.vector, plan.intents, plan.strong, len(plan.drugs),
             dense=np.array([dense[ids[s]] if s in ids else 0.0 for s in SECTION_KEYS]),
-            sparse=np.array([sparse[ids[s]] if s in ids else 0.0 for s in SECTION_KEYS]))
+            sparse=np.array([sparse[ids[s]] if s in ids else 0.0 for s in SECTION_KEYS]),
+            experienced=describes_experience(plan.text))
         if self.section_model is None:
             return None
         probabilities = self.section_model.probabilities(plan.section_inputs)

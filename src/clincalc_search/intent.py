@@ -41,10 +41,13 @@ _EXPERIENCED = (
     r"\bis it the (?:medicine|tablets?|drug|pills?|injections?|medication)\b|"
     r"\bcould (?:it|this|that|the (?:tablets?|medicine|drug|pills?|medication)) (?:be|be causing|be doing)\b|"
     r"\bis (?:that|this|it) (?:normal|a side effect|the medicine)\b|\bwhen to worry\b|"
+    # the same asked as learners and texters do: "it is normal?", "is normal?", or the word alone at the end
+    r"\b(?:it|this|that) is normal\b|\bis normal(?=\s*\?)|\bnormal(?=\s*\?+\s*$)|"
     r"\bwill (?:it|this|that|they) (?:settle|go away|get better|wear off|pass|stop)\b|\bsettle down\b)"
 )
 _EXPERIENCED_FOREIGN = (
     r"\b(?:c'est normal|est-ce normal|es normal|[eè] normale|é normal|ist (?:das|es) normal|ist das eine nebenwirkung|"
+    r"c normal|normale?(?=\s*\?+\s*$)|"
     r"est-ce (?:que c'est )?(?:le|un) (?:m[eé]dicament|effet (?:secondaire|ind[eé]sirable))|"
     r"(?:es|será|ser[aá]) (?:por )?(?:el|la) (?:medicamento|pastilla)|[eè] (?:colpa )?(?:del|della) (?:farmaco|medicina|pastiglia)|"
     r"(?:seitdem|seit ich|depuis que|desde que (?:empec[eé]|tomo|empez[oó])|da quando (?:prendo|ho iniziato)|desde que (?:comecei|tomo)))\b"
@@ -305,6 +308,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
 ]]
 
 _EXPERIENCED_PATTERNS = frozenset([_EXPERIENCED, _EXPERIENCED_FOREIGN])
+_EXPERIENCED_RX = [re.compile(_EXPERIENCED), re.compile(_EXPERIENCED_FOREIGN)]
 _FOREIGN_GATED_KEYS = [(key, rx) for key, rx in _INTENTS if rx.pattern in _FOREIGN.values()]
 _FOREIGN_GATED = [rx for _, rx in _FOREIGN_GATED_KEYS]
 
@@ -392,6 +396,14 @@ def _compound_cue(typed: str) -> dict[str, tuple[str, bool, bool]]:
                 if m := rx.search(split):
                     return {key: (m.group(0).strip(), False, True)}  # weak: a guess at where the word splits
     return {}
+
+
+def describes_experience(question: str) -> bool:
+    """Whether the question tells of an effect the person has had and asks if it is normal, the medicine, or will
+    settle, in any of the six languages: the cue _section_cues reads as Counselling, unless it asks why or about tests.
+    The section model reads it apart from the other Counselling cues, which ask about driving, storage or food."""
+    typed = question.casefold()
+    return not _WHY_OR_TESTS.search(typed) and any(rx.search(typed) for rx in _EXPERIENCED_RX)
 
 
 def intent_words(question: str) -> list[str]:

@@ -24,7 +24,7 @@ from clincalc_search.models import SECTION_KEYS
 
 WEIGHTS = Path(__file__).parent / "data" / "section_model.npz"
 _N = len(SECTION_KEYS)
-PLAN_FEATURES = 4 * _N + 2
+PLAN_FEATURES = 4 * _N + 3
 
 
 @dataclass
@@ -38,11 +38,14 @@ class SectionInputs:
     n_drugs: int
     dense: np.ndarray  # (sections,) cosine of the question with each section of the first drug (0 if absent)
     sparse: np.ndarray  # (sections,) BM25 of the question's stems in each section of the first drug
+    experienced: bool = False  # it tells of an effect the person has had (intent.describes_experience)
 
     def plan_features(self) -> np.ndarray:
         """[1/rank of each section among the intents | each section's cue strong | no intent | two or more drugs |
-        each section's cosine minus the best | each section's BM25 over the best]: the intent is the prior and
-        the first drug's sections are the evidence where the question names something specific."""
+        each section's cosine minus the best | each section's BM25 over the best | an effect the person has had]:
+        the intent is the prior and the first drug's sections are the evidence where the question names something
+        specific. The last is apart from the Counselling cue: "is that normal?" after an effect is a cue the older
+        sets labelled Prescribing as often as not, and one bit lets the model weigh it on its own."""
         out = np.zeros(PLAN_FEATURES)
         for rank, section in enumerate(self.intents):
             if section in SECTION_KEYS and not out[SECTION_KEYS.index(section)]:
@@ -53,7 +56,8 @@ class SectionInputs:
         out[2 * _N], out[2 * _N + 1] = float(not self.intents), float(self.n_drugs > 1)
         dense, sparse = np.asarray(self.dense, dtype=np.float64), np.asarray(self.sparse, dtype=np.float64)
         out[2 * _N + 2:3 * _N + 2] = dense - dense.max()
-        out[3 * _N + 2:] = sparse / sparse.max() if sparse.max() > 0 else sparse
+        out[3 * _N + 2:4 * _N + 2] = sparse / sparse.max() if sparse.max() > 0 else sparse
+        out[4 * _N + 2] = float(self.experienced)
         return out
 
 
@@ -84,7 +88,8 @@ class SectionModel:
     def load(cls, path: Path | str = WEIGHTS) -> SectionModel:
         with np.load(path, allow_pickle=False) as z:
             sizes = (int(z["word_features"]), int(z["char_features"]))
-            if sizes != (WORD_FEATURES, CHAR_FEATURES) or tuple(map(str, z["sections"])) != SECTION_KEYS:
+            if (sizes != (WORD_FEATURES, CHAR_FEATURES) or tuple(map(str, z["sections"])) != SECTION_KEYS
+                    or z["w_plan"].shape[1] != PLAN_FEATURES):
                 raise ValueError(f"{path}: weights for other features or sections: rerun "
                                  "python tools/train_section_model.py")
             return cls(
