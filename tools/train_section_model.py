@@ -46,7 +46,7 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_heldout38.jsonl", "eval/queries_heldout42.jsonl", "eval/queries_heldout45.jsonl",
         "eval/queries_heldout46.jsonl", "eval/queries_heldout47.jsonl", "eval/queries_heldout49.jsonl",
         "eval/queries_heldout51.jsonl", "eval/queries_heldout53.jsonl", "eval/queries_heldout55.jsonl",
-        "eval/queries_heldout57.jsonl",
+        "eval/queries_heldout57.jsonl", "eval/queries_heldout59.jsonl",
         # Written only to train on, from the section definitions alone: a third in five other languages, a fifth
         # naming one effect, test or trial.
         "eval/queries_train_r.jsonl",

@@ -50,6 +50,11 @@ _EXPERIENCED_FOREIGN = (
     r"c normal|normale?(?=\s*\?+\s*$)|"
     r"est-ce (?:que c'est )?(?:le|un) (?:m[eé]dicament|effet (?:secondaire|ind[eé]sirable))|"
     r"(?:es|será|ser[aá]) (?:por )?(?:el|la) (?:medicamento|pastilla)|[eè] (?:colpa )?(?:del|della) (?:farmaco|medicina|pastiglia)|"
+    # "is that a (known) side effect", "will it pass", as the English cues
+    r"ist das (?:eine? )?(?:\w+ )?nebenwirkung|(?:[eè]|es|é) (?:un|uno|um) (?:\w+ )?(?:effetto collaterale|"
+    r"efecto secundario|efeito colateral|efeito secund[aá]rio)|passer(?:[aà]|anno)|(?:[cç]a|cela) (?:va )?passe[r]?|"
+    r"se (?:me |le )?(?:pasa|pasar[aá]|quita|quitar[aá])|(?:vai|v[aã]o) passar|geht (?:das|es) (?:wieder )?weg|"
+    r"vergeht (?:das|es)|"
     r"(?:seitdem|seit ich|depuis que|desde que (?:empec[eé]|tomo|empez[oó])|da quando (?:prendo|ho iniziato)|desde que (?:comecei|tomo)))\b"
 )
 
@@ -144,8 +149,10 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"cr[eé]atinin[eé]mie", r"cpk", r"tgo", r"tgp", r"laborkontroll\w*", r"liti?emia", r"lith[eé]mie", r"suivi",
         r"seguimiento", r"cribado", r"d[eé]pistage",
         # checking as a verb, and bone density (as English "check", "bone density", "DEXA")
-        r"controllar\w*", r"contr[oô]ler", r"checar", r"densitometr\w*", r"densidad [oó]sea", r"densit[eé] osseuse",
+        r"controllar\w*", r"contr[oô]ler", r"checar", r"\w*densitom[eé]tr\w*", r"densidad [oó]sea", r"densit[eé] osseuse",
         r"knochendichte\w*", r"densit[aà] ossea", r"densidade [oó]ssea",
+        # a test by that word (as English "test"): "teste de tuberculose", "test HLA", "pruebas de tiroides", "examens"
+        r"tests?", r"teste", r"testes d[eo]", r"pruebas? de", r"examens",
     ],
     "counselling": [
         r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toma|tomar|usa|aplica|inyecta|guarda|conserva)",
@@ -212,6 +219,8 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"interag\w*", r"peligros\w*", r"dangereu\w*", r"gef[aä]hrlich\w*", r"pericolos\w*", r"perigos\w*",
         r"ancianos", r"personnes [aâ]g[eé]es", r"(?:ä|ae)ltere\w*", r"anziani", r"idosos", r"alcool", r"alkohol",
         r"[aá]lcool", r"contre-indiqu[eé]e?s?",
+        # what to avoid (as English "avoid")
+        r"[eé]vit(?:er|ar|are|ez|e|a|ado|ada|ati|ato)", r"vermeid\w*",
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
@@ -248,9 +257,11 @@ _WHY_NOT_MECHANISM = (
     r"nicht|kein\w*|nie|pas|jamais|non|no|n[aã]o|nunca|mai|evit\w*|[eé]vit\w*|vermeid\w*|interdit\w*|verboten|"
     r"contr[ae]-?indi\w*|kontraindi\w*|controindic\w*|muss\w*|soll\w*|darf|d[uü]rfen|brauch\w*|dev[eoi]|dois|doit|"
     r"faut|hay que|tengo que|tiene que|tenho que|preciso|bisogna|kontroll\w*|control\w*|esami|an[aá]lisis|exames?|"
-    r"spiegel\w*|niveaux?|livell\w*|nivel\w*")
-_FOREIGN_WHY = (r"\b(?:pourquoi|warum|wieso|weshalb|perch[eé]|por qu[eé]|porque [eé] que)\b"
-                rf"(?!.*\b(?:{_WHY_NOT_MECHANISM})\b)")
+    r"spiegel\w*|niveaux?|livell\w*|nivel\w*|tests?|teste|pruebas?|examens?")
+_FOREIGN_WHY = r"\b(?:pourquoi|warum|wieso|weshalb|perch[eé]|por qu[eé]|porque [eé] que)\b"
+# Anywhere in the question, before the why as well as after it ("quels antidépresseurs faut-il éviter et pourquoi"):
+# _section_cues checks it, since the cue's match must stay the why word alone (its words are not read as a drug).
+_WHY_NOT_MECHANISM_RX = re.compile(rf"\b(?:{_WHY_NOT_MECHANISM})\b")
 # Which class or kind of medicine it is, as English "what class", "what kind of".
 _FOREIGN_KIND = (r"\b(?:clase|classe|klasse|wirkstoffgruppe|wirkstoffklasse|medikamentengruppe|gruppo di farmaci|"
                  r"grupo de (?:f[aá]rmacos|medicamentos)|famille de m[eé]dicaments|ist (?:\S+ ){1,2}?eine?|"
@@ -368,6 +379,8 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     for n, (key, rx) in enumerate(_INTENTS):
         foreign = rx.pattern in _FOREIGN_PATTERNS
         if key in found or rx.pattern in skipped:
+            continue
+        if rx.pattern == _FOREIGN_WHY and _WHY_NOT_MECHANISM_RX.search(typed):
             continue
         if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
