@@ -57,10 +57,13 @@ def test_wrong_embedding_size_is_an_error(shipped: SectionModel) -> None:
 def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     with np.load(section_model.WEIGHTS, allow_pickle=False) as z:
         arrays = dict(z)
-    arrays["word_features"] = np.int64(WORD_FEATURES // 2)
-    np.savez(tmp_path / "other.npz", **arrays)
+    np.savez(tmp_path / "other.npz", **{**arrays, "word_features": np.int64(WORD_FEATURES // 2)})
     with pytest.raises(ValueError, match="train_section_model"):
         SectionModel.load(tmp_path / "other.npz")
+    # weights trained before the plan block grew (one feature fewer) would read the features shifted
+    np.savez(tmp_path / "older.npz", **{**arrays, "w_plan": arrays["w_plan"][:, :-1]})
+    with pytest.raises(ValueError, match="train_section_model"):
+        SectionModel.load(tmp_path / "older.npz")
 
 
 def test_plan_features_read_intents_in_order_and_evidence_relative_to_the_best() -> None:
