@@ -201,6 +201,17 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
     ("Come si conserva l'insulina?", "counselling"),
     ("Les effets indesirables du tramadol", "prescribing"),           # typed without accents
     ("Gentamicinspiegel", "monitoring"),  # a cue word inside a German compound
+    # a why whose caution comes before it asks about the caution, as one after it does; a why alone, the mechanism
+    ("Clozapine: quels médicaments faut-il éviter et pourquoi ?", "prescribing"),
+    ("con el litio qué hay que evitar y por qué", "prescribing"),
+    ("pourquoi le méthotrexate donne des aphtes", "how_it_works"),
+    # a test by that word, and bone density within a longer word
+    ("Humira: perché il test della tubercolosi prima di iniziare?", "monitoring"),
+    ("alendronate : pourquoi refaire une ostéodensitométrie ?", "monitoring"),
+    # an effect the person has had, asked whether it will pass or is a known side effect
+    ("Metformin, seit zwei Wochen Durchfall, geht das wieder weg?", "counselling"),
+    ("con la sertralina tengo náuseas, se me pasará?", "counselling"),
+    ("Mia madre con il Tavor è molto confusa, è un effetto collaterale?", "counselling"),
 ])
 def test_section_cues_in_other_languages(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents
@@ -382,30 +393,6 @@ def test_prodrugs_checking_verbs_what_to_do_and_what_it_is_for_in_other_language
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first
-
-
-@pytest.mark.parametrize(("question", "first"), [
-    # a why whose caution comes before it asks about the caution, as one after it does
-    ("Clozapine: quels médicaments faut-il éviter et pourquoi ?", "prescribing"),
-    ("con el litio qué hay que evitar y por qué", "prescribing"),
-    # a test by that word, and bone density within a longer word
-    ("Humira: perché il test della tubercolosi prima di iniziare?", "monitoring"),
-    ("alendronate : pourquoi refaire une ostéodensitométrie ?", "monitoring"),
-    # an effect the person has had, asked whether it will pass or is a known side effect
-    ("Metformin, seit zwei Wochen Durchfall, geht das wieder weg?", "counselling"),
-    ("con la sertralina tengo náuseas, se me pasará?", "counselling"),
-    ("Mia madre con il Tavor è molto confusa, è un effetto collaterale?", "counselling"),
-])
-def test_why_beside_a_caution_tests_and_passing_effects_in_other_languages(question: str, first: str) -> None:
-    from clincalc_search.intent import section_intents
-
-    assert section_intents(question)[0] == first
-
-
-def test_a_why_with_nothing_else_asked_is_still_how_it_works() -> None:
-    from clincalc_search.intent import section_intents
-
-    assert section_intents("pourquoi le méthotrexate donne des aphtes")[0] == "how_it_works"
 
 
 def test_a_clinicians_what_to_do_stays_with_its_topic() -> None:

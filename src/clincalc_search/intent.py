@@ -260,8 +260,8 @@ _WHY_NOT_MECHANISM = (
     r"spiegel\w*|niveaux?|livell\w*|nivel\w*|tests?|teste|pruebas?|examens?")
 _FOREIGN_WHY = r"\b(?:pourquoi|warum|wieso|weshalb|perch[eé]|por qu[eé]|porque [eé] que)\b"
 # Anywhere in the question, before the why as well as after it ("quels antidépresseurs faut-il éviter et pourquoi"):
-# _section_cues checks it, since the cue's match must stay the why word alone (its words are not read as a drug).
-_WHY_NOT_MECHANISM_RX = re.compile(rf"\b(?:{_WHY_NOT_MECHANISM})\b")
+# _set_aside checks it, since the cue's match must stay the why word alone (its words are not read as a drug).
+_WHY_NOT_MECHANISM_RX = GatedPattern(rf"\b(?:{_WHY_NOT_MECHANISM})\b")
 # Which class or kind of medicine it is, as English "what class", "what kind of".
 _FOREIGN_KIND = (r"\b(?:clase|classe|klasse|wirkstoffgruppe|wirkstoffklasse|medikamentengruppe|gruppo di farmaci|"
                  r"grupo de (?:f[aá]rmacos|medicamentos)|famille de m[eé]dicaments|ist (?:\S+ ){1,2}?eine?|"
@@ -319,7 +319,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
 ]]
 
 _EXPERIENCED_PATTERNS = frozenset([_EXPERIENCED, _EXPERIENCED_FOREIGN])
-_EXPERIENCED_RX = [re.compile(_EXPERIENCED), re.compile(_EXPERIENCED_FOREIGN)]
+_EXPERIENCED_GATED = [rx for _, rx in _INTENTS if rx.pattern in _EXPERIENCED_PATTERNS]
 _FOREIGN_GATED_KEYS = [(key, rx) for key, rx in _INTENTS if rx.pattern in _FOREIGN.values()]
 _FOREIGN_GATED = [rx for _, rx in _FOREIGN_GATED_KEYS]
 
@@ -375,12 +375,10 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     spelled, typed = _spelled(question), question.casefold()
     found: dict[str, tuple[str, bool, bool]] = {}
     strong_count = len(_INTENTS) - 2
-    skipped = _EXPERIENCED_PATTERNS if _WHY_OR_TESTS.search(typed) else frozenset()
+    skipped = _set_aside(typed)
     for n, (key, rx) in enumerate(_INTENTS):
         foreign = rx.pattern in _FOREIGN_PATTERNS
         if key in found or rx.pattern in skipped:
-            continue
-        if rx.pattern == _FOREIGN_WHY and _WHY_NOT_MECHANISM_RX.search(typed):
             continue
         if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
@@ -411,12 +409,23 @@ def _compound_cue(typed: str) -> dict[str, tuple[str, bool, bool]]:
     return {}
 
 
+def _set_aside(typed: str) -> frozenset[str]:
+    """The patterns the rest of the question sets aside: an effect the person has had, when the question asks why or
+    about tests (How it works or Monitoring answers it); another language's why, when a caution, a check or an
+    obligation stands anywhere in the question."""
+    skipped = set(_EXPERIENCED_PATTERNS) if _WHY_OR_TESTS.search(typed) else set()
+    if _WHY_NOT_MECHANISM_RX.search(typed):
+        skipped.add(_FOREIGN_WHY)
+    return frozenset(skipped)
+
+
 def describes_experience(question: str) -> bool:
     """Whether the question tells of an effect the person has had and asks if it is normal, the medicine, or will
-    settle, in any of the six languages: the cue _section_cues reads as Counselling, unless it asks why or about tests.
-    The section model reads it apart from the other Counselling cues, which ask about driving, storage or food."""
+    settle, in any of the six languages: the cue _section_cues reads as Counselling (the same patterns, set aside
+    the same way). The section model reads it apart from the other Counselling cues (driving, storage, food)."""
     typed = question.casefold()
-    return not _WHY_OR_TESTS.search(typed) and any(rx.search(typed) for rx in _EXPERIENCED_RX)
+    skipped = _set_aside(typed)
+    return any(rx.search(typed) for rx in _EXPERIENCED_GATED if rx.pattern not in skipped)
 
 
 def intent_words(question: str) -> list[str]:
