@@ -212,6 +212,11 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
     ("Metformin, seit zwei Wochen Durchfall, geht das wieder weg?", "counselling"),
     ("con la sertralina tengo náuseas, se me pasará?", "counselling"),
     ("Mia madre con il Tavor è molto confusa, è un effetto collaterale?", "counselling"),
+    # a German compound is the kind of thing its last part names: checks of the kidneys, of the side effects
+    ("Lithium: welche Nierenfunktionskontrollen braucht man?", "monitoring"),
+    ("Clozapin Nebenwirkungskontrolle im ersten Jahr", "monitoring"),
+    ("Stoffwechselkontrolle unter Quetiapin", "monitoring"),
+    ("Metformin Kontraindikationen", "prescribing"),  # unless the first part is no cue word alone ("kontra")
 ])
 def test_section_cues_in_other_languages(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents
@@ -414,6 +419,7 @@ def test_a_clinicians_what_to_do_stays_with_its_topic() -> None:
     "gliclazide and shaky before lunch, normal?",
     "lansoprazole ballonnements tous les jours c normal",
     "con l'atenololo ho sempre le mani fredde, normale?",
+    "the mouth ulcers on nicorandil, will they eventually settle",  # an adverb before the verb
 ])
 def test_an_effect_someone_has_had_asks_counselling(question: str) -> None:
     from clincalc_search.intent import describes_experience, section_intents

@@ -32,7 +32,8 @@ _HARMS = (
 # Someone describing an effect they have had since starting it and asking whether it is the medicine, whether it is
 # normal or will settle, or when to worry ("could it be the tablets?", "is that normal?", "will it settle down?"):
 # what the patient should know and report, so Counselling, with Prescribing's risks second. Labelled Counselling or
-# both in 95 of 137 such development questions, Prescribing alone in 39 (almost all in the earliest sets).
+# both in 95 of 137 such development questions, Prescribing alone in 39, almost all in the sets written before the
+# writers' brief stated the convention; those were relabelled Counselling first in the seventeenth session.
 # Not when the question asks why it happens (How it works) or about tests (Monitoring): checked in _section_cues.
 _WHY_OR_TESTS = re.compile(r"\b(?:why|por qu[eé]|pourquoi|warum|wieso|perch[eé]|por que|tests?|bloods?|levels?|an[aá]lisis|"
                            r"anal[ií]ticas?|analisi|esami|exames?|kontroll\w*|bilan\w*|ecg|ekg|electro\w*)\b")
@@ -43,7 +44,9 @@ _EXPERIENCED = (
     r"\bis (?:that|this|it) (?:normal|a side effect|the medicine)\b|\bwhen to worry\b|"
     # the same asked as learners and texters do: "it is normal?", "is normal?", or the word alone at the end
     r"\b(?:it|this|that) is normal\b|\bis normal(?=\s*\?)|\bnormal(?=\s*\?+\s*$)|"
-    r"\bwill (?:it|this|that|they) (?:settle|go away|get better|wear off|pass|stop)\b|\bsettle down\b)"
+    # "will it (ever, eventually) settle?"
+    r"\bwill (?:it|this|that|they) (?:(?:ever|eventually|soon|gradually|just) )?(?:settle|go away|get better|wear off|"
+    r"pass|stop)\b|\bsettle down\b)"
 )
 _EXPERIENCED_FOREIGN = (
     r"\b(?:c'est normal|est-ce normal|es normal|[eè] normale|é normal|ist (?:das|es) normal|ist das eine nebenwirkung|"
@@ -382,8 +385,7 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
             continue
         if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
-    if not found:
-        found = _compound_cue(typed)
+    found = _compound_heads(found) if found else _compound_cue(typed)
     # An English cue word inside a longer cue of another language ("indications" in "contre indications") is part of
     # that phrase, not a request of its own.
     phrases = [words for words, _, foreign in found.values() if foreign]
@@ -407,6 +409,34 @@ def _compound_cue(typed: str) -> dict[str, tuple[str, bool, bool]]:
                 if m := rx.search(split):
                     return {key: (m.group(0).strip(), False, True)}  # weak: a guess at where the word splits
     return {}
+
+
+def _compound_heads(found: dict[str, tuple[str, bool, bool]]) -> dict[str, tuple[str, bool, bool]]:
+    """A cue that matched a whole compound by its first part ("Stoffwechselkontrollen", metabolic checks, read as
+    "Stoffwechsel"): a German compound is the kind of thing its last part names, so when that part is another
+    section's cue word, the compound asks for that section, in the same place among the cues. Only when the first
+    part is a cue word by itself: "Kontra|indikationen" is not a kind of indication."""
+    out: dict[str, tuple[str, bool, bool]] = {}
+    for key, (words, strong, foreign) in found.items():
+        head = _head_cue(key, words) if foreign and len(words) >= 10 and words.isalpha() else None
+        if head is not None and head[0] != key:
+            key, words = head  # already asked for elsewhere: the compound no longer asks for its first part
+        out.setdefault(key, (words, strong, foreign))
+    return out
+
+
+def _head_cue(key: str, word: str) -> tuple[str, str] | None:
+    """Another section whose cue is the word's longest last part of five letters or more, with that part, when
+    the rest of the word is a cue of `key` by itself."""
+    def whole(rx: GatedPattern, part: str) -> bool:
+        return bool((m := rx.search(part)) and m.start() == 0 and m.end() == len(part))
+
+    for i in range(5, len(word) - 4):
+        head = [(other, word[i:]) for other, rx in _FOREIGN_GATED_KEYS if whole(rx, word[i:])]
+        if head:
+            first = any(whole(rx, word[:i]) for k, rx in _FOREIGN_GATED_KEYS if k == key)
+            return head[0] if first and head[0][0] != key else None
+    return None
 
 
 def _set_aside(typed: str) -> frozenset[str]:

@@ -44,8 +44,9 @@ class SectionInputs:
         """[1/rank of each section among the intents | each section's cue strong | no intent | two or more drugs |
         each section's cosine minus the best | each section's BM25 over the best | an effect the person has had]:
         the intent is the prior and the first drug's sections are the evidence where the question names something
-        specific. The last is apart from the Counselling cue: "is that normal?" after an effect is a cue the older
-        sets labelled Prescribing about a quarter of the time, and one bit lets the model weigh it on its own."""
+        specific. The last is apart from the Counselling cue: "is that normal?" after an effect is a cue the sets
+        written before the writers' brief stated the convention labelled Prescribing about a quarter of the time
+        (relabelled since), and one bit lets the model weigh it on its own."""
         out = np.zeros(PLAN_FEATURES)
         for rank, section in enumerate(self.intents):
             if section in SECTION_KEYS and not out[SECTION_KEYS.index(section)]:
