@@ -217,6 +217,13 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
     ("Clozapin Nebenwirkungskontrolle im ersten Jahr", "monitoring"),
     ("Stoffwechselkontrolle unter Quetiapin", "monitoring"),
     ("Metformin Kontraindikationen", "prescribing"),  # unless the first part is no cue word alone ("kontra")
+    # which illnesses it treats or is used for, and Portuguese tests (as English "what does X treat", "tests")
+    ("Wogegen hilft Ibuprofen?", "overview"),
+    ("Doxiciclina: que doenças trata?", "overview"),
+    ("Le méthotrexate, dans quels cas on l'utilise ?", "overview"),
+    ("Penicilina: en qué casos se receta?", "overview"),
+    ("Amoxicillina per quali infezioni si prescrive?", "overview"),
+    ("Lítio: que análises tenho de fazer?", "monitoring"),
 ])
 def test_section_cues_in_other_languages(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents

@@ -136,6 +136,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
     ],
     "monitoring": [
         r"controles?", r"vigilar", r"vigilancia", r"monitori[sz]aci[oó]n", r"an[aá]lisis de sangre", r"anal[ií]ticas?",
+        r"an[aá]lises",  # Portuguese tests, as Spanish "análisis"
         r"surveill\w*", r"bilans? (?:sanguins?|biologiques?)", r"prises? de sang", r"analyses? de sang", r"contr[oô]les?",
         r"kontroll\w*", r"[uü]berwach\w*", r"blutwerte", r"blutuntersuchung\w*", r"blutbild", r"laborwerte",
         r"monitoraggio", r"controll[io]", r"esami del sangue", r"analisi del sangue",
@@ -243,6 +244,16 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"ce qu'est", r"cosa [eè]", r"c'est pour quoi", r"^[aà] propos d[eu]s?",
         # the verb first, as people type it: "serve pra que?", "sirve para qué", "ça sert à quoi", "serve a cosa"
         r"(?:sirve|serve|sert) (?:para|pra|[aà]|a) (?:qu[eé]|q|quoi|cosa|che)",
+        # which illnesses it treats or is used for (as English "what does X treat", "for which … is it used")
+        r"(?:welche|was f[uü]r) (?:\w+ )?(?:krankheit|erkrankung|infektion|beschwerde)\w* (?:\w+ ){0,2}?(?:behandelt|therapiert)",
+        r"was behandelt man (?:damit|mit)", r"wogegen",
+        r"per (?:quali|quale|che) (?:malattie|malattia|patologie|disturbi|problemi|infezioni) (?:si )?"
+        r"(?:usa|utilizza|prescrive|impiega)", r"cosa cura",
+        r"para (?:qu[eé]|que) (?:enfermedades|infecciones|problemas|doen[cç]as|infec[cç][oõ]es) (?:se )?"
+        r"(?:usa|utiliza|receta|[eé] usad[oa])",
+        r"en qu[eé] (?:casos|enfermedades) se (?:usa|utiliza|receta|indica)", r"qu[eé] (?:enfermedades|infecciones) trata",
+        r"(?:em )?que (?:doen[cç]as|infec[cç][oõ]es) (?:trata|cura|se usa|[eé] usad[oa])",
+        r"dans quels? (?:cas|maladies) (?:on )?(?:l'|le |la )?(?:utilise|prescri\w*)", r"que soigne",
     ],
 }.items()}
 # The drug named inside the phrase, as in English "how does X work": "como o tamoxifeno atua", "was Donepezil ist".
