@@ -205,6 +205,21 @@ def test_the_section_model_answers_from_the_section_that_discusses_it(real_engin
     assert (answer.hits[0].drug, answer.hits[0].section) == (drug, section), answer.why
 
 
+@pytest.mark.e2e
+@pytest.mark.parametrize("question", [
+    "my dad's had a tickly dry cough since starting lisinopril, could it be the tablets?",
+    "on isosorbide mononitrate and I get pounding headaches - will they settle down?",
+    "my son on montelukast keeps having nightmares, could it be the medicine?",
+])
+def test_the_section_model_does_not_overrule_an_effect_the_person_has_had(real_engine: Engine,
+                                                                          question: str) -> None:
+    """The writers' convention: Counselling. The model, weighing the effect's name as a risk, said Prescribing."""
+    assert real_engine.section_model is not None
+    answer = real_engine.ask(question)
+    assert answer.hits[0].section == "counselling", answer.why
+    assert "asked for by" in (answer.why or "")
+
+
 @pytest.mark.parametrize(("typed", "drug"), [
     ("ciprofloxacina e tendini", "ciprofloxacin"),                     # spelt the Romance way
     ("ossicodone e stitichezza", "oxycodone"),
