@@ -430,8 +430,9 @@ def _compound_heads(found: dict[str, tuple[str, bool, bool]]) -> dict[str, tuple
     out: dict[str, tuple[str, bool, bool]] = {}
     for key, (words, strong, foreign) in found.items():
         head = _head_cue(key, words) if foreign and len(words) >= 10 and words.isalpha() else None
-        if head is not None and head[0] != key:
-            key, words = head  # already asked for elsewhere: the compound no longer asks for its first part
+        if head is not None:
+            key, words = head
+        # A section another cue asked for first keeps its place; the compound no longer asks for its first part.
         out.setdefault(key, (words, strong, foreign))
     return out
 
