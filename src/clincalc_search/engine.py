@@ -388,12 +388,6 @@ class Engine:
         first = [self.by_drug[d][s] for s in intents for d in drugs if s in self.by_drug[d]]
         first = self._evidence_first(plan, intents) + first
         learned = None if bare else self._learned_section(plan)
-        if learned is not None and intents[:1] == ["counselling"] and plan.section_inputs is not None \
-                and plan.section_inputs.experienced:
-            # An effect the person has had ("… is that normal?") is Counselling by the writers' convention, which
-            # every labelled set now follows; the model, whose n-grams weigh the effect's name as a risk, overruled
-            # it on new questions (docs/EVALUATION.md, round V).
-            learned = None
         if learned is not None and self.chunks[(first or ranked)[0]].section != learned[0]:
             section, p = learned
             # The model weighed the intent's cue and the evidence with the question's words: the lines that said
@@ -430,6 +424,11 @@ class Engine:
             sparse=np.array([sparse[ids[s]] if s in ids else 0.0 for s in SECTION_KEYS]),
             experienced=describes_experience(plan.text))
         if self.section_model is None:
+            return None
+        if plan.section_inputs.experienced and plan.intents[:1] == ["counselling"]:
+            # An effect the person has had ("… is that normal?") is Counselling by the writers' convention, which
+            # every labelled set now follows; the model, whose n-grams weigh the effect's name as a risk, overruled
+            # it on new questions (docs/EVALUATION.md, round V). Its inputs are still kept, for training.
             return None
         probabilities = self.section_model.probabilities(plan.section_inputs)
         section = max(probabilities, key=probabilities.__getitem__)
