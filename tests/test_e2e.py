@@ -257,6 +257,15 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
     assert real_engine.find(typed) is None
 
 
+@pytest.mark.parametrize("typed", [
+    "¿puedo fumar si tomo esto?",                       # "bisoprolol fumarate": fumar is to smoke
+    "Phosphat im Blut zu niedrig, woher kommt das?",    # "codeine phosphate"
+    "Bromid im Inhalator?",                             # "tiotropium bromide"
+])
+def test_words_that_begin_a_salts_name_are_not_shorthand_for_the_drug(real_engine: Engine, typed: str) -> None:
+    assert not real_engine.lexicon.recognise(typed).drugs
+
+
 @pytest.mark.e2e
 @pytest.mark.parametrize(("question", "drug", "section"), [
     ("à quoi sert la metformine ?", "metformin", "overview"),         # "sert" asks; it is not sertraline

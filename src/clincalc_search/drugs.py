@@ -209,10 +209,15 @@ class DrugLexicon:
                 spelt.setdefault(_romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
-        # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean.
+        # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean. A salt
+        # or other qualifier (a word the name still stands without: "bisoprolol [fumarate]") is nobody's shorthand
+        # for the drug, and its prefixes are ordinary words elsewhere (Spanish "fumar", to smoke).
         self._prefixes: dict[str, set[str]] = {}
         for surface, drug in fuzzy_surfaces.items():
-            for token in surface.split():
+            tokens = surface.split()
+            for i, token in enumerate(tokens):
+                if len(tokens) > 1 and fuzzy_surfaces.get(" ".join(tokens[:i] + tokens[i + 1:])) == drug:
+                    continue
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
         self._fuzzy_surfaces = fuzzy_surfaces
