@@ -427,6 +427,11 @@ def test_a_clinicians_what_to_do_stays_with_its_topic() -> None:
     "lansoprazole ballonnements tous les jours c normal",
     "con l'atenololo ho sempre le mani fredde, normale?",
     "the mouth ulcers on nicorandil, will they eventually settle",  # an adverb before the verb
+    # asked in the present tense
+    "lamotrigine giving me headaches every day, does it wear off?",
+    "metformin diarrhoea, do they settle after a while?",
+    "con la metformina ho la diarrea, passa dopo qualche settimana?",
+    "Amlodipin: geschwollene Knöchel, hört das wieder auf?",
 ])
 def test_an_effect_someone_has_had_asks_counselling(question: str) -> None:
     from clincalc_search.intent import describes_experience, section_intents
@@ -444,4 +449,16 @@ def test_but_whether_it_causes_why_or_the_tests_do_not(question: str, first: str
     from clincalc_search.intent import describes_experience, section_intents
 
     assert section_intents(question)[0] == first
+    assert not describes_experience(question)
+
+
+@pytest.mark.parametrize("question", [
+    "ramipril - will it stop working if I take ibuprofen?",
+    "will metoprolol pass into breast milk?",
+    "does sertraline pass into breast milk",
+    "does it stop you getting pregnant",
+])
+def test_passing_into_milk_or_stopping_working_is_not_an_effect_wearing_off(question: str) -> None:
+    from clincalc_search.intent import describes_experience
+
     assert not describes_experience(question)

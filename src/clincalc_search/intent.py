@@ -44,9 +44,11 @@ _EXPERIENCED = (
     r"\bis (?:that|this|it) (?:normal|a side effect|the medicine)\b|\bwhen to worry\b|"
     # the same asked as learners and texters do: "it is normal?", "is normal?", or the word alone at the end
     r"\b(?:it|this|that) is normal\b|\bis normal(?=\s*\?)|\bnormal(?=\s*\?+\s*$)|"
-    # "will it (ever, eventually) settle?"
-    r"\bwill (?:it|this|that|they) (?:(?:ever|eventually|soon|gradually|just) )?(?:settle|go away|get better|wear off|"
-    r"pass|stop)\b|\bsettle down\b)"
+    # "will it (ever, eventually) settle?", "does it wear off?"; passing or stopping only as the end of the effect,
+    # not "will it pass into breast milk" or "does it stop working" (a caution, an interaction: Prescribing)
+    r"\b(?:will|does|do) (?:it|this|that|they|these) (?:(?:ever|eventually|soon|gradually|just) )?(?:settle|go away|"
+    r"get better|wear off|(?:pass|stop)(?=\s*(?:$|[?.!,;:]|(?:after|by|on|with|over|in time|eventually|once|when|or|"
+    r"if|within)\b)))\b|\bsettle down\b)"
 )
 _EXPERIENCED_FOREIGN = (
     r"\b(?:c'est normal|est-ce normal|es normal|[eè] normale|é normal|ist (?:das|es) normal|ist das eine nebenwirkung|"
@@ -57,7 +59,10 @@ _EXPERIENCED_FOREIGN = (
     r"ist das (?:eine? )?(?:\w+ )?nebenwirkung|(?:[eè]|es|é) (?:un|uno|um) (?:\w+ )?(?:effetto collaterale|"
     r"efecto secundario|efeito colateral|efeito secund[aá]rio)|passer(?:[aà]|anno)|(?:[cç]a|cela) (?:va )?passe[r]?|"
     r"se (?:me |le )?(?:pasa|pasar[aá]|quita|quitar[aá])|(?:vai|v[aã]o) passar|geht (?:das|es) (?:wieder )?weg|"
-    r"vergeht (?:das|es)|"
+    r"vergeht (?:das|es)|h[öo]rt (?:das|es) (?:wieder |von selbst |irgendwann )?auf\b(?! zu)|"
+    r"l[äa]sst (?:das|es) (?:wieder |irgendwann )?nach|"
+    # the present tense, as "se (me) pasa" already is: "passa (dopo le prime settimane)?", "isso passa com o tempo?"
+    r"passa(?:no|m)?(?=\s*(?:$|[?.!,;:]|dopo|da s[eé]|col tempo|con il tempo|com o tempo|depois|sozinh))|"
     r"(?:seitdem|seit ich|depuis que|desde que (?:empec[eé]|tomo|empez[oó])|da quando (?:prendo|ho iniziato)|desde que (?:comecei|tomo)))\b"
 )
 
@@ -390,16 +395,18 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     found: dict[str, tuple[str, bool, bool]] = {}
     strong_count = len(_INTENTS) - 2
     skipped = _set_aside(typed)
+    experienced = ""
     for n, (key, rx) in enumerate(_INTENTS):
         foreign = rx.pattern in _FOREIGN_PATTERNS
         if key in found or rx.pattern in skipped:
             continue
         if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
+            experienced = experienced or (m.group(0).strip() if rx.pattern in _EXPERIENCED_PATTERNS else "")
     found = _compound_heads(found) if found else _compound_cue(typed)
-    # An English cue word inside a longer cue of another language ("indications" in "contre indications") is part of
-    # that phrase, not a request of its own.
-    phrases = [words for words, _, foreign in found.values() if foreign]
+    # An English cue word inside a longer cue of another language ("indications" in "contre indications"), or inside
+    # an effect the person has had ("wear off" in "does it wear off?"), is part of that phrase, not a request of its own.
+    phrases = [words for words, _, foreign in found.values() if foreign] + ([experienced] if experienced else [])
     found = {key: cue for key, cue in found.items() if cue[2] or not any(
         cue[0] != words and re.search(rf"\b{re.escape(cue[0])}\b", words) for words in phrases)}
     return tuple((key, words, strong, foreign) for key, (words, strong, foreign) in found.items())
