@@ -243,6 +243,8 @@ def test_the_section_model_does_not_overrule_an_effect_the_person_has_had(real_e
     ("la penicillina V e le allergie", "phenoxymethylpenicillin"),      # each word's ending, and a name's letter
     ("Methadon-Tropfen und QT-Zeit", "methadone"),                       # joined by a hyphen to what is asked
     ("Hydrocortison-Creme im Gesicht", "hydrocortisone"),
+    ("o tacrolimo e os rins", "tacrolimus"),                             # the Latin "-us" as "-o"
+    ("Toprol XL and asthma", "metoprolol"),                              # a hyphen typed as a space
 ])
 def test_a_name_written_another_languages_way_is_the_drug(real_engine: Engine, typed: str, drug: str) -> None:
     assert real_engine.find(typed).name == drug  # type: ignore[union-attr]
@@ -264,6 +266,22 @@ def test_everyday_words_are_not_names_spelt_the_romance_way(real_engine: Engine,
 ])
 def test_words_that_begin_a_salts_name_are_not_shorthand_for_the_drug(real_engine: Engine, typed: str) -> None:
     assert not real_engine.lexicon.recognise(typed).drugs
+
+
+@pytest.mark.parametrize(("typed", "drugs"), [
+    ("¿cuánto dura el efecto de la furosemida?", ["furosemide"]),       # "dura" begins Durogesic (fentanyl)
+    ("quanto tempo leva a sertralina para fazer efeito?", ["sertraline"]),  # "leva" begins Levaquin
+    ("what did the ATAC trial show in early breast cancer", []),        # "ATAC" begins Atacand (candesartan)
+    ("mi fa male allo stomaco, cosa posso prendere?", []),              # Italian "allo" (to the), not allopurinol
+])
+def test_the_start_of_a_brand_or_an_everyday_word_is_not_shorthand(real_engine: Engine, typed: str,
+                                                                    drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
+def test_what_it_is_for_in_french_usual_order_is_not_sertraline(real_engine: Engine) -> None:
+    # "à quoi ça sert" asks what a drug is for; "sert" also begins sertraline. Gaviscon is not in the corpus.
+    assert not real_engine.ask("Le Gaviscon, à quoi ça sert ?").hits
 
 
 @pytest.mark.e2e

@@ -400,6 +400,7 @@ def test_but_the_clinicians_checks_stay_monitoring(question: str) -> None:
     ("Ich habe mein Ramipril doppelt genommen, was soll ich tun?", "counselling"),
     ("o Lasix serve pra que?", "overview"),                                 # the verb first
     ("le Kardégic, ça sert à quoi ?", "overview"),
+    ("la metformine, à quoi ça sert ?", "overview"),                        # the usual order, with "ça"
 ])
 def test_prodrugs_checking_verbs_what_to_do_and_what_it_is_for_in_other_languages(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents

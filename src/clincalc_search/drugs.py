@@ -51,11 +51,12 @@ def _romance_spelling(word: str) -> str:
     "c" and "c" ("hidroxicloroquina", "montelucaste"), "h" silent ("eparina"), "w" as "v" ("varfarina"), "y" as "i",
     "x" as "s" and double letters single (Italian "digossina"), "m" as "n" before a consonant other than "p" or "b"
     (Portuguese "sinvastatina", "anlodipino", "tansulosina"), and each word without the closing vowel or "-um" those
-    languages add or drop ("-ina", "-o", "-e": "litio", "penicilina V")."""
+    languages add or drop ("-ina", "-o", "-e": "litio", "penicilina V"), the Latin "-um" and "-us" among them
+    ("tacrolimo")."""
     word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("h", "")
     word = _ROMANCE_M.sub("n", word.translate(_ROMANCE_LETTERS))
     word = re.sub(r"([a-z])\1", r"\1", word)
-    return _ROMANCE_END.sub("", re.sub(r"um\b", "", word))
+    return _ROMANCE_END.sub("", re.sub(r"u[ms]\b", "", word))
 
 
 def _romance_skeleton(word: str) -> str:
@@ -167,7 +168,9 @@ class DrugLexicon:
         self.surfaces: dict[str, str] = {}
         for m in monographs:
             for label in [m.name, *m.other_names, *m.brands]:
-                self.surfaces.setdefault(normalise(label), m.name)
+                # A hyphen in a name is often typed as a space ("Toprol XL", "co amoxiclav").
+                for surface in dict.fromkeys([normalise(label), normalise(label).replace("-", " ")]):
+                    self.surfaces.setdefault(surface, m.name)
         # Brands sold abroad are matched exactly, never as the stem of a misspelling or shorthand: six hundred more
         # names would make ordinary words in five languages ("pressão", "pris") look like near misses of one.
         fuzzy_surfaces = dict(self.surfaces)
@@ -209,14 +212,17 @@ class DrugLexicon:
                 spelt.setdefault(_romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
-        # Shorthand: every prefix (four letters or more) of every name word, with the drugs it could mean. A salt
-        # or other qualifier (a word the name still stands without: "bisoprolol [fumarate]") is nobody's shorthand
-        # for the drug, and its prefixes are ordinary words elsewhere (Spanish "fumar", to smoke).
+        # Shorthand: every prefix (four letters or more) of every generic name word, with the drugs it could mean.
+        # Clinicians shorten generic names ("amio", "vori", "enox"), not brands: in the labelled sets every prefix
+        # of a brand that was read as shorthand was an ordinary word or another name ("ATAC" trial, Spanish "dura",
+        # "entre", "regla"). Nor a salt or other qualifier (a word the name still stands without: "bisoprolol
+        # [fumarate]"): nobody's shorthand for the drug, and its prefixes are ordinary words elsewhere ("fumar").
+        generic = {normalise(label): m.name for m in monographs for label in [m.name, *m.other_names]}
         self._prefixes: dict[str, set[str]] = {}
-        for surface, drug in fuzzy_surfaces.items():
+        for surface, drug in generic.items():
             tokens = surface.split()
             for i, token in enumerate(tokens):
-                if len(tokens) > 1 and fuzzy_surfaces.get(" ".join(tokens[:i] + tokens[i + 1:])) == drug:
+                if len(tokens) > 1 and generic.get(" ".join(tokens[:i] + tokens[i + 1:])) == drug:
                     continue
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
@@ -254,7 +260,7 @@ class DrugLexicon:
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
-        if len(word) < 4 or word in english_words():
+        if len(word) < 4 or word in english_words() or word in foreign_stopwords():  # "allo" is Italian "to the"
             return None
         drugs = self._prefixes.get(word, set())
         return next(iter(drugs)) if len(drugs) == 1 else None

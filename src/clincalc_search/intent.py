@@ -233,7 +233,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
     ],
     "overview": [
         r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
-        r"[aà] quoi sert", r"qu'est-ce que", r"c'est quoi", r"indications?",
+        r"[aà] quoi (?:[cç]a |cela |il |elle |ils |elles )?sert(?:ent)?", r"qu'est-ce que", r"c'est quoi", r"indications?",
         r"wof[uü]r", r"wozu", r"was ist", r"indikation\w*",
         r"a (?:cosa|che) serve", r"che cos'?[eè]", r"indicazion[ei]",
         r"para que (?:serve|[eé] usad[oa]|se usa)", r"o que [eé]", r"indica[cç][oõ]es",
