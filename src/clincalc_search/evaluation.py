@@ -247,3 +247,65 @@ def run_highlights(engine: Engine, file: str | None, show_misses: bool) -> int:
         print(f"| no highlight where no line should stand out | {s.negatives_empty / s.negatives:.3f} "
               f"({s.negatives_empty}/{s.negatives}) |")
     return 0
+
+
+class FirstAnswer(BaseModel):
+    """What a change can move for one labelled question: whether it was refused, and its first hit."""
+
+    refused: bool
+    first: tuple[str, str] | None  # (drug, section)
+
+
+def first_answers(engine: Engine, paths: list[Path]) -> dict[str, FirstAnswer]:
+    """Every question of the labelled files asked once, keyed "file name|id"."""
+    out: dict[str, FirstAnswer] = {}
+    for path in paths:
+        for row in load_jsonl(path):
+            context = row.get("context_drug")
+            answer = engine.ask(str(row["question"]), context_drug=str(context) if context else None)
+            first = (answer.hits[0].drug, answer.hits[0].section) if answer.hits else None
+            out[f"{path.name}|{row['id']}"] = FirstAnswer(refused=answer.refused, first=first)
+    return out
+
+
+def labelled_rows(paths: list[Path]) -> dict[str, dict[str, object]]:
+    return {f"{path.name}|{row['id']}": row for path in paths for row in load_jsonl(path)}
+
+
+def _right(row: dict[str, object], answer: FirstAnswer) -> bool | None:
+    """Whether the answer is what the row's label asks for, as `eval` scores it: the refusal in a dose set, no
+    answer out of corpus, else the first hit's drug and section; None when the row labels neither."""
+    if "dose" in row:
+        return answer.refused == bool(row["dose"])
+    if row.get("kind") == "out_of_corpus":
+        return answer.first is None
+    drugs, sections = row.get("drugs"), row.get("sections")
+    if not isinstance(drugs, list) or not isinstance(sections, list) or not drugs or not sections:
+        return None
+    return answer.first is not None and answer.first[0] in drugs and answer.first[1] in sections
+
+
+def compare_answers(before: dict[str, FirstAnswer], after: dict[str, FirstAnswer],
+                    rows: dict[str, dict[str, object]]) -> tuple[list[str], dict[str, int]]:
+    """Each question whose refusal or first hit changed, as a line marked gained, lost or unjudged (its label does not
+    judge the change: another section beside a dose set's answer, two wrong answers, two labelled sections), and
+    the counts."""
+    lines: list[str] = []
+    counts = {"questions": len(after), "changed": 0, "refusals changed": 0, "gained": 0, "lost": 0, "unjudged": 0}
+    for key in sorted(before.keys() & after.keys()):
+        old, new = before[key], after[key]
+        if old == new:
+            continue
+        counts["changed"] += 1
+        counts["refusals changed"] += old.refused != new.refused
+        row = rows.get(key, {})
+        was, now = _right(row, old), _right(row, new)
+        mark = "gained" if now and not was else "lost" if was and not now else "unjudged"
+        counts[mark] += 1
+        lines.append(f"{mark}: {key} {_shown(old)} -> {_shown(new)}: {str(row.get('question', ''))[:100]!r}")
+    return lines, counts
+
+
+def _shown(answer: FirstAnswer) -> str:
+    first = "/".join(answer.first) if answer.first else "no hit"
+    return f"refused, {first}" if answer.refused else first
