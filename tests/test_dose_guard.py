@@ -8,7 +8,7 @@ from clincalc_search.dose_guard import check, refusal_message
 
 @pytest.mark.parametrize(("question", "rule"), [
     ("how much besponsa for cycle 1", "amount"),
-    ("what dose of gentamicin in renal impairment", "dose_word"),
+    ("what dose of gentamicin in renal impairment", "dose_asked"),
     ("warfarin dosing", "dose_word"),
     ("5 mg?", "unit"),
     ("mg/kg for vancomycin", "unit"),
@@ -21,7 +21,7 @@ from clincalc_search.dose_guard import check, refusal_message
     ("vancomycin infusion rate", "infusion_rate"),
     ("I missed a dose of apixaban", "dose_word"),
     ("I forgot to take my warfarin yesterday", "missed_double"),
-    ("quelle dose de paracétamol", "dose_word"),
+    ("quelle dose de paracétamol", "dose_asked"),
     ("cuántas pastillas de ibuprofeno", "amount"),
     ("wie viel Ibuprofen darf ich nehmen", "amount"),
 ])
@@ -1066,3 +1066,62 @@ def test_onset_waiting_spacing_a_tests_interval_and_cost_abroad_are_not_doses(qu
 ])
 def test_but_a_course_after_an_operation_or_the_interval_between_doses_is_refused(question: str) -> None:
     assert dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "Posologie et effets secondaires du tramadol ?",              # the dose heads the question, beside another ask
+    "Dosierung von Ramipril bei älteren Patienten?",
+    "which dose of naloxone for a suspected opioid overdose",
+    "quantos mg de sertralina para começar?",
+])
+def test_the_dose_named_as_the_thing_asked_for(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == "dose_asked", decision
+
+
+@pytest.mark.parametrize("question", [
+    "dosage de la ferritine à 15 µg/L, faut-il s'inquiéter ?",    # the assay beside a measured value
+    "vancomycin trough: take it just before which dose?",        # the dose a sample is timed by
+    "how many units of alcohol a week are ok on methotrexate?",
+    "what dose-related side effects does pregabalin have",
+])
+def test_an_assay_a_timed_sample_or_alcohol_units_are_not_the_dose_asked(question: str) -> None:
+    assert dose_guard.check(question).rule != "dose_asked"
+
+
+@pytest.mark.parametrize("question", [
+    "Dopo una settimana di prednisone bisogna scalarlo?",          # whether a taper is needed, five languages
+    "Nach 3 Tagen Cortison – muss man das ausschleichen?",
+    "Com 6 dias de prednisona, é preciso desmame?",
+    "après une semaine de prednisone, faut-il une décroissance ?",
+    "una semana de prednisona, ¿hace falta pauta descendente?",
+    "nuestro nieto se tomó 3 pastillas de lorazepam, qué hago?",  # a child who swallowed tablets: what to do
+    "mon petit-fils a avalé 4 comprimés de propranolol, que faire ?",
+    "how many capsules are in a pack of omeprazole 20 mg?",        # what a pack holds
+    "combien de jours avant une biopsie faut-il arrêter le clopidogrel ?",  # stopping before a procedure
+    "le stylo entamé se conserve combien de semaines ?",            # a product kept once opened
+    "what happens if someone takes 30 tablets of citalopram",       # an overdose's consequence
+    "where should I inject my once-weekly dulaglutide?",            # the site, not the interval
+    "is the risk of myopathy higher at higher doses of simvastatin?",
+])
+def test_a_taper_needed_a_childs_ingestion_a_pack_a_procedure_and_a_site_are_not_doses(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("come si scala il prednisone dopo due settimane?", "titration"),      # how to taper, five languages
+    ("comment faire la décroissance du cortancyl ?", "titration"),
+    ("como bajo el prednisona poco a poco?", "titration"),
+    ("Trulicity wann auf die nächste Stufe?", "titration"),
+    ("cambio de acenocumarol a rivaroxabán, cuándo empiezo?", "conversion"),  # a switch, five languages
+    ("Wechsel von Marcumar auf Apixaban – wie vorgehen?", "conversion"),
+    ("con insufficienza epatica bisogna ridurre il paracetamolo?", "adjustment"),  # an adjustment abroad
+    ("DFG à 28 : faut-il adapter la metformine ?", "adjustment"),
+    ("à quelle vitesse passer la vancomycine ?", "infusion_rate"),           # a rate asked as speed
+    ("how slowly should iron sucrose be given?", "infusion_rate"),
+    ("j'ai vomi mon comprimé, j'en reprends un ?", "consumer"),             # another one taken
+    ("should I add another levodopa tablet in the afternoon?", "consumer"),
+])
+def test_how_to_taper_switch_adjust_rate_and_another_one_abroad(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision

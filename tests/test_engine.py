@@ -301,6 +301,13 @@ class _StubModel:
         return ["tablets"]
 
 
+@pytest.mark.parametrize("question", ["Dosierung und Nebenwirkungen von Warfarin?", "what dose of warfarin for AF"])
+def test_the_model_never_overrules_the_dose_asked_for(engine: Engine, question: str) -> None:
+    assert dose_guard.check(question).rule in dose_guard.STANDING
+    engine.dose_model = _StubModel(0.0)  # type: ignore[assignment]
+    assert engine.dose_decision(question)[0]
+
+
 @pytest.mark.parametrize(("question", "refused"), [
     ("warfarin dose and bleeding signs", True),          # an explicit request: the verdict stands
     ("how much warfarin for AF", True),

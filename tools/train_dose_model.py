@@ -49,7 +49,8 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout37.jsonl", "eval/dose_queries_heldout39.jsonl", "eval/dose_queries_heldout40.jsonl",
         "eval/dose_queries_heldout41.jsonl", "eval/dose_queries_heldout43.jsonl", "eval/dose_queries_heldout44.jsonl",
         "eval/dose_queries_heldout48.jsonl", "eval/dose_queries_heldout50.jsonl", "eval/dose_queries_heldout52.jsonl",
-        "eval/dose_queries_heldout54.jsonl",
+        "eval/dose_queries_heldout54.jsonl", "eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
+        "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl", "eval/dose_queries_heldout71.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -96,11 +97,11 @@ CLASS_WEIGHT = 3  # a missed dose question costs more than a false refusal: each
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
 ENCODER = "minilm"
-# Left out in turn for the table the tool prints: the newest held-out dose sets (all with other languages), the
-# foreign training set, and the newest retrieval set (false refusals only).
-LOSO_SETS = ["eval/dose_queries_heldout24.jsonl", "eval/dose_queries_heldout27.jsonl",
-             "eval/dose_queries_heldout29.jsonl", "eval/dose_queries_heldout31.jsonl",
-             "eval/dose_queries_heldout33.jsonl", "eval/dose_train_f.jsonl", "eval/queries_heldout32.jsonl"]
+# Left out in turn for the table the tool prints: the five newest dose sets (BF, BH, BJ, BT, BU: new writers, five
+# other languages) and a retrieval set (false refusals only).
+LOSO_SETS = ["eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
+             "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl",
+             "eval/dose_queries_heldout71.jsonl", "eval/queries_heldout32.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 
 

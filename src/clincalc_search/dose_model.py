@@ -43,7 +43,7 @@ _DIGIT = re.compile(r"\d")
 def rule_names() -> list[str]:
     """Every value DoseDecision.rule can take ("none" for no rule), in the order of the rule block."""
     requests, mentions = (n for n, _ in dose_guard._REQUESTS), (n for n, _ in dose_guard._MENTIONS)
-    return ["none", "overdose", "titration", *requests, *mentions]
+    return ["none", "overdose", "titration", *requests, *mentions, "dose_asked"]
 
 
 def prepare(question: str) -> str:

@@ -293,7 +293,9 @@ class Engine:
         if learned_says and not rules.is_dose and self._unreadable(text):
             aside = f"learned model set aside (p={p:.2f}): it cannot read a section asked for in another language"
             return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
-        explicit = rules.rule in dose_guard.EXPLICIT and p >= EXPLICIT_OVERRULED_BELOW
+        # The dose named as the thing asked for (dose_guard.STANDING) stands whatever the model says.
+        standing = rules.rule in dose_guard.STANDING
+        explicit = rules.rule in dose_guard.EXPLICIT and (p >= EXPLICIT_OVERRULED_BELOW or standing)
         rules_stand = rules.is_dose and (learned_says or explicit)
         if rules_stand or not (rules.is_dose or learned_says):
             return replace(rules, probability=p), vector
