@@ -1125,3 +1125,28 @@ def test_a_taper_needed_a_childs_ingestion_a_pack_a_procedure_and_a_site_are_not
 def test_how_to_taper_switch_adjust_rate_and_another_one_abroad(question: str, rule: str) -> None:
     decision = dose_guard.check(question)
     assert decision.is_dose and decision.rule == rule, decision
+
+
+@pytest.mark.parametrize("question", [
+    "Un traitement de 7 jours par prednisone nécessite-t-il une décroissance ?",  # whether a taper is needed
+    "¿Hace falta bajar poco a poco la dexametasona tras 4 días?",
+    "my dad took too much of his morphine and is very sleepy, what should we do",  # too much taken: what to do
+    "accidentally took my amlodipine twice today, is that dangerous?",            # a double dose: its danger
+    "I use 2 puffs of my salbutamol, is the shaking a side effect?",              # the amount the person uses
+    "how long does an opened insulin pen keep?",
+])
+def test_taper_needed_too_much_taken_and_the_amount_in_use_are_not_doses(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("can my 6 year old have half of my loratadine tablet?", "consumer"),      # half an adult's tablet for a child
+    ("morphine 10 mg IV, what's that orally?", "conversion"),                  # a route conversion
+    ("how long should she get oseltamivir for as prophylaxis?", "course_length"),  # a course with "get"
+    ("how long do we keep patients on ticagrelor after an MI?", "course_length"),
+    ("¿a qué velocidad se pasa el hierro intravenoso?", "infusion_rate"),
+    ("Dosi ed effetti collaterali del pregabalin?", "dose_asked"),
+])
+def test_half_a_tablet_a_route_a_course_a_rate_and_dosi(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision

@@ -301,6 +301,14 @@ class _StubModel:
         return ["tablets"]
 
 
+def test_the_model_does_not_refuse_what_the_policy_reads_as_not_a_dose(engine: Engine) -> None:
+    question = "Nach 5 Tagen Prednisolon, muss man ausschleichen?"
+    assert dose_guard.settled(dose_guard.check(question))
+    engine.dose_model = _StubModel(0.99)  # type: ignore[assignment]
+    decision, _ = engine.dose_decision(question)
+    assert not decision and "the policy reads this question as not a dose question" in decision.why
+
+
 @pytest.mark.parametrize("question", ["Dosierung und Nebenwirkungen von Warfarin?", "what dose of warfarin for AF"])
 def test_the_model_never_overrules_the_dose_asked_for(engine: Engine, question: str) -> None:
     assert dose_guard.check(question).rule in dose_guard.STANDING

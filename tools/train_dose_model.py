@@ -29,7 +29,14 @@ from training_matrix import feature_matrix, sha256
 
 from clincalc_search import dose_guard, dose_model
 from clincalc_search.dose_guard import DoseDecision
-from clincalc_search.dose_model import CHAR_FEATURES, WORD_FEATURES, DoseModel, rule_features, rule_names
+from clincalc_search.dose_model import (
+    CHAR_FEATURES,
+    EXPLICIT_OVERRULED_BELOW,
+    WORD_FEATURES,
+    DoseModel,
+    rule_features,
+    rule_names,
+)
 from clincalc_search.embedding import make_encoder
 from clincalc_search.engine import clean_question
 from clincalc_search.settings import load_settings
@@ -51,6 +58,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout48.jsonl", "eval/dose_queries_heldout50.jsonl", "eval/dose_queries_heldout52.jsonl",
         "eval/dose_queries_heldout54.jsonl", "eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
         "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl", "eval/dose_queries_heldout71.jsonl",
+        "eval/dose_queries_heldout72.jsonl", "eval/dose_queries_heldout73.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -89,7 +97,13 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout32.jsonl", "eval/queries_heldout34.jsonl", "eval/queries_heldout36.jsonl",
                   "eval/queries_heldout38.jsonl", "eval/queries_heldout42.jsonl", "eval/queries_heldout45.jsonl",
                   "eval/queries_heldout46.jsonl", "eval/queries_heldout47.jsonl", "eval/queries_heldout49.jsonl",
-                  "eval/queries_heldout51.jsonl", "eval/queries_heldout53.jsonl"]
+                  "eval/queries_heldout51.jsonl", "eval/queries_heldout53.jsonl",
+                  # The sets written since (a third in five other languages): without them the model refused short
+                  # questions abroad it had never seen the like of ("mabthera ... c'est une chimio ?").
+                  "eval/queries_heldout55.jsonl", "eval/queries_heldout57.jsonl", "eval/queries_heldout59.jsonl",
+                  "eval/queries_heldout61.jsonl", "eval/queries_heldout62.jsonl", "eval/queries_heldout63.jsonl",
+                  "eval/queries_heldout64.jsonl", "eval/queries_heldout65.jsonl", "eval/queries_heldout66.jsonl",
+                  "eval/queries_heldout67.jsonl", "eval/queries_heldout68.jsonl", "eval/queries_train_s.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
@@ -97,11 +111,12 @@ CLASS_WEIGHT = 3  # a missed dose question costs more than a false refusal: each
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
 ENCODER = "minilm"
-# Left out in turn for the table the tool prints: the five newest dose sets (BF, BH, BJ, BT, BU: new writers, five
-# other languages) and a retrieval set (false refusals only).
+# Left out in turn for the table the tool prints: the seven newest dose sets (BF, BH, BJ, BT, BU, BV, BW: new
+# writers, five other languages) and a retrieval set (false refusals only).
 LOSO_SETS = ["eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
              "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl",
-             "eval/dose_queries_heldout71.jsonl", "eval/queries_heldout32.jsonl"]
+             "eval/dose_queries_heldout71.jsonl", "eval/dose_queries_heldout72.jsonl",
+             "eval/dose_queries_heldout73.jsonl", "eval/queries_heldout32.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 
 
@@ -123,6 +138,12 @@ def load_sets() -> list[Data]:
         rows = [json.loads(line) for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         # The engine embeds and checks the cleaned question, so the weights learn from the same text.
         questions = [clean_question(r["question"]) for r in rows]
+        if name in RETRIEVAL_SETS:
+            # A retrieval writer labelled "I forgot my Eliquis, what should I do?" with a section; the policy counts a
+            # missed dose as a dose question, so what the rules read as a missed or extra dose is no example of a
+            # question that is not one.
+            keep = [i for i, q in enumerate(questions) if dose_guard.check(q).rule != "missed_double"]
+            rows, questions = [rows[i] for i in keep], [questions[i] for i in keep]
         vectors = np.asarray(encoder.encode(questions), dtype=np.float64)
         out.append(Data(name, questions, np.array([bool(r.get("dose", False)) for r in rows]), vectors))
         print(f"embedded {name}: {len(questions)} questions")
@@ -189,18 +210,25 @@ def loso_table(data: list[Data], rules: list[str]) -> str:
     optimistic; only a set written later, run once, says how it does on new writers."""
     lines = ["| held-out set | n | dose | rules recall | rules false refusals | stacked recall | "
              "stacked false refusals | rules or stacked recall | rules or stacked false refusals | "
-             "explicit rules or stacked recall (shipped) | explicit rules or stacked false refusals (shipped) |",
+             "as the engine combines them: recall (shipped) | false refusals (shipped) |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     per_set = []
     for test in (d for d in data if d.name in LOSO_SETS):
         X, y = matrix([d for d in data if d is not test], rules)
         Xt, yt = matrix([test], rules)
-        stacked = fit(X, y).predict_proba(Xt)[:, 1] >= THRESHOLD
+        p = fit(X, y).predict_proba(Xt)[:, 1]
+        stacked = p >= THRESHOLD
         rules_say = np.array([dec.is_dose for dec in test.decisions])
-        # Either saying dose was the policy until the model could overrule all but an explicit request (shipped).
-        explicit = np.array([dec.is_dose and dec.rule in dose_guard.EXPLICIT for dec in test.decisions])
+        # As Engine.dose_decision combines them (shipped): an explicit request stands unless the model puts it below
+        # EXPLICIT_OVERRULED_BELOW (the dose asked for always stands), and the model does not refuse a question the
+        # policy reads as not a dose question. (The engine also sets the model aside on a foreign section question.)
+        explicit = np.array([dec.is_dose and dec.rule in dose_guard.EXPLICIT
+                             and (pp >= EXPLICIT_OVERRULED_BELOW or dec.rule in dose_guard.STANDING)
+                             for dec, pp in zip(test.decisions, p, strict=True)])
+        settled = np.array([dose_guard.settled(dec) for dec in test.decisions])
+        shipped = (rules_say & (stacked | explicit)) | (~rules_say & stacked & ~settled)
         row = (*_rates(rules_say, yt), *_rates(stacked, yt), *_rates(rules_say | stacked, yt),
-               *_rates(explicit | stacked, yt))
+               *_rates(shipped, yt))
         per_set.append(row)
         lines.append(f"| {Path(test.name).stem} | {len(yt)} | {int(yt.sum())} | " +
                      " | ".join("—" if np.isnan(v) else f"{v:.3f}" for v in row) + " |")

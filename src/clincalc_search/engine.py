@@ -293,6 +293,9 @@ class Engine:
         if learned_says and not rules.is_dose and self._unreadable(text):
             aside = f"learned model set aside (p={p:.2f}): it cannot read a section asked for in another language"
             return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
+        if learned_says and not rules.is_dose and dose_guard.settled(rules):
+            aside = f"learned model set aside (p={p:.2f}): the policy reads this question as not a dose question"
+            return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
         # The dose named as the thing asked for (dose_guard.STANDING) stands whatever the model says.
         standing = rules.rule in dose_guard.STANDING
         explicit = rules.rule in dose_guard.EXPLICIT and (p >= EXPLICIT_OVERRULED_BELOW or standing)
