@@ -6,6 +6,11 @@ from clincalc_search import dose_guard
 from clincalc_search.dose_guard import check, refusal_message
 
 
+def assert_refused_by(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == rule, decision.why
+
+
 @pytest.mark.parametrize(("question", "rule"), [
     ("how much besponsa for cycle 1", "amount"),
     ("what dose of gentamicin in renal impairment", "dose_asked"),
@@ -621,6 +626,7 @@ def test_the_drug_asked_beside_a_test_still_decides(question: str) -> None:
     "combien de temps après le métronidazole pour boire de l alcool",
     "cuánto tiempo después del metronidazol puedo beber alcohol",
     "insulin pen out of fridge how many days at room temperature",     # storage, period first
+    "reconstituted antibiotic bag, how many hours is it good for at room temperature",  # storage counted in hours
     "síntomas de toxicidad por digoxina con nivel 2.5",                # toxicity symptoms, a level beside
     "what happens if two patches are put on by accident",              # a mistake's consequence, either order
 ])
@@ -635,6 +641,7 @@ def test_thresholds_reactions_and_waiting_are_not_doses(question: str) -> None:
     "how many days do i continue the prednisolone",
     "accidentally took two, should i skip the next",
     "nitrofurantoin CrCl 40 how much",
+    "how many hours between doses of paracetamol",                      # hours between doses, not storage
 ])
 def test_a_dose_asked_beside_a_threshold_or_reaction_still_decides(question: str) -> None:
     assert check(question), question
@@ -792,8 +799,7 @@ def test_intervals_courses_and_titration_asked_in_other_languages(question: str,
     ("velocità di infusione dell'infliximab", "infusion_rate"),
 ])
 def test_a_rate_or_titration_asked_in_another_language(question: str, rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision
+    assert_refused_by(question, rule)
 
 
 @pytest.mark.parametrize("question", [
@@ -870,8 +876,7 @@ def test_but_a_course_length_or_a_change_to_the_drug_is_still_refused(question: 
     ("quanto tempo dura o tratamento com amoxicilina", "course_length"),
 ])
 def test_strengths_forms_and_course_length_in_other_languages(question: str, rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision.why
+    assert_refused_by(question, rule)
 
 
 @pytest.mark.parametrize("question", [
@@ -921,8 +926,7 @@ def test_what_a_mistaken_intake_does_in_other_languages_is_context(question: str
 ])
 def test_but_the_next_dose_the_german_dosing_verb_and_the_strongest_form_are_refused(question: str,
                                                                                    rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision.why
+    assert_refused_by(question, rule)
 
 
 def test_a_mistaken_intake_asking_what_to_do_next_is_not_made_context() -> None:
@@ -972,8 +976,7 @@ def test_but_the_drug_itself_raising_something_or_taking_it_alone_is_not(questio
     ("velocità di infusione del rituximab al primo ciclo?", "infusion_rate"),
 ])
 def test_a_dose_asked_second_another_one_now_or_a_rate_abroad(question: str, rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision
+    assert_refused_by(question, rule)
 
 
 @pytest.mark.parametrize("question", [
@@ -1004,8 +1007,7 @@ def test_another_medicine_or_other_people_are_not_a_dose(question: str) -> None:
 ])
 def test_how_many_of_them_how_far_up_what_to_give_a_running_rate_and_tapering_in_lay_words(question: str,
                                                                                           rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision
+    assert_refused_by(question, rule)
 
 
 @pytest.mark.parametrize("question", [
@@ -1040,8 +1042,7 @@ def test_but_a_trials_dose_or_a_choice_of_intervals_is_refused(question: str) ->
     ("esqueci de tomar o losartan ontem, tomo dois hoje?", "missed_double"),
 ])
 def test_every_n_hours_more_of_it_a_forgotten_dose_and_bridging_abroad(question: str, rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision
+    assert_refused_by(question, rule)
 
 
 @pytest.mark.parametrize("question", [
@@ -1123,8 +1124,7 @@ def test_a_taper_needed_a_childs_ingestion_a_pack_a_procedure_and_a_site_are_not
     ("should I add another levodopa tablet in the afternoon?", "consumer"),
 ])
 def test_how_to_taper_switch_adjust_rate_and_another_one_abroad(question: str, rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision
+    assert_refused_by(question, rule)
 
 
 @pytest.mark.parametrize("question", [
@@ -1148,5 +1148,4 @@ def test_taper_needed_too_much_taken_and_the_amount_in_use_are_not_doses(questio
     ("Dosi ed effetti collaterali del pregabalin?", "dose_asked"),
 ])
 def test_half_a_tablet_a_route_a_course_a_rate_and_dosi(question: str, rule: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == rule, decision
+    assert_refused_by(question, rule)

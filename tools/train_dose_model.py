@@ -58,7 +58,8 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout48.jsonl", "eval/dose_queries_heldout50.jsonl", "eval/dose_queries_heldout52.jsonl",
         "eval/dose_queries_heldout54.jsonl", "eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
         "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl", "eval/dose_queries_heldout71.jsonl",
-        "eval/dose_queries_heldout72.jsonl", "eval/dose_queries_heldout73.jsonl",
+        "eval/dose_queries_heldout72.jsonl", "eval/dose_queries_heldout73.jsonl", "eval/dose_queries_heldout76.jsonl",
+        "eval/dose_queries_heldout77.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -111,12 +112,12 @@ CLASS_WEIGHT = 3  # a missed dose question costs more than a false refusal: each
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
 ENCODER = "minilm"
-# Left out in turn for the table the tool prints: the seven newest dose sets (BF, BH, BJ, BT, BU, BV, BW: new
+# Left out in turn for the table the tool prints: the seven newest dose sets (BJ, BT, BU, BV, BW, BZ, CA: new
 # writers, five other languages) and a retrieval set (false refusals only).
-LOSO_SETS = ["eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
-             "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl",
+LOSO_SETS = ["eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl",
              "eval/dose_queries_heldout71.jsonl", "eval/dose_queries_heldout72.jsonl",
-             "eval/dose_queries_heldout73.jsonl", "eval/queries_heldout32.jsonl"]
+             "eval/dose_queries_heldout73.jsonl", "eval/dose_queries_heldout76.jsonl",
+             "eval/dose_queries_heldout77.jsonl", "eval/queries_heldout32.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 
 
