@@ -220,6 +220,11 @@ axe.run(document, {resultTypes: ['violations', 'incomplete']}).then(r => done({
 """
 
 
+def _overlapped(result: dict) -> bool:
+    undecided = [i for i in result["incomplete"] if i["id"] == "color-contrast"]
+    return bool(undecided) and all("overlapped" in (message or "") for i in undecided for _, message in i["nodes"])
+
+
 def _axe(driver, shots: Path, view: str) -> dict:  # type: ignore[no-untyped-def]
     """Run axe-core on the page as shown; keep the result next to the screenshots; fail on serious or
     critical violations."""
@@ -232,6 +237,13 @@ def _axe(driver, shots: Path, view: str) -> dict:  # type: ignore[no-untyped-def
     driver.execute_script(AXE_JS.read_text(encoding="utf-8"))
     result = driver.execute_async_script(_RUN_AXE)
     assert "error" not in result, result
+    if _overlapped(result):
+        # Text that a control still covered while the page settled (seen once in CI, on a busy machine, beside the
+        # chat input fixed at the foot of the page): read the page once more from the top before judging it.
+        driver.execute_script("window.scrollTo(0, 0)")
+        time.sleep(2)
+        result = driver.execute_async_script(_RUN_AXE)
+        assert "error" not in result, result
     (shots / f"axe-{view}.json").write_text(json.dumps(result, indent=1))
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
     assert blocking == [], f"{view}: axe {result['version']} found\n" + json.dumps(blocking, indent=1)

@@ -232,7 +232,7 @@ def test_max_length_hostile_questions_finish_quickly_on_the_full_corpus(full_cor
     questions = [
         _junk_words(rng, LIMIT), "1" * LIMIT, ("warfarn lithum clozapin " * 100)[:LIMIT],
         ("how long should I take " + "x " * LIMIT)[:LIMIT], "<" * LIMIT, "a-" * (LIMIT // 2),
-        ("miss " * LIMIT)[:LIMIT], "💊" * LIMIT,
+        ("miss " * LIMIT)[:LIMIT], "💊" * LIMIT, "Blutdruckkontrolle" * (LIMIT // 18),  # one word, read for compounds
     ]
     for question in questions:
         started = time.perf_counter()

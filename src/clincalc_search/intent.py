@@ -418,7 +418,9 @@ def _compound_cue(typed: str) -> dict[str, tuple[str, bool, bool]]:
     from clincalc_search.drugs import english_words
 
     english = english_words()
-    for word in re.findall(r"\w{10,}", typed):
+    # Letters only, and no longer than a real compound: each split is a new text for the gates to read, so a
+    # 2,000-character run of digits or letters split at every place took seconds.
+    for word in re.findall(r"\b[^\W\d_]{10,50}\b", typed):
         if word in english:
             continue
         for i in range(5, len(word) - 4):  # both parts five letters or more: "hypo|kaliémie" is no compound
