@@ -124,9 +124,10 @@ PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 class Data:
     """One development set as the engine sees it: cleaned questions, labels, embeddings and rule decisions."""
 
-    def __init__(self, name: str, questions: list[str], labels: np.ndarray, vectors: np.ndarray) -> None:
+    def __init__(self, name: str, questions: list[str], labels: np.ndarray, vectors: np.ndarray,
+                 decisions: list[DoseDecision]) -> None:
         self.name, self.questions, self.labels, self.vectors = name, questions, labels, vectors
-        self.decisions: list[DoseDecision] = [dose_guard.check(q) for q in questions]
+        self.decisions = decisions
 
 
 def load_sets() -> list[Data]:
@@ -139,14 +140,16 @@ def load_sets() -> list[Data]:
         rows = [json.loads(line) for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         # The engine embeds and checks the cleaned question, so the weights learn from the same text.
         questions = [clean_question(r["question"]) for r in rows]
+        decisions = [dose_guard.check(q) for q in questions]
         if name in RETRIEVAL_SETS:
             # A retrieval writer labelled "I forgot my Eliquis, what should I do?" with a section; the policy counts a
             # missed dose as a dose question, so what the rules read as a missed or extra dose is no example of a
             # question that is not one.
-            keep = [i for i, q in enumerate(questions) if dose_guard.check(q).rule != "missed_double"]
+            keep = [i for i, d in enumerate(decisions) if d.rule != "missed_double"]
             rows, questions = [rows[i] for i in keep], [questions[i] for i in keep]
+            decisions = [decisions[i] for i in keep]
         vectors = np.asarray(encoder.encode(questions), dtype=np.float64)
-        out.append(Data(name, questions, np.array([bool(r.get("dose", False)) for r in rows]), vectors))
+        out.append(Data(name, questions, np.array([bool(r.get("dose", False)) for r in rows]), vectors, decisions))
         print(f"embedded {name}: {len(questions)} questions")
     return out
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clincalc_search.intent import section_intents
@@ -515,9 +516,14 @@ class DoseDecision:
         return "not a dose question"
 
 
+def _has_context(context: Iterable[str], names: frozenset[str]) -> bool:
+    """Whether any context set aside (each "class: words") is of one of these classes."""
+    return any(c.split(":")[0] in names for c in context)
+
+
 def settled(decision: DoseDecision) -> bool:
     """Whether the rules found no dose request and set aside a context the policy reads as not a dose question."""
-    return not decision.is_dose and any(c.split(":")[0] in SETTLED for c in decision.context)
+    return not decision.is_dose and _has_context(decision.context, SETTLED)
 
 
 def normalise(question: str) -> str:
@@ -619,7 +625,7 @@ def check(question: str) -> DoseDecision:
         word = m.group(1)
         if word in _DOSE_OBJECT or (word not in english_words() and word not in _NOT_DRUG):
             return DoseDecision(True, "titration", m.group(0).strip(), tuple(context))
-    asked = any(c.split(":")[0] in _ASKING_CONTEXT for c in context)
+    asked = _has_context(context, _ASKING_CONTEXT)
     for name, rx in _MENTIONS:
         m = rx.search(text)
         if m is None:

@@ -290,12 +290,13 @@ class Engine:
         vector = self._encode(text)
         p = self.dose_model.probability(text, vector, rules, text_score)
         learned_says = p >= self.dose_model.threshold
-        if learned_says and not rules.is_dose and self._unreadable(text):
-            aside = f"learned model set aside (p={p:.2f}): it cannot read a section asked for in another language"
-            return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
-        if learned_says and not rules.is_dose and dose_guard.settled(rules):
-            aside = f"learned model set aside (p={p:.2f}): the policy reads this question as not a dose question"
-            return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
+        if learned_says and not rules.is_dose:
+            why_not = ("it cannot read a section asked for in another language" if self._unreadable(text)
+                       else "the policy reads this question as not a dose question" if dose_guard.settled(rules)
+                       else None)
+            if why_not:
+                aside = f"learned model set aside (p={p:.2f}): {why_not}"
+                return dose_guard.DoseDecision(False, context=(*rules.context, aside), probability=p), vector
         # The dose named as the thing asked for (dose_guard.STANDING) stands whatever the model says.
         standing = rules.rule in dose_guard.STANDING
         explicit = rules.rule in dose_guard.EXPLICIT and (p >= EXPLICIT_OVERRULED_BELOW or standing)
