@@ -1149,3 +1149,65 @@ def test_taper_needed_too_much_taken_and_the_amount_in_use_are_not_doses(questio
 ])
 def test_half_a_tablet_a_route_a_course_a_rate_and_dosi(question: str, rule: str) -> None:
     assert_refused_by(question, rule)
+
+
+@pytest.mark.parametrize("question", [
+    "Rosuvastatin 10 mg - better in the evening or the morning?",             # when in the day: administration
+    "could I switch my 75 mg clopidogrel to the evening?",
+    "Ramipril 5 mg: le soir plutôt que le matin ?",
+    "Amlodipino 5 mg, ¿por la noche o por la mañana?",
+    "Bisoprolol 2,5 mg lieber abends statt morgens?",
+    "what time of day should the 30 mg mirtazapine go in",
+    "In quanti pazienti su 100 la metformina dà diarrea?",                     # a proportion of patients, abroad
+    "Stimmt es, dass 1 von 20 Patienten unter Amiodaron Schilddrüsenprobleme bekommt?",
+    "Bei wie vielen Menschen macht Ramipril Husten?",
+    "how much would lantus cost with no insurance",                           # a price
+    "Levotiroxina e café: quantas horas de distância?",                      # spacing from a drink
+    "Does rivaroxaban 20 mg od need stopping before a knee replacement?",    # stopping before a procedure
+])
+def test_a_time_of_day_a_proportion_a_price_spacing_and_stopping_before_a_procedure_are_not_doses(
+        question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Metoprolol 50 mg - morning and night, or just the morning?", "unit"),  # split over the day: a schedule
+])
+def test_but_a_split_over_the_day_is_a_schedule(question: str, rule: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and not dose_guard.settled(decision), decision.why
+
+
+def test_a_time_of_day_settles_the_question() -> None:
+    decision = dose_guard.check("Pravastatin 40 mg, at bedtime or in the morning?")
+    assert dose_guard.settled(decision), decision.why
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Ieri ho preso per errore due compresse di ramipril, oggi la prendo lo stesso?", "missed_double"),
+    ("Zwei Metformin aus Versehen genommen, soll ich die Abendtablette weglassen?", "missed_double"),
+    ("Tomei por engano dois comprimidos de losartana, amanhã tomo normalmente?", "missed_double"),
+    ("Gabapentina con filtrado glomerular de 25: ¿hay que reducirla?", "adjustment"),   # kidneys, clitic
+    ("Enoxaparine chez l'insuffisant rénal : quel intervalle entre les prises ?", "frequency"),
+    ("in welcher Zeit soll die Vancomycin-Infusion laufen?", "infusion_rate"),
+    ("Cistite, nitrofurantoina 3 giorni, basta?", "course_length"),            # a course offered to confirm
+    ("is 7 days of doxycycline enough for this chest infection", "course_length"),
+    ("can he carry on with the prednisolone for another few days?", "course_length"),
+    ("on clarithromycin now - what should the tacrolimus be lowered to?", "adjustment"),  # the amount changed to
+    ("quetiapine 50 makes me too sleepy, can I drop to 25 myself?", "titration"),
+    ("my father liver is bad, the paracetamol should be less?", "adjustment"),
+    ("Puedo tomar otro Lexatin si sigo con ansiedad?", "consumer"),           # another of the drug named
+    ("Posso prendere un'altra bustina di Movicol oggi?", "consumer"),
+])
+def test_an_accidental_extra_abroad_a_new_amount_a_course_a_rate_and_an_interval(question: str, rule: str) -> None:
+    assert_refused_by(question, rule)
+
+
+@pytest.mark.parametrize("question", [
+    "is 4 weeks enough to see if the sertraline is working?",                # a time for an effect, not a course
+    "my INR went to 4.2 on the antibiotic, is that a problem?",               # a measured value
+    "Ho preso per sbaglio due compresse di amlodipina, è pericoloso?",         # an accidental extra: its danger
+    "Posso tomar outro anti-inflamatório se já tomei ibuprofeno?",           # another medicine altogether
+])
+def test_but_an_effects_time_a_level_and_an_extras_danger_are_not(question: str) -> None:
+    assert not dose_guard.check(question).is_dose

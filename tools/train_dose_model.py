@@ -59,7 +59,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout54.jsonl", "eval/dose_queries_heldout56.jsonl", "eval/dose_queries_heldout58.jsonl",
         "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl", "eval/dose_queries_heldout71.jsonl",
         "eval/dose_queries_heldout72.jsonl", "eval/dose_queries_heldout73.jsonl", "eval/dose_queries_heldout76.jsonl",
-        "eval/dose_queries_heldout77.jsonl",
+        "eval/dose_queries_heldout77.jsonl", "eval/dose_queries_heldout78.jsonl", "eval/dose_queries_heldout79.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
