@@ -1211,3 +1211,25 @@ def test_an_accidental_extra_abroad_a_new_amount_a_course_a_rate_and_an_interval
 ])
 def test_but_an_effects_time_a_level_and_an_extras_danger_are_not(question: str) -> None:
     assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    "É preciso reduzir a sertralina aos poucos?",                            # whether a taper is needed, drug named
+    "Per quanti giorni si può usare lo sciroppo di amoxicillina una volta preparato?",  # a storage time
+    "Combien de temps met la mirtazapine pour agir sur le sommeil ?",         # time to act
+    "Dosaggio della ciclosporina: qual è il livello da obiettivo a valle?",  # the assay, a target level
+    "ondansetron IV given too fast - what does the QT do?",                    # a consequence, not a rate asked
+])
+def test_a_taper_yes_no_a_storage_time_an_onset_and_a_target_level_abroad_are_not_doses(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Metamizolo: ogni quante ore lo posso ripetere?", "frequency"),         # every how many hours
+    ("can we push the 40 of furosemide over 1 minute, or is that too fast?", "infusion_rate"),
+    ("Amiodaron – mit welcher Geschwindigkeit geben?", "infusion_rate"),
+    ("timolol drops - should I use them morning and night?", "frequency"),
+    ("Metformina: come si fa a escalonar?", "titration"),
+])
+def test_every_how_many_hours_a_push_time_a_speed_morning_and_night_and_escalonar(question: str, rule: str) -> None:
+    assert_refused_by(question, rule)
