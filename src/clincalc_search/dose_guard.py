@@ -74,6 +74,8 @@ _EFFECT_DURATION_FOREIGN = (
     rf"|\b(?:{_SYMPTOMS_FOREIGN})\b{_NOT_TREATMENT}{{0,50}}?\b(?:{_HOW_LONG_FOREIGN})\b[^?]{{0,20}}?"
     rf"\b(?:{_LASTS_FOREIGN})\b")
 _AT_ONCE = r"(?:at once|together|in one go|by mistake)"
+# "Enough", as a course length is offered for confirmation in the other languages ("6 jours, ça suffit ?").
+_ENOUGH_FOREIGN = r"suffi\w*|assez|basta\w*|es suficiente|suficientes?|reicht|gen[uü]gt|chega|bastam"
 _DOES_HARM = (r"(?:cause\w*|lead to|do to|harm\w*|damage\w*|danger\w*|toxic\w*|poison\w*|symptoms?|happen\w*|risks?|"
               r"kill|fatal)")
 
@@ -322,7 +324,8 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     # The same in French, Spanish and German: an age, years on a drug, hours after a dose ("après 80 ans", "llevo 5
     # años tomando", "12 Stunden nach der Einnahme"); not an interval or a course ("cada 8 horas", "alle 8
     # Stunden", "pendant 5 jours", "durante 7 días").
-    ("time_span_foreign", r"(?<!cada )(?<!ogni )(?<!alle )(?<!toutes les )(?<!tous les )(?<!pendant )(?<!durante )(?<!f[uü]r )(?<!por )(?<!x )(?<!bis )(?<!sur )\b\d+(?:[.,]\d+)?(?: ?- ?\d+)? ?(?:ans|ann[eé]es?|a[nñ]os|anni|anos|jahren?|jahre|jahr|mois|meses|mesi|monate?n?|semaines?|semanas|settimane|wochen|jours|d[ií]as|dias|giorni|tage?n?|heures|horas|ore|stunden)\b(?! (?:de |d')?(?:tratamiento|traitement|cure|behandlung|therapie|antibi\w*))(?![^?]{0,12}?\b(?:suffi\w*|assez|basta\w*|es suficiente|suficientes?|reicht|gen[uü]gt|chega|bastam)\b)"),
+    ("time_span_foreign", r"(?<!cada )(?<!ogni )(?<!alle )(?<!toutes les )(?<!tous les )(?<!pendant )(?<!durante )(?<!f[uü]r )(?<!por )(?<!x )(?<!bis )(?<!sur )\b\d+(?:[.,]\d+)?(?: ?- ?\d+)? ?(?:ans|ann[eé]es?|a[nñ]os|anni|anos|jahren?|jahre|jahr|mois|meses|mesi|monate?n?|semaines?|semanas|settimane|wochen|jours|d[ií]as|dias|giorni|tage?n?|heures|horas|ore|stunden)\b(?! (?:de |d')?(?:tratamiento|traitement|cure|behandlung|therapie|antibi\w*))"
+     rf"(?![^?]{{0,12}}?\b(?:{_ENOUGH_FOREIGN})\b)"),
     # How far into a pregnancy ("après 24 semaines de grossesse", "ab welcher Schwangerschaftswoche ..., 20?").
     ("pregnancy_week", r"\b\d+\.? ?(?:ssw|schwangerschaftswochen?)\b|\b(?:semana|semaine|woche|week) \d+ (?:de |of |der )?(?:embarazo|grossesse|gestaci[oó]n|pregnancy|gestation|schwangerschaft)\b|\b\d+(?:\+\d)?(?:\.|e|[eè]me|th|st|nd|rd)? ?(?:weeks?|wks?|semaines?|semanas?|wochen|ssw|sa)\b (?:(?:of |de |d'|der )?(?:pregnan\w*|gestation\w*|grossesse|am[eé]norrh[eé]e|embaraz\w*|gestaci[oó]n|schwangerschaft\w*))"
      r"|\b(?:embarazada|enceinte|schwanger|pregnant)\b (?:de |d'|in der |at |since )?\d+\.?(?:\+\d)? ?(?:semanas?|semaines?|mois|meses|wochen|woche|ssw|weeks?|wks?|months?)\b|\b\d+\.? ?(?:semanas?|semaines?|mois|meses|wochen|months?) (?:de )?(?:embarazada|enceinte|schwanger|pregnant)\b"
@@ -422,7 +425,7 @@ _REQUESTS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
      r"|\bquanto(?: tempo)? dura(?:re)? (?:il |la |o |a )?(?:trattamento|terapia|cura|ciclo|tratamento|antibi[oó]tico)\b"
      # a course length offered for confirmation, or a course carried on for longer
      r"|\b\d+ ?(?:days?|weeks?|jours|semaines|d[ií]as|semanas|giorni|settimane|tage?n?|wochen)\b(?:,? (?!and\b|but\b|or\b)[\w'-]+){0,3}?[ ,]*(?:\b(?:enough|"
-     r"sufficient|long enough|suffi\w*|assez|basta\w*|es suficiente|suficientes?|reicht|gen[uü]gt|chega|bastam)\b)"
+     rf"sufficient|long enough|{_ENOUGH_FOREIGN})\b)"
      # ... but not a time asked for an effect to show ("is 6 weeks enough to see if it works")
      r"(?!\s+(?:time\s+)?(?:to|pour|para|per|um)\b(?! (?:treat|clear|cure|get rid|kill|traiter|tratar|curar|curare)\b))"
      r"(?!\s+(?:time\s+)?for (?:[\w-]+ ){0,2}?(?:to (?:work|kick|show|see|feel|take)|effects?|responses?|benefits?|improvement|"
@@ -577,14 +580,14 @@ def _set_aside(text: str) -> tuple[str, list[str]]:
     """Stage 1: the normalised question with its context spans blanked, and those spans for the record."""
     context: list[str] = []
     for name, rx in _CONTEXT:
-        if name == "time_of_day" and _SPLIT_OR_COUNT.search(text):
-            # a schedule, not a time of day: its words are not another question beside the amounts either
-            text = rx.sub(" ", text)
-            continue
         found = [f"{name}: '{m.group(0).strip()}'" for m in rx.finditer(text)]
-        if found:  # most rules find nothing: skip the second pass
+        if not found:  # most rules find nothing: skip the second pass
+            continue
+        # A time of day beside a count of doses is a schedule, not a time of day: its words are not another question
+        # beside the amounts either, so they go, unrecorded.
+        if not (name == "time_of_day" and _SPLIT_OR_COUNT.search(text)):
             context += found
-            text = rx.sub(" ", text)
+        text = rx.sub(" ", text)
     return text, context
 
 
