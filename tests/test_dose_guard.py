@@ -1233,3 +1233,49 @@ def test_a_taper_yes_no_a_storage_time_an_onset_and_a_target_level_abroad_are_no
 ])
 def test_every_how_many_hours_a_push_time_a_speed_morning_and_night_and_escalonar(question: str, rule: str) -> None:
     assert_refused_by(question, rule)
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("doxycycline for a chest infection, 5 days or 7?", "course_length"),    # a choice between two courses
+    ("Amoxicillina per l'otite: 5 giorni o una settimana?", "course_length"),
+    ("prednisolone for the COPD flare - 5 days or longer if still wheezy?", "course_length"),
+    ("Metformina al inicio, ¿qué pauta se sigue?", "regimen"),                # "pauta": the regimen
+    ("Em quanto tempo se deve infundir o paracetamol IV?", "infusion_rate"),   # the infusion's time, every verb form
+    ("Ibuprofene: ne prendo un altro?", "consumer"),                           # another one, first person
+    ("¿Puedo tomar otro paracetamol antes de las 6 horas?", "consumer"),       # another before the interval is up
+])
+def test_a_course_choice_pauta_an_infusion_time_and_another_one_abroad(question: str, rule: str) -> None:
+    assert_refused_by(question, rule)
+
+
+@pytest.mark.parametrize("question", [
+    "does the headache on isosorbide last 3 days or a week?",                 # an effect's time
+    "would I notice a difference in 2 weeks or 6 on sertraline?",            # an onset
+    "stop rivaroxaban 1 day or 2 before the colonoscopy?",                    # stopping before a procedure
+    "pembrolizumab - after how many cycles is the first CT?",                 # a test timed by cycles
+    "Pauta de controles analíticos con metotrexato",                          # a schedule of tests
+])
+def test_but_an_effects_time_stopping_before_a_procedure_and_tests_after_cycles_are_not(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("Clarithromycin bei Pneumonie: fünf oder sieben Tage?", "course_length"),  # the course choice in words
+    ("amoxicillin for sinusitis, five days or seven?", "course_length"),
+    ("he vomited 15 minutes after his carbamazepine, should I give it again?", "missed_double"),  # a dose repeated
+    ("angina spray didn't help, second spray after 5 minutes?", "missed_double"),
+])
+def test_a_course_choice_in_words_and_a_dose_repeated_after_vomiting(question: str, rule: str) -> None:
+    assert_refused_by(question, rule)
+
+
+@pytest.mark.parametrize("question", [
+    "what's the half-life of amiodarone, 50 days or 100?",                   # pharmacology, not a course
+    "I came out in a rash on co-amoxiclav, can I take it again one day?",     # an allergy question
+    "¿Cuántos de cada 100 tienen tos con el enalapril?",                      # a proportion of patients
+    "Prednisolon 20 mg seit 2 Wochen – muss das ausgeschlichen werden?",      # whether a taper is needed
+    "CT with contrast tomorrow, my 12 buprenorphine patch - does it have to come off?",  # a patch and a scan
+    "warfarin 0.5mg white, 1mg brown - have I got the right ones?",           # which tablet is which
+])
+def test_but_a_half_life_an_allergy_a_proportion_a_taper_needed_a_patch_off_and_colours_are_not(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
