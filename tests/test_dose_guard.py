@@ -1276,6 +1276,7 @@ def test_a_course_choice_in_words_and_a_dose_repeated_after_vomiting(question: s
     "Prednisolon 20 mg seit 2 Wochen – muss das ausgeschlichen werden?",      # whether a taper is needed
     "CT with contrast tomorrow, my 12 buprenorphine patch - does it have to come off?",  # a patch and a scan
     "warfarin 0.5mg white, 1mg brown - have I got the right ones?",           # which tablet is which
+    "Doxiciclina 100 mg e tomar sol?",                                        # the sun, with a strength stated
 ])
 def test_but_a_half_life_an_allergy_a_proportion_a_taper_needed_a_patch_off_and_colours_are_not(question: str) -> None:
     assert not dose_guard.check(question).is_dose

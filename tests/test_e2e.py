@@ -372,3 +372,17 @@ def test_dose_wording_in_another_language_is_still_refused(real_engine: Engine, 
 def test_brands_sold_abroad_name_their_drug_and_nothing_else(real_engine: Engine, question: str, drug: str) -> None:
     answer = real_engine.ask(question)
     assert answer.hits and {h.drug for h in answer.hits} == {drug}, answer.why
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug", "section"), [
+    ("RENAAL losartan in kidney disease", "losartan", "evidence"),        # the drug's own trial beside a caution's word
+    ("CIBIS-II bisoprolol in the elderly", "bisoprolol", "evidence"),
+    ("baseline DEXA before letrozole?", "letrozole", "monitoring"),       # "DEXA" is the scan here, not dexamethasone
+    ("is a DEXA scan due before anastrozole is started", "anastrozole", "monitoring"),
+    ("lisinopril dry cough, is that common?", "lisinopril", "counselling"),  # an effect the person has
+])
+def test_a_drugs_own_trial_a_shorthand_that_is_a_corpus_word_and_is_that_common(real_engine: Engine, question: str,
+                                                                               drug: str, section: str) -> None:
+    answer = real_engine.ask(question)
+    assert [(h.drug, h.section) for h in answer.hits[:1]] == [(drug, section)], answer.why

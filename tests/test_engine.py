@@ -478,3 +478,15 @@ def test_passing_into_milk_or_stopping_working_is_not_an_effect_wearing_off(ques
     from clincalc_search.intent import describes_experience
 
     assert not describes_experience(question)
+
+
+@pytest.mark.parametrize(("question", "cue"), [
+    ("olanzapine and my weight going up, is that common?", "is that common"),  # an effect the person has
+    ("Amlodipin Knöchelödem, geht der wieder weg?", "geht der wieder weg"),   # German names the effect by its gender
+    ("Doxiciclina: posso tomar sol?", "tomar sol"),                          # the sun, as English "sun"
+    ("Isotretinoin und Sonne?", "sonne"),
+])
+def test_is_that_common_an_effect_by_its_gender_and_the_sun_abroad_are_counselling(question: str, cue: str) -> None:
+    from clincalc_search.intent import section_cues
+
+    assert section_cues(question) == {"counselling": cue}

@@ -252,11 +252,21 @@ class DrugLexicon:
             spans.append((start, stop))
             found.add(self.surfaces[text[start:stop]], start)
         self._fuzzy(text, spans, found, asking)
-        # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab").
-        found.drugs.sort(key=found.positions.__getitem__)
+        # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab"); but a
+        # shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone) comes after a drug named
+        # outright ("a DEXA scan before starting anastrozole"). Only the prefix reading takes a corpus word; a word of
+        # the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess.
+        named = {self.surfaces[text[start:stop]] for start, stop in spans}
+        unsure = {drug for typed, drug in found.fuzzy.items()
+                  if typed in self._vocabulary and typed not in self._name_words(drug)} - named if named else set()
+        found.drugs.sort(key=lambda drug: (drug in unsure, found.positions[drug]))
         if not found.drugs:
             self._groups(text, found)
         return found
+
+    def _name_words(self, drug: str) -> set[str]:
+        m = self.monographs[drug]
+        return {w for label in [m.name, *m.other_names, *m.brands] for w in normalise(label).replace("-", " ").split()}
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""

@@ -114,6 +114,7 @@ class Engine:
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         self._evidence_keys: dict[str, set[str]] = {}  # drug → the terms its Evidence section uses, as needed
+        self._other_keys: dict[str, set[str]] = {}  # drug → the terms its other sections use, as needed
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
@@ -228,6 +229,13 @@ class Engine:
             notes.append(f"follow-up: using {context.name} from the conversation")
         rare = self.rare.find(text) if not recognised.group else {}
         study = bool(rare) and self.rare.study_asked(text)
+        strong = section_intents(text, strong_only=True)
+        if rare and drugs and not study and not set(strong) - {"prescribing", "evidence"}:
+            # A named drug's own study, named beside it with no other question ("HYVET indapamide in the very
+            # elderly"): the study is what is asked about, as if "trial" had been written.
+            own = self._own_studies(rare, drugs)
+            if own:
+                rare, study = own, True
         if rare and drugs and study:
             # "Did PLATO show a benefit over clopidogrel?": the trial is what is asked about, so its monograph comes
             # first and the drugs named beside it follow; a shorthand guess that is the trial's own name goes.
@@ -253,7 +261,6 @@ class Engine:
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
-        strong = section_intents(text, strong_only=True)
         if rare and study:
             # "What did PLATO show about ticagrelor in ACS": the trial is what is asked about, whatever else is named.
             cues = {"evidence": next(iter(rare)), **{k: v for k, v in cues.items() if k != "evidence"}}
@@ -261,6 +268,25 @@ class Engine:
         dose, vector = self.dose_decision(text)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
                     text, strong, list(rare), list(dict.fromkeys(named_first)), vector=vector)
+
+    def _own_studies(self, rare: dict[str, list[str]], drugs: list[str]) -> dict[str, list[str]]:
+        """The coined terms that are a named drug's own study → those drugs: the monograph uses the term, and its head
+        before a hyphen, in the Evidence section (or references) and in no other section, unlike a target or a
+        mutation the mechanism discusses too ("T790M", "T790M-positive")."""
+        own: dict[str, list[str]] = {}
+        for key, named in rare.items():
+            # "t790mpositive" is "t790m-positive" written without its hyphen: the same head
+            head = next((k for k in rare if k.replace("-", "") == key), key).split("-")[0]
+            for drug in named:
+                if drug not in drugs or not self._names_study({key: [drug]}):
+                    continue
+                keys = self._other_keys.get(drug)
+                if keys is None:
+                    texts = [self.chunks[i].text for s, i in self.by_drug[drug].items() if s != "evidence"]
+                    keys = self._other_keys[drug] = term_keys("\n".join(texts))
+                if key not in keys and (len(head) < 3 or head not in keys):
+                    own.setdefault(key, []).append(drug)
+        return own
 
     def _names_study(self, rare: dict[str, list[str]]) -> bool:
         """Whether a coined term found in the question is a study's name: one or two monographs use it, and the

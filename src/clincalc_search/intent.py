@@ -41,7 +41,7 @@ _EXPERIENCED = (
     r"(?:\bsince (?:starting|taking|being on|going on|the doctor (?:gave|started)|i started|he started|she started)\b|"
     r"\bis it the (?:medicine|tablets?|drug|pills?|injections?|medication)\b|"
     r"\bcould (?:it|this|that|the (?:tablets?|medicine|drug|pills?|medication)) (?:be|be causing|be doing)\b|"
-    r"\bis (?:that|this|it) (?:normal|a side effect|the medicine)\b|\bwhen to worry\b|"
+    r"\bis (?:that|this|it) (?:normal|common|usual|expected|a side effect|the medicine)\b|\bwhen to worry\b|"
     # the same asked as learners and texters do: "it is normal?", "is normal?", or the word alone at the end
     r"\b(?:it|this|that) is normal\b|\bis normal(?=\s*\?)|\bnormal(?=\s*\?+\s*$)|"
     # "will it (ever, eventually) settle?", "does it wear off?"; passing or stopping only as the end of the effect,
@@ -58,9 +58,9 @@ _EXPERIENCED_FOREIGN = (
     # "is that a (known) side effect", "will it pass", as the English cues
     r"ist das (?:eine? )?(?:\w+ )?nebenwirkung|(?:[eè]|es|é) (?:un|uno|um) (?:\w+ )?(?:effetto collaterale|"
     r"efecto secundario|efeito colateral|efeito secund[aá]rio)|passer(?:[aà]|anno)|(?:[cç]a|cela) (?:va )?passe[r]?|"
-    r"se (?:me |le )?(?:pasa|pasar[aá]|quita|quitar[aá])|(?:vai|v[aã]o) passar|geht (?:das|es) (?:wieder )?weg|"
-    r"vergeht (?:das|es)|h[öo]rt (?:das|es) (?:wieder |von selbst |irgendwann )?auf\b(?! zu)|"
-    r"l[äa]sst (?:das|es) (?:wieder |irgendwann )?nach|"
+    r"se (?:me |le )?(?:pasa|pasar[aá]|quita|quitar[aá])|(?:vai|v[aã]o) passar|geht (?:das|es|der|die) (?:wieder )?weg|"
+    r"vergeht (?:das|es|der|die)|h[öo]rt (?:das|es|der|die) (?:wieder |von selbst |irgendwann )?auf\b(?! zu)|"
+    r"l[äa]sst (?:das|es|der|die) (?:wieder |irgendwann )?nach|"
     # the present tense, as "se (me) pasa" already is: "passa (dopo le prime settimane)?", "isso passa com o tempo?"
     r"passa(?:no|m)?(?=\s*(?:$|[?.!,;:]|dopo|da s[eé]|col tempo|con il tempo|com o tempo|depois|sozinh))|"
     r"(?:seitdem|seit ich|depuis que|desde que (?:empec[eé]|tomo|empez[oó])|da quando (?:prendo|ho iniziato)|desde que (?:comecei|tomo)))\b"
@@ -184,6 +184,9 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"molta |beaucoup d')?(?:leite|leche|latte|lait|milch|[aá]gua|acqua|eau|wasser|comida|cibo|nourriture|essen)",
         r"bere (?:molta )?acqua", r"beber (?:muita |mucha )?[aá]gua", r"boire (?:beaucoup d')?eau",
         r"entsorg\w*", r"jeter", r"descart\w*", r"smaltir\w*", r"deitar fora", r"tirar a la basura",
+        # the sun (as English "sun"): "tomar sol", "al sole", "soleil", "Sonne", sun cream
+        r"soleil", r"sonne\w*", r"(?:tomar|pegar|apanhar) (?:o |el )?sol", r"(?:al|ao|au) sole?",
+        r"(?:protector|protetor|crema|cr[eè]me) sola(?:r|re|ire)",
         r"conducir", r"manejar", r"conduire", r"autofahren", r"auto fahren", r"fahrt[uü]chtig\w*", r"guidare",
         r"dirigir", r"conservar", r"conserver", r"conservare", r"lagern", r"lagere", r"lagerung", r"frigo\w*",
         r"nevera", r"k[uü]hlschrank", r"geladeira", r"guard[aá]-?l[oa]", r"come (?:si )?usa\w*",
