@@ -60,6 +60,9 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         "eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl", "eval/dose_queries_heldout71.jsonl",
         "eval/dose_queries_heldout72.jsonl", "eval/dose_queries_heldout73.jsonl", "eval/dose_queries_heldout76.jsonl",
         "eval/dose_queries_heldout77.jsonl", "eval/dose_queries_heldout78.jsonl", "eval/dose_queries_heldout79.jsonl",
+        "eval/dose_queries_heldout81.jsonl", "eval/dose_queries_heldout82.jsonl", "eval/dose_queries_heldout83.jsonl",
+        "eval/dose_queries_heldout84.jsonl", "eval/dose_queries_heldout86.jsonl", "eval/dose_queries_heldout87.jsonl",
+        "eval/dose_queries_heldout89.jsonl", "eval/dose_queries_heldout90.jsonl",
         # Written only to train on (helpers, from the dose rule alone): near misses in many voices and languages,
         # dose questions with no dose word or number, and (g) dose and non-dose questions in pairs that share
         # most of their words.
@@ -104,7 +107,8 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout55.jsonl", "eval/queries_heldout57.jsonl", "eval/queries_heldout59.jsonl",
                   "eval/queries_heldout61.jsonl", "eval/queries_heldout62.jsonl", "eval/queries_heldout63.jsonl",
                   "eval/queries_heldout64.jsonl", "eval/queries_heldout65.jsonl", "eval/queries_heldout66.jsonl",
-                  "eval/queries_heldout67.jsonl", "eval/queries_heldout68.jsonl", "eval/queries_train_s.jsonl"]
+                  "eval/queries_heldout67.jsonl", "eval/queries_heldout68.jsonl", "eval/queries_train_s.jsonl",
+                  "eval/queries_heldout80.jsonl", "eval/queries_heldout85.jsonl", "eval/queries_heldout88.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
@@ -112,12 +116,12 @@ CLASS_WEIGHT = 3  # a missed dose question costs more than a false refusal: each
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
 ENCODER = "minilm"
-# Left out in turn for the table the tool prints: the seven newest dose sets (BJ, BT, BU, BV, BW, BZ, CA: new
-# writers, five other languages) and a retrieval set (false refusals only).
-LOSO_SETS = ["eval/dose_queries_heldout60.jsonl", "eval/dose_queries_heldout70.jsonl",
-             "eval/dose_queries_heldout71.jsonl", "eval/dose_queries_heldout72.jsonl",
-             "eval/dose_queries_heldout73.jsonl", "eval/dose_queries_heldout76.jsonl",
-             "eval/dose_queries_heldout77.jsonl", "eval/queries_heldout32.jsonl"]
+# Left out in turn for the table the tool prints: the eight newest dose sets (CE, CF, CG, CH, CJ, CK, CM, CN: new
+# writers from one brief, two fifths in five other languages) and a retrieval set (false refusals only).
+LOSO_SETS = ["eval/dose_queries_heldout81.jsonl", "eval/dose_queries_heldout82.jsonl",
+             "eval/dose_queries_heldout83.jsonl", "eval/dose_queries_heldout84.jsonl",
+             "eval/dose_queries_heldout86.jsonl", "eval/dose_queries_heldout87.jsonl",
+             "eval/dose_queries_heldout89.jsonl", "eval/dose_queries_heldout90.jsonl", "eval/queries_heldout32.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 
 
