@@ -381,6 +381,7 @@ def test_brands_sold_abroad_name_their_drug_and_nothing_else(real_engine: Engine
     ("baseline DEXA before letrozole?", "letrozole", "monitoring"),       # "DEXA" is the scan here, not dexamethasone
     ("is a DEXA scan due before anastrozole is started", "anastrozole", "monitoring"),
     ("lisinopril dry cough, is that common?", "lisinopril", "counselling"),  # an effect the person has
+    ("ventolin makes my hands shaky and my heart race", "salbutamol", "counselling"),
 ])
 def test_a_drugs_own_trial_a_shorthand_that_is_a_corpus_word_and_is_that_common(real_engine: Engine, question: str,
                                                                                drug: str, section: str) -> None:

@@ -490,3 +490,24 @@ def test_is_that_common_an_effect_by_its_gender_and_the_sun_abroad_are_counselli
     from clincalc_search.intent import section_cues
 
     assert section_cues(question) == {"counselling": cue}
+
+
+@pytest.mark.parametrize("question", [
+    "quetiapine is making me so groggy in the mornings",                      # the medicine doing it to the person
+    "the lansoprazole makes my stomach bloated",
+    "amitriptyline leaves me so drowsy the next day",
+])
+def test_the_medicine_doing_it_to_the_person_is_counselling(question: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == "counselling"
+
+
+@pytest.mark.parametrize("question", [
+    "will olanzapine make me put on weight?",                                 # a risk asked about
+    "Tegretol is making my pill less effective",                              # an interaction
+])
+def test_but_a_risk_asked_about_or_an_interaction_is_not_an_effect_the_person_has(question: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[:1] != ["counselling"]

@@ -42,6 +42,10 @@ _EXPERIENCED = (
     r"\bis it the (?:medicine|tablets?|drug|pills?|injections?|medication)\b|"
     r"\bcould (?:it|this|that|the (?:tablets?|medicine|drug|pills?|medication)) (?:be|be causing|be doing)\b|"
     r"\bis (?:that|this|it) (?:normal|common|usual|expected|a side effect|the medicine)\b|\bwhen to worry\b|"
+    # the medicine said to be doing it to the person ("flomax makes me dizzy", "keppra making my son angry", "makes my
+    # hands shake"); not "does it make me…" (a risk asked about) nor "making my pill less effective" (an interaction)
+    r"\b(?:makes|making|leaves|leaving) (?:me|my (?!(?:pills?|combined|contracepti\w*|medicines?|medications?|tablets?|"
+    r"other)\b)\w+)\b(?! (?:feel )?(?:better|well)\b)|"
     # the same asked as learners and texters do: "it is normal?", "is normal?", or the word alone at the end
     r"\b(?:it|this|that) is normal\b|\bis normal(?=\s*\?)|\bnormal(?=\s*\?+\s*$)|"
     # "will it (ever, eventually) settle?", "does it wear off?"; passing or stopping only as the end of the effect,
