@@ -113,8 +113,8 @@ class Engine:
         self.lexicon = DrugLexicon(monographs, classes, tables.word_spread)
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
-        self._evidence_keys: dict[str, set[str]] = {}  # drug → the terms its Evidence section uses, as needed
-        self._other_keys: dict[str, set[str]] = {}  # drug → the terms its other sections use, as needed
+        # (drug, Evidence or not) → the terms its Evidence section (with references) or its other sections use
+        self._section_terms_cache: dict[tuple[str, bool], set[str]] = {}
         self.by_drug: dict[str, dict[str, int]] = {}
         for c in self.chunks:
             self.by_drug.setdefault(c.drug, {})[c.section] = c.id
@@ -278,15 +278,26 @@ class Engine:
             # "t790mpositive" is "t790m-positive" written without its hyphen: the same head
             head = next((k for k in rare if k.replace("-", "") == key), key).split("-")[0]
             for drug in named:
-                if drug not in drugs or not self._names_study({key: [drug]}):
+                if drug not in drugs or key not in self._section_terms(drug, evidence=True):
                     continue
-                keys = self._other_keys.get(drug)
-                if keys is None:
-                    texts = [self.chunks[i].text for s, i in self.by_drug[drug].items() if s != "evidence"]
-                    keys = self._other_keys[drug] = term_keys("\n".join(texts))
-                if key not in keys and (len(head) < 3 or head not in keys):
+                others = self._section_terms(drug, evidence=False)
+                if key not in others and (len(head) < 3 or head not in others):
                     own.setdefault(key, []).append(drug)
         return own
+
+    def _section_terms(self, drug: str, evidence: bool) -> set[str]:
+        """The terms (rare_terms.term_keys) of a drug's Evidence section and references, or of its other sections;
+        computed when first asked for."""
+        terms = self._section_terms_cache.get((drug, evidence))
+        if terms is None:
+            sections = self.by_drug[drug]
+            if evidence:
+                chunk = self.chunks[sections["evidence"]]
+                texts = [chunk.text, *chunk.references]
+            else:
+                texts = [self.chunks[i].text for s, i in sections.items() if s != "evidence"]
+            terms = self._section_terms_cache[(drug, evidence)] = term_keys("\n".join(texts))
+        return terms
 
     def _names_study(self, rare: dict[str, list[str]]) -> bool:
         """Whether a coined term found in the question is a study's name: one or two monographs use it, and the
@@ -294,11 +305,7 @@ class Engine:
         a topic, which a drug the corpus lacks may be asked about."""
         for key, named in rare.items():
             for drug in named if len(named) <= STUDY_MONOGRAPHS else ():
-                keys = self._evidence_keys.get(drug)
-                if keys is None:
-                    chunk = self.chunks[self.by_drug[drug]["evidence"]]
-                    keys = self._evidence_keys[drug] = term_keys("\n".join([chunk.text, *chunk.references]))
-                if key in keys:
+                if key in self._section_terms(drug, evidence=True):
                     return True
         return False
 
