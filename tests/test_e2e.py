@@ -141,6 +141,11 @@ def test_every_refusal_names_the_drug_without_numbers(real_engine: Engine) -> No
     # a study named beside the drug, asked in another language
     ("Candésartan : que montre le programme CHARM dans l'insuffisance cardiaque ?", "candesartan", "evidence", None),
     ("EMPHASIS-HF: welche Ergebnisse hatte Eplerenon bei leichter Herzinsuffizienz?", "eplerenone", "evidence", None),
+    # a study several monographs name, beside one of them named outright: that one, whichever scores higher
+    ("UKPDS: ¿qué demostró con la metformina?", "metformin", "evidence", None),
+    ("what did UKPDS show for atenolol in diabetes", "atenolol", "evidence", None),
+    ("MERINO findings, piperacillin-tazobactam compared with meropenem", "piperacillin with tazobactam", "evidence",
+     None),
     ("phenytoin gum overgrowth", "phenytoin", "prescribing", None),                 # an effect the risks name
     ("metformin lactic acidosis", "metformin", "prescribing", None),                # not a dose question
     ("does it interact with antibiotics", "lithium", "prescribing", "lithium"),     # pronoun beside a class

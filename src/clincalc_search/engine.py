@@ -71,6 +71,7 @@ class Plan:
     strong: list[str] = field(default_factory=list)  # intents from strong cues
     rare: list[str] = field(default_factory=list)  # coined corpus terms that chose the drugs
     rare_drugs: list[str] = field(default_factory=list)  # the drugs they chose, first in drugs
+    named_owners: list[str] = field(default_factory=list)  # those of rare_drugs named outright, in the question's order
     chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
     vector: np.ndarray | None = None  # the question's embedding, from the dose decision (retrieval, highlights)
     chunk_scores: tuple[np.ndarray, np.ndarray] | None = None  # (BM25, dense cosine) per chunk, from _scores
@@ -254,7 +255,12 @@ class Engine:
                 not any(word in key for key in rare) and vocabulary.get(word, 0) < GENERAL_TERM_MONOGRAPHS
                 for word in self.lexicon.unknown_terms(text)):
             rare = {}
-        named_first = [d for named in rare.values() for d in named]
+        owners = dict.fromkeys(d for named in rare.values() for d in named)
+        # A study several monographs name ("UKPDS": metformin and atenolol; "MERINO": both of its arms), asked beside
+        # one of them named outright ("UKPDS … metformina"): that drug's monograph is the one asked about, and among
+        # the named arms the one named first. The others follow as the study's other owners.
+        named_owners = [d for d in drugs if d in owners]
+        named_first = named_owners + [d for d in owners if d not in drugs]
         drugs = list(dict.fromkeys([*named_first, *drugs]))
         if rare:
             for term, named in rare.items():
@@ -267,7 +273,7 @@ class Engine:
             strong = ["evidence", *[s for s in strong if s != "evidence"]]
         dose, vector = self.dose_decision(text)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
-                    text, strong, list(rare), list(dict.fromkeys(named_first)), vector=vector)
+                    text, strong, list(rare), named_first, named_owners, vector=vector)
 
     def _own_studies(self, rare: dict[str, list[str]], drugs: list[str]) -> dict[str, list[str]]:
         """The coined terms that are a named drug's own study → those drugs: the monograph uses the term, and its head
@@ -380,8 +386,11 @@ class Engine:
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
             scores, _ = self._scores(text, plan.stems, candidates, mode, plan)
-            if len(plan.rare_drugs) > 1:  # "HORIZON trial": the monograph that discusses it most, then the others
-                lead = sorted(plan.rare_drugs, key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
+            # "HORIZON trial": the monograph that discusses it most, then the others; one the question names leads.
+            if len(plan.rare_drugs) > 1:
+                others = [d for d in plan.rare_drugs if d not in plan.named_owners]
+                others.sort(key=lambda d: -max(scores[i] for i in self.by_drug[d].values()))
+                lead = plan.named_owners + others
                 plan.drugs[:] = lead + [d for d in plan.drugs if d not in lead]
             order = self._drug_order(text, plan, intents, scores, candidates)
             return self._hits(order[:top_k], scores, drug=plan.drugs[0], plan=plan)
