@@ -224,6 +224,12 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
     ("Penicilina: en qué casos se receta?", "overview"),
     ("Amoxicillina per quali infezioni si prescrive?", "overview"),
     ("Lítio: que análises tenho de fazer?", "monitoring"),
+    # imaging and a blood count by their local names, and checking as the other verbs (as "echo", "FBC", "check")
+    ("Anthracyclines : une échographie avant la première cure, c'est obligatoire ?", "monitoring"),
+    ("clozapina, ecografía o radiografía antes de empezar?", "monitoring"),
+    ("Clozapine et NFS : à quel rythme ?", "monitoring"),
+    ("Litio: bisogna verificare la tiroide?", "monitoring"),
+    ("Muss man unter Amiodaron die Schilddrüse überprüfen lassen?", "monitoring"),
 ])
 def test_section_cues_in_other_languages(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents

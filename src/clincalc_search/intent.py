@@ -166,6 +166,10 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"knochendichte\w*", r"densit[aà] ossea", r"densidade [oó]ssea",
         # a test by that word (as English "test"): "teste de tuberculose", "test HLA", "pruebas de tiroides", "examens"
         r"tests?", r"teste", r"testes d[eo]", r"pruebas? de", r"examens",
+        # imaging and a blood count by their local names, and checking as the other verbs (as English "echo", "FBC",
+        # "chest x-ray", "check")
+        r"[eé]chographies?", r"ecograf[ií]as?", r"ecografi[ae]", r"ultraschall\w*", r"nfs", r"radiograf[ií]as?",
+        r"radiographies?", r"r[oö]ntgen\w*", r"verificar", r"v[eé]rifier", r"verificare", r"[uü]berpr[uü]f\w*",
     ],
     "counselling": [
         r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toma|tomar|usa|aplica|inyecta|guarda|conserva)",
