@@ -82,7 +82,15 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         # wait before surgery, food, driving or another medicine, a strength stated beside another question, a
         # test's interval, time courses and numbers that are not amounts, against a vomited or late dose, fasting
         # and shift work, per-patient adjustment, a course or interval offered as a choice, and shorthand
-        "eval/dose_train_m.jsonl"]
+        "eval/dose_train_m.jsonl",
+        # The twenty-second session's spent held-out sets (CO, CP)
+        "eval/dose_queries_heldout91.jsonl", "eval/dose_queries_heldout92.jsonl",
+        # (n, q) the dose word naming the person's dose while another question is asked (food, who may change it, a
+        # test or level timed by it, an effect after it), quantities that are not the drug's amount, whether to taper
+        # at all, against the dose asked in the same words; (o, p) dose questions with no dose word (a form for a
+        # person, an extra or missed tablet, a fraction more or less, as-needed use, how often or how long, what most
+        # people start on, how to come off), against near non-dose questions. p and q are all in five other languages
+        "eval/dose_train_n.jsonl", "eval/dose_train_o.jsonl", "eval/dose_train_p.jsonl", "eval/dose_train_q.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
@@ -108,7 +116,8 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout61.jsonl", "eval/queries_heldout62.jsonl", "eval/queries_heldout63.jsonl",
                   "eval/queries_heldout64.jsonl", "eval/queries_heldout65.jsonl", "eval/queries_heldout66.jsonl",
                   "eval/queries_heldout67.jsonl", "eval/queries_heldout68.jsonl", "eval/queries_train_s.jsonl",
-                  "eval/queries_heldout80.jsonl", "eval/queries_heldout85.jsonl", "eval/queries_heldout88.jsonl"]
+                  "eval/queries_heldout80.jsonl", "eval/queries_heldout85.jsonl", "eval/queries_heldout88.jsonl",
+                  "eval/queries_heldout93.jsonl", "eval/queries_heldout95.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
@@ -116,12 +125,12 @@ CLASS_WEIGHT = 3  # a missed dose question costs more than a false refusal: each
 THRESHOLD = 0.5
 EMBEDDING_SCALE = 2.0
 ENCODER = "minilm"
-# Left out in turn for the table the tool prints: the eight newest dose sets (CE, CF, CG, CH, CJ, CK, CM, CN: new
+# Left out in turn for the table the tool prints: the eight newest dose sets (CG, CH, CJ, CK, CM, CN, CO, CP: new
 # writers from one brief, two fifths in five other languages) and a retrieval set (false refusals only).
-LOSO_SETS = ["eval/dose_queries_heldout81.jsonl", "eval/dose_queries_heldout82.jsonl",
-             "eval/dose_queries_heldout83.jsonl", "eval/dose_queries_heldout84.jsonl",
+LOSO_SETS = ["eval/dose_queries_heldout83.jsonl", "eval/dose_queries_heldout84.jsonl",
              "eval/dose_queries_heldout86.jsonl", "eval/dose_queries_heldout87.jsonl",
-             "eval/dose_queries_heldout89.jsonl", "eval/dose_queries_heldout90.jsonl", "eval/queries_heldout32.jsonl"]
+             "eval/dose_queries_heldout89.jsonl", "eval/dose_queries_heldout90.jsonl",
+             "eval/dose_queries_heldout91.jsonl", "eval/dose_queries_heldout92.jsonl", "eval/queries_heldout32.jsonl"]
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
 
 
