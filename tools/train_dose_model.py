@@ -90,7 +90,14 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         # at all, against the dose asked in the same words; (o, p) dose questions with no dose word (a form for a
         # person, an extra or missed tablet, a fraction more or less, as-needed use, how often or how long, what most
         # people start on, how to come off), against near non-dose questions. p and q are all in five other languages
-        "eval/dose_train_n.jsonl", "eval/dose_train_o.jsonl", "eval/dose_train_p.jsonl", "eval/dose_train_q.jsonl"]
+        "eval/dose_train_n.jsonl", "eval/dose_train_o.jsonl", "eval/dose_train_p.jsonl", "eval/dose_train_q.jsonl",
+        # The twenty-third session's spent held-out sets (CR, CT, CW)
+        "eval/dose_queries_heldout94.jsonl", "eval/dose_queries_heldout96.jsonl", "eval/dose_queries_heldout99.jsonl",
+        # (r, s: s all in five other languages) how often or how many times beside an indication, a course's length
+        # with no number, a switch's equivalent, a choice of two strengths or a step down for a side effect, an
+        # infusion's speed, against a test's interval, time to effect, a strength stated beside another question, and
+        # numbers that are values (a level, its correction, an INR, an eGFR, a child who swallowed some)
+        "eval/dose_train_r.jsonl", "eval/dose_train_s.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
@@ -117,7 +124,8 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout64.jsonl", "eval/queries_heldout65.jsonl", "eval/queries_heldout66.jsonl",
                   "eval/queries_heldout67.jsonl", "eval/queries_heldout68.jsonl", "eval/queries_train_s.jsonl",
                   "eval/queries_heldout80.jsonl", "eval/queries_heldout85.jsonl", "eval/queries_heldout88.jsonl",
-                  "eval/queries_heldout93.jsonl", "eval/queries_heldout95.jsonl"]
+                  "eval/queries_heldout93.jsonl", "eval/queries_heldout95.jsonl", "eval/queries_heldout97.jsonl",
+                  "eval/queries_heldout98.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
