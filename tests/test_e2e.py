@@ -278,6 +278,9 @@ def test_words_that_begin_a_salts_name_are_not_shorthand_for_the_drug(real_engin
     ("quanto tempo leva a sertralina para fazer efeito?", ["sertraline"]),  # "leva" begins Levaquin
     ("what did the ATAC trial show in early breast cancer", []),        # "ATAC" begins Atacand (candesartan)
     ("mi fa male allo stomaco, cosa posso prendere?", []),              # Italian "allo" (to the), not allopurinol
+    ("5-ASA side effects", []),                     # 5-aminosalicylic acid (mesalazine), not "ASA" (aspirin)
+    ("ASA and bleeding risk", ["aspirin"]),
+    ("what is 5-FU", ["fluorouracil"]),             # a name that begins with its number is still found whole
 ])
 def test_the_start_of_a_brand_or_an_everyday_word_is_not_shorthand(real_engine: Engine, typed: str,
                                                                     drugs: list[str]) -> None:

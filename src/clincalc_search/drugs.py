@@ -249,6 +249,8 @@ class DrugLexicon:
         for start, stop in self._exact.spans(text):
             if text.startswith("-like", stop):
                 continue  # "a pembrolizumab-like drug" is about another drug
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
+                continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"
             spans.append((start, stop))
             found.add(self.surfaces[text[start:stop]], start)
         self._fuzzy(text, spans, found, asking)
