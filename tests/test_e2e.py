@@ -281,6 +281,11 @@ def test_words_that_begin_a_salts_name_are_not_shorthand_for_the_drug(real_engin
     ("5-ASA side effects", []),                     # 5-aminosalicylic acid (mesalazine), not "ASA" (aspirin)
     ("ASA and bleeding risk", ["aspirin"]),
     ("what is 5-FU", ["fluorouracil"]),             # a name that begins with its number is still found whole
+    # an everyday word whose consonants alone match a name spelt the Romance way, but few of its letters
+    ("mio figlio ha ingoiato due compresse di Tavor, cosa faccio?", ["lorazepam"]),  # "ingoiato": swallowed
+    ("¿La olanzapina viene en solución?", ["olanzapine"]),
+    ("how can I minimise nausea on metformin", ["metformin"]),
+    ("Levotiroxina e caffè", ["levothyroxine"]),    # a Romance spelling keeps most of the name's letters
 ])
 def test_the_start_of_a_brand_or_an_everyday_word_is_not_shorthand(real_engine: Engine, typed: str,
                                                                     drugs: list[str]) -> None:

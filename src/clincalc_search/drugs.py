@@ -16,6 +16,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 GENERAL_TERM_MONOGRAPHS = 5
 # Edit-distance similarity a word needs to be read as a misspelt drug name.
 FUZZY_CUTOFF = 0.85
+ROMANCE_RESEMBLANCE = 0.5  # the least edit-distance similarity of a Romance spelling to the name it spells
 _MISSPELLINGS_KEPT = 50_000
 _GENERIC = {
     "inhibitor", "inhibitors", "antibody", "antibodies", "agent", "agents", "drug", "drugs", "medicine",
@@ -202,8 +203,10 @@ class DrugLexicon:
         self._skeletons = {_skeleton(s): d for s, d in fuzzy_surfaces.items() if len(s) >= 6}
         # Names spelt the Romance way; a short skeleton ("lvt" for lithium) would be any word, so only long ones.
         romance: dict[str, set[str]] = {}
+        self._romance_surfaces: dict[str, list[str]] = {}  # skeleton → the names that have it
         for surface, drug in fuzzy_surfaces.items():
             romance.setdefault(_romance_skeleton(surface), set()).add(drug)
+            self._romance_surfaces.setdefault(_romance_skeleton(surface), []).append(surface)
         self._romance = {k: next(iter(v)) for k, v in romance.items() if len(k) >= ROMANCE_MIN and len(v) == 1}
         # A short name needs its vowels to match as well ("litio" is lithium; "latte" shares lithium's skeleton).
         spelt: dict[str, set[str]] = {}
@@ -285,7 +288,14 @@ class DrugLexicon:
 
             drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
             if drug is None and cand not in english_words():  # "blanket" is not "Blincyto" spelt the Romance way
-                drug = self._romance.get(_romance_skeleton(cand)) or self._romance_spelt.get(_romance_spelling(cand))
+                skeleton = _romance_skeleton(cand)
+                drug = self._romance.get(skeleton)
+                # The skeleton keeps consonants only, so an everyday word can share one with a name ("ingoiato",
+                # swallowed; "solucion"): a Romance spelling keeps at least half the name's letters in place.
+                if drug and max(DamerauLevenshtein.normalized_similarity(cand, surface)
+                                for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
+                    drug = None
+                drug = drug or self._romance_spelt.get(_romance_spelling(cand))
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
