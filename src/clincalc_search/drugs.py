@@ -202,12 +202,13 @@ class DrugLexicon:
         # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
         self._skeletons = {_skeleton(s): d for s, d in fuzzy_surfaces.items() if len(s) >= 6}
         # Names spelt the Romance way; a short skeleton ("lvt" for lithium) would be any word, so only long ones.
-        romance: dict[str, set[str]] = {}
-        self._romance_surfaces: dict[str, list[str]] = {}  # skeleton → the names that have it
-        for surface, drug in fuzzy_surfaces.items():
-            romance.setdefault(_romance_skeleton(surface), set()).add(drug)
-            self._romance_surfaces.setdefault(_romance_skeleton(surface), []).append(surface)
-        self._romance = {k: next(iter(v)) for k, v in romance.items() if len(k) >= ROMANCE_MIN and len(v) == 1}
+        romance: dict[str, list[str]] = {}
+        for surface in fuzzy_surfaces:
+            romance.setdefault(_romance_skeleton(surface), []).append(surface)
+        # skeleton → the names that have it, where they are all one drug's
+        self._romance_surfaces = {k: v for k, v in romance.items()
+                                  if len(k) >= ROMANCE_MIN and len({fuzzy_surfaces[s] for s in v}) == 1}
+        self._romance = {k: fuzzy_surfaces[v[0]] for k, v in self._romance_surfaces.items()}
         # A short name needs its vowels to match as well ("litio" is lithium; "latte" shares lithium's skeleton).
         spelt: dict[str, set[str]] = {}
         for surface, drug in fuzzy_surfaces.items():
