@@ -292,6 +292,23 @@ def test_the_start_of_a_brand_or_an_everyday_word_is_not_shorthand(real_engine: 
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    # an everyday word of the language the question is written in, which shorthand or a misspelling would read as a drug
+    ("vou começar o segundo ciclo de quimio com cisplatina, posso comer normalmente?", ["cisplatin"]),  # ciclosporin
+    ("depois do ciclo com pembrolizumab fiquei com muita tosse", ["pembrolizumab"]),
+    ("quand je me lève le matin j'ai la tête qui tourne avec l'amlodipine", ["amlodipine"]),  # levetiracetam
+    ("el dolor es leve, ¿puedo tomar paracetamol?", ["paracetamol"]),
+    ("ho smesso di fumare, devo cambiare qualcosa con la clozapina?", ["clozapine"]),  # Femara (letrozole)
+    ("le Doliprane, ça sert à quoi exactement pour les enfants ?", ["paracetamol"]),  # sertraline
+    # the same words in an English question keep their reading: clinicians' shorthand
+    ("ciclo for severe atopic eczema, what bloods", ["ciclosporin"]),
+    ("mero for hospital-acquired pneumonia", ["meropenem"]),
+])
+def test_an_everyday_word_of_the_questions_language_is_not_a_drug(real_engine: Engine, typed: str,
+                                                                  drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
 def test_what_it_is_for_in_french_usual_order_is_not_sertraline(real_engine: Engine) -> None:
     # "à quoi ça sert" asks what a drug is for; "sert" also begins sertraline. Gaviscon is not in the corpus.
     assert not real_engine.ask("Le Gaviscon, à quoi ça sert ?").hits

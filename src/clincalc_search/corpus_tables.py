@@ -1,11 +1,13 @@
 """What the engine derives from the whole corpus: how widely each word is used, the coined terms that name a
-monograph, the stems rare enough to point at a section, and each drug's name stems. Computed once at build
+monograph, the stems rare enough to point at a section, each drug's name stems, and the words that show a question
+is written in another language. Computed once at build
 and stored in the index, so a cold start reads them instead of re-deriving them from every section."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
+from clincalc_search import everyday_words
 from clincalc_search.models import Chunk, DrugClass, Monograph
 
 # A stem found in more than this share of all sections is too common to point at one ("risk", "patient").
@@ -19,6 +21,7 @@ class CorpusTables(BaseModel):
     section_count: int
     stem_sections: dict[str, list[int]]  # stem of section prose → the chunk ids of the sections using it
     name_stems: dict[str, list[str]]  # drug → stems of its generic name, other names and brands
+    showing_words: dict[str, list[str]]  # language → words that show a question is written in it (everyday_words)
 
 
 def specific_limit(section_count: int) -> int:
@@ -46,4 +49,5 @@ def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[
     names = {m.name: sorted(set(s)) for m, s in zip(monographs, stems(own), strict=True)}
     return CorpusTables(
         word_spread=spread, rare_terms=coined, rare_needs_cue=sorted(needs_cue), section_count=len(chunks),
-        stem_sections=dict(sorted(sections.items())), name_stems=names)
+        stem_sections=dict(sorted(sections.items())), name_stems=names,
+        showing_words=everyday_words.showing_words())

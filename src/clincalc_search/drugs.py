@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -164,8 +165,15 @@ class Recognised:
 class DrugLexicon:
     """Every way the corpus names a drug, mapped to the canonical lower-case name."""
 
-    def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: dict[str, int]) -> None:
+    def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: dict[str, int],
+                 showing: dict[str, list[str]] | None = None,
+                 everyday: Callable[[], dict[str, frozenset[str]]] | None = None) -> None:
+        """showing: language → words that show a question is written in it; everyday: reads language → its everyday
+        words (both from everyday_words, stored with the index)."""
         self.monographs = {m.name: m for m in monographs}
+        self._showing = {lang: frozenset(words) for lang, words in (showing or {}).items()}
+        self._load_everyday = everyday
+        self._everyday: dict[str, frozenset[str]] | None = None
         self.surfaces: dict[str, str] = {}
         for m in monographs:
             for label in [m.name, *m.other_names, *m.brands]:
@@ -274,6 +282,24 @@ class DrugLexicon:
         m = self.monographs[drug]
         return {w for label in [m.name, *m.other_names, *m.brands] for w in normalise(label).replace("-", " ").split()}
 
+    def _spells(self, word: str, drug: str) -> bool:
+        """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
+        misspelling of it."""
+        spelling = _romance_spelling(word)
+        return self._romance_spelt.get(spelling) == drug or any(
+            _romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
+
+    def _everyday_here(self, word: str, typed: set[str]) -> bool:
+        """Whether the word is an everyday word of a language the question's other words show it is written in
+        ("tenho o 3º ciclo na semana", "quand je me lève"): then it is that word, not shorthand for a drug. The word
+        lists are read when a question first needs them."""
+        shown = [lang for lang, words in self._showing.items() if not typed.isdisjoint(words)]
+        if not shown or self._load_everyday is None:
+            return False
+        if self._everyday is None:
+            self._everyday = self._load_everyday()
+        return any(word in self._everyday.get(lang, ()) for lang in shown)
+
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
         if len(word) < 4 or word in english_words() or word in foreign_stopwords():  # "allo" is Italian "to the"
@@ -326,10 +352,13 @@ class DrugLexicon:
                asking: frozenset[str] = frozenset()) -> None:
         words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
         english = english_words()
+        typed = {w.group(0) for w in words}
         for i, w in enumerate(words):
             if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking:
                 continue
             short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
+            if short and self._everyday_here(w.group(0), typed - {w.group(0)}):
+                continue
             if short:
                 found.fuzzy[w.group(0)] = short
                 found.add(short, w.start())
@@ -352,6 +381,9 @@ class DrugLexicon:
                 if len(cand) < 5:
                     continue
                 drug = self._misspelt(cand)
+                if drug and " " not in cand and not self._spells(cand, drug) \
+                        and self._everyday_here(cand, typed - {w.group(0)}):
+                    break
                 if drug:
                     found.fuzzy[cand] = drug
                     found.add(drug, w.start())

@@ -6,7 +6,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 
 import numpy as np
@@ -16,6 +16,7 @@ from clincalc_search.dense import DenseIndex
 from clincalc_search.dose_model import EXPLICIT_OVERRULED_BELOW, DoseModel
 from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, normalise
 from clincalc_search.embedding import Encoder, make_encoder
+from clincalc_search.everyday_words import read_everyday
 from clincalc_search.evidence import SectionEvidence
 from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
@@ -111,7 +112,8 @@ class Engine:
         self.dense = DenseIndex(index.faiss_index, index.owners, index.vectors, len(self.chunks))
         self.sparse = index.sparse
         tables = index.tables  # computed at build: reading them is what keeps a cold start short
-        self.lexicon = DrugLexicon(monographs, classes, tables.word_spread)
+        self.lexicon = DrugLexicon(monographs, classes, tables.word_spread, tables.showing_words,
+                                   partial(read_everyday, index.everyday_path))
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         # (drug, Evidence or not) → the terms its Evidence section (with references) or its other sections use

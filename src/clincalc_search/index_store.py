@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel
 
-from clincalc_search import corpus_tables
+from clincalc_search import corpus_tables, everyday_words
 from clincalc_search.chunking import chunk_monographs, sparse_text, windows
 from clincalc_search.corpus import load_classes, monograph_files
 from clincalc_search.corpus_tables import CorpusTables
@@ -28,7 +28,7 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 7  # 6: sentence and bullet units for highlights; 7: corpus tables computed at build
+SCHEMA_VERSION = 8  # 6: sentence and bullet units for highlights; 7: corpus tables computed at build; 8: everyday words
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
@@ -39,7 +39,7 @@ IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
 _DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-", "tables-",
-                  "unitvectors-", "unithashes-")
+                  "unitvectors-", "unithashes-", "everyday-")
 
 
 class Snapshot(BaseModel):
@@ -332,6 +332,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "unit_vectors": f"unitvectors-{build_id}.npy",
             "unit_hashes": f"unithashes-{build_id}.npy",
             "tables": f"tables-{build_id}.json",
+            "everyday": f"everyday-{build_id}.json",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
@@ -343,6 +344,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         classes = load_classes(corpus_dir / "classes.yaml")[0]
         tables = corpus_tables.compute(monographs, classes, chunks)
         _write(index_dir / names["tables"], tables.model_dump_json().encode())
+        _write(index_dir / names["everyday"], everyday_words.everyday_file())
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.
@@ -407,6 +409,7 @@ class LoadedIndex:
     unit_vectors: np.ndarray  # memory-mapped (a plain view), one row per unit
     unit_stems: list[list[str]]
     tables: CorpusTables  # word spread, coined terms, specific stems, name stems (see corpus_tables)
+    everyday_path: Path  # the other languages' everyday words, read when a question first needs them
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -475,7 +478,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         tune_for_search(index)
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
                        sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
-                       unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables)
+                       unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables,
+                       everyday_path=index_dir / manifest.files["everyday"])
 
 
 def _mapped(path: Path) -> np.ndarray:
