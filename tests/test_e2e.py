@@ -309,6 +309,21 @@ def test_an_everyday_word_of_the_questions_language_is_not_a_drug(real_engine: E
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    # a name abroad that is an English word or shorter than four letters, in a question written in its language
+    ("il Moment mi ha dato bruciore di stomaco, è normale?", ["ibuprofen"]),
+    ("posso tomar AAS com o meu remédio da pressão?", ["aspirin"]),
+    ("Nimmt man Ibu lieber vor oder nach dem Essen?", ["ibuprofen"]),
+    # the same words in English, or where the question's language uses them as everyday words
+    ("at the moment I take metformin, is nausea common?", ["metformin"]),
+    ("à quel moment prendre la metformine, pendant le repas ?", ["metformin"]),
+    ("is AAS an abbreviation I should know?", []),
+])
+def test_a_name_abroad_that_is_a_word_elsewhere_counts_only_in_its_language(real_engine: Engine, typed: str,
+                                                                          drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
 def test_what_it_is_for_in_french_usual_order_is_not_sertraline(real_engine: Engine) -> None:
     # "à quoi ça sert" asks what a drug is for; "sert" also begins sertraline. Gaviscon is not in the corpus.
     assert not real_engine.ask("Le Gaviscon, à quoi ça sert ?").hits

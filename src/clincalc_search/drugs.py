@@ -12,6 +12,7 @@ from pathlib import Path
 from clincalc_search.models import DrugClass, Monograph
 from clincalc_search.skeleton import skeleton
 
+_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")  # a word of a normalised question that may name a drug or show a language
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 # Words that carry no group meaning on their own ("inhibitor" matches half the kickers).
 GENERAL_TERM_MONOGRAPHS = 5
@@ -183,9 +184,18 @@ class DrugLexicon:
         # Brands sold abroad are matched exactly, never as the stem of a misspelling or shorthand: six hundred more
         # names would make ordinary words in five languages ("pressão", "pris") look like near misses of one.
         fuzzy_surfaces = dict(self.surfaces)
+        # A name abroad that is an English word or shorter than four letters ("Moment", ibuprofen in Italy; "AAS",
+        # aspirin in Brazil) names the drug only in a question written in that name's language, and not where it is an
+        # everyday word of a language the question shows: in English "at the moment", in French "à quel moment" is no
+        # ibuprofen. Surface → the languages it is a name in.
+        self._abroad_only: dict[str, set[str]] = {}
         for m in monographs:
-            for label in m.names_abroad:
-                self.surfaces.setdefault(normalise(label), m.name)
+            for lang, labels in m.brands_abroad.items():
+                for label in labels:
+                    surface = normalise(label)
+                    self.surfaces.setdefault(surface, m.name)
+                    if len(surface) < 4 or surface in english_words():
+                        self._abroad_only.setdefault(surface, set()).add(lang)
         self._exact = _NameFinder(list(self.surfaces))
         self.members: dict[str, list[str]] = {}
         for m in sorted(monographs, key=lambda m: m.name):
@@ -258,9 +268,15 @@ class DrugLexicon:
         text = _ROMANCE_ACID.sub(r"\1ic acid", _GERMAN_ACID.sub(r"\1ic acid", normalise(question)))
         found = Recognised()
         spans: list[tuple[int, int]] = []
+        typed: set[str] | None = None
         for start, stop in self._exact.spans(text):
             if text.startswith("-like", stop):
                 continue  # "a pembrolizumab-like drug" is about another drug
+            if text[start:stop] in self._abroad_only:
+                typed = set(_WORD.findall(text)) if typed is None else typed
+                if self._abroad_only[text[start:stop]].isdisjoint(self._shown(typed, most=True)) \
+                        or self._everyday_here(text[start:stop], typed, most=True):  # French "à quel moment" (when)
+                    continue
             if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
                 continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"
             spans.append((start, stop))
@@ -289,11 +305,20 @@ class DrugLexicon:
         return self._romance_spelt.get(spelling) == drug or any(
             _romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
 
-    def _everyday_here(self, word: str, typed: set[str]) -> bool:
-        """Whether the word is an everyday word of a language the question's other words show it is written in
-        ("tenho o 3º ciclo na semana", "quand je me lève"): then it is that word, not shorthand for a drug. The word
-        lists are read when a question first needs them."""
-        shown = [lang for lang, words in self._showing.items() if not typed.isdisjoint(words)]
+    def _shown(self, typed: set[str], most: bool = False) -> list[str]:
+        """The languages the question's words show it may be written in: each with one of its 2,000 commonest words that
+        is not an English word among them (everyday_words.showing_words). With most, only the one with the most such
+        words (all of them on a tie): neighbours share words ("quel", "normale"), and the count tells French from
+        Italian."""
+        counts = {lang: len(typed & words) for lang, words in self._showing.items()}
+        top = max(counts.values(), default=0) if most else 1
+        return [lang for lang, count in counts.items() if count and count >= top]
+
+    def _everyday_here(self, word: str, typed: set[str], most: bool = False) -> bool:
+        """Whether the word is an everyday word of a language the question's other words show it may be written in
+        ("tenho o 3º ciclo na semana", "quand je me lève"; with most, the language they show most): then it is that
+        word, not shorthand for a drug. The word lists are read when a question first needs them."""
+        shown = self._shown(typed, most)
         if not shown or self._load_everyday is None:
             return False
         if self._everyday is None:
@@ -350,7 +375,7 @@ class DrugLexicon:
 
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], found: Recognised,
                asking: frozenset[str] = frozenset()) -> None:
-        words = list(re.finditer(r"[a-z][a-z0-9-]{2,}", text))
+        words = list(_WORD.finditer(text))
         english = english_words()
         typed = {w.group(0) for w in words}
         for i, w in enumerate(words):
