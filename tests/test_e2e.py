@@ -314,6 +314,8 @@ def test_an_everyday_word_of_the_questions_language_is_not_a_drug(real_engine: E
     ("il Moment mi ha dato bruciore di stomaco, è normale?", ["ibuprofen"]),
     ("posso tomar AAS com o meu remédio da pressão?", ["aspirin"]),
     ("Nimmt man Ibu lieber vor oder nach dem Essen?", ["ibuprofen"]),
+    ("Muss ich ASS vor der Koloskopie pausieren?", ["aspirin"]),  # as written: German "aß" (ate) folds to "ass"
+    ("Mein Sohn aß gestern eine Tablette Ibuprofen, ist das schlimm?", ["ibuprofen"]),
     # the same words in English, or where the question's language uses them as everyday words
     ("at the moment I take metformin, is nausea common?", ["metformin"]),
     ("à quel moment prendre la metformine, pendant le repas ?", ["metformin"]),

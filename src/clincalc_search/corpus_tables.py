@@ -22,6 +22,9 @@ class CorpusTables(BaseModel):
     stem_sections: dict[str, list[int]]  # stem of section prose → the chunk ids of the sections using it
     name_stems: dict[str, list[str]]  # drug → stems of its generic name, other names and brands
     showing_words: dict[str, list[str]]  # language → words that show a question is written in it (everyday_words)
+    # name abroad that is an everyday word of its own language once accents fold ("ASS", aspirin in Germany, is "aß")
+    # → the name as written: it counts only as written
+    names_as_written: dict[str, str]
 
 
 def specific_limit(section_count: int) -> int:
@@ -50,4 +53,12 @@ def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[
     return CorpusTables(
         word_spread=spread, rare_terms=coined, rare_needs_cue=sorted(needs_cue), section_count=len(chunks),
         stem_sections=dict(sorted(sections.items())), name_stems=names,
-        showing_words=everyday_words.showing_words())
+        showing_words=everyday_words.showing_words(), names_as_written=_names_as_written(monographs))
+
+
+def _names_as_written(monographs: list[Monograph]) -> dict[str, str]:
+    from clincalc_search.drugs import normalise
+
+    everyday = {lang: set(everyday_words.everyday(lang)) for lang in everyday_words.LANGUAGES}
+    return {normalise(label): label for m in monographs for lang, labels in sorted(m.brands_abroad.items())
+            for label in labels if normalise(label) in everyday[lang]}

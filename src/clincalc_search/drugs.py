@@ -168,12 +168,15 @@ class DrugLexicon:
 
     def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: dict[str, int],
                  showing: dict[str, list[str]] | None = None,
-                 everyday: Callable[[], dict[str, frozenset[str]]] | None = None) -> None:
+                 everyday: Callable[[], dict[str, frozenset[str]]] | None = None,
+                 as_written: dict[str, str] | None = None) -> None:
         """showing: language → words that show a question is written in it; everyday: reads language → its everyday
-        words (both from everyday_words, stored with the index)."""
+        words; as_written: names abroad that count only as written (all from corpus_tables, stored with the index)."""
         self.monographs = {m.name: m for m in monographs}
         self._showing = {lang: frozenset(words) for lang, words in (showing or {}).items()}
         self._load_everyday = everyday
+        self._as_written = {surface: re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
+                            for surface, label in (as_written or {}).items()}
         self._everyday: dict[str, frozenset[str]] | None = None
         self.surfaces: dict[str, str] = {}
         for m in monographs:
@@ -272,10 +275,13 @@ class DrugLexicon:
         for start, stop in self._exact.spans(text):
             if text.startswith("-like", stop):
                 continue  # "a pembrolizumab-like drug" is about another drug
+            if text[start:stop] in self._as_written and not self._as_written[text[start:stop]].search(question):
+                continue  # "ASS" (aspirin) as written, not German "aß" (ate) with its accent folded
             if text[start:stop] in self._abroad_only:
                 typed = set(_WORD.findall(text)) if typed is None else typed
-                if self._abroad_only[text[start:stop]].isdisjoint(self._shown(typed, most=True)) \
-                        or self._everyday_here(text[start:stop], typed, most=True):  # French "à quel moment" (when)
+                if self._abroad_only[text[start:stop]].isdisjoint(self._shown(typed, most=True)) or (
+                        text[start:stop] not in self._as_written  # found as written: not the everyday word
+                        and self._everyday_here(text[start:stop], typed, most=True)):  # French "à quel moment"
                     continue
             if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
                 continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"

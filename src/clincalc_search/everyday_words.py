@@ -46,10 +46,15 @@ def showing_words() -> dict[str, list[str]]:
             for lang in LANGUAGES}
 
 
+def everyday(lang: str) -> tuple[str, ...]:
+    """The language's everyday words (its EVERYDAY_RANK most frequent)."""
+    return _ranked(lang)[:EVERYDAY_RANK]
+
+
 @cache
 def everyday_file() -> bytes:
     """The file stored with the index: language → its everyday words, one per line."""
-    return json.dumps({lang: "\n".join(_ranked(lang)[:EVERYDAY_RANK]) for lang in LANGUAGES}).encode()
+    return json.dumps({lang: "\n".join(everyday(lang)) for lang in LANGUAGES}).encode()
 
 
 def read_everyday(path: Path) -> dict[str, frozenset[str]]:

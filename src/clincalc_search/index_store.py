@@ -28,7 +28,7 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 8  # 6: sentence and bullet units for highlights; 7: corpus tables computed at build; 8: everyday words
+SCHEMA_VERSION = 9  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
