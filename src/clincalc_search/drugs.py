@@ -271,18 +271,12 @@ class DrugLexicon:
         text = _ROMANCE_ACID.sub(r"\1ic acid", _GERMAN_ACID.sub(r"\1ic acid", normalise(question)))
         found = Recognised()
         spans: list[tuple[int, int]] = []
-        typed: set[str] | None = None
         for start, stop in self._exact.spans(text):
             if text.startswith("-like", stop):
                 continue  # "a pembrolizumab-like drug" is about another drug
-            if text[start:stop] in self._as_written and not self._as_written[text[start:stop]].search(question):
-                continue  # "ASS" (aspirin) as written, not German "aß" (ate) with its accent folded
-            if text[start:stop] in self._abroad_only:
-                typed = set(_WORD.findall(text)) if typed is None else typed
-                if self._abroad_only[text[start:stop]].isdisjoint(self._shown(typed, most=True)) or (
-                        text[start:stop] not in self._as_written  # found as written: not the everyday word
-                        and self._everyday_here(text[start:stop], typed, most=True)):  # French "à quel moment"
-                    continue
+            if (text[start:stop] in self._abroad_only or text[start:stop] in self._as_written) \
+                    and not self._abroad_here(text[start:stop], text, question):
+                continue
             if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
                 continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"
             spans.append((start, stop))
@@ -303,6 +297,17 @@ class DrugLexicon:
     def _name_words(self, drug: str) -> set[str]:
         m = self.monographs[drug]
         return {w for label in [m.name, *m.other_names, *m.brands] for w in normalise(label).replace("-", " ").split()}
+
+    def _abroad_here(self, surface: str, text: str, question: str) -> bool:
+        """Whether a name abroad that is an English word or under four letters names its drug in this question: one
+        written mostly in the name's language, where the name is not an everyday word ("à quel moment" is French for
+        when). A name that folds into an everyday word of its own language counts only as written ("ASS", not "aß")."""
+        typed = set(_WORD.findall(text))
+        if surface in self._abroad_only and self._abroad_only[surface].isdisjoint(self._shown(typed, most=True)):
+            return False
+        if surface in self._as_written:
+            return bool(self._as_written[surface].search(question))
+        return not self._everyday_here(surface, typed, most=True)
 
     def _spells(self, word: str, drug: str) -> bool:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
