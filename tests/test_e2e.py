@@ -326,6 +326,42 @@ def test_a_name_abroad_that_is_a_word_elsewhere_counts_only_in_its_language(real
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    # the name of a medicine the corpus lacks, which a misspelling or shorthand would read as one it has
+    ("is dicloxacillin ok with the pill", []),  # diclofenac
+    ("levosalbutamol nebuliser tremor", []),  # levothyroxine
+    ("ciprofibrate muscle aches", []),  # ciprofloxacin
+    ("valganciclovir neutropenia bloods", []),  # valaciclovir
+    ("valgancyclovir tablets and gloves", []),  # its misspelling, nearer valganciclovir than any name of valaciclovir
+    ("dicloxacilin on an empty stomach?", []),  # not "Diclo" (diclofenac abroad) with "xacilin" joined to it
+    ("isosorbide dinitrate headaches", []),  # the start of isosorbide mononitrate's name, then another medicine's
+    # another medicine's name that is a word of the drug's own names, or the same medicine's family
+    ("levodopa and nausea", ["co-careldopa"]),
+    ("piperacillin allergy cross-reactivity", ["piperacillin with tazobactam"]),
+    ("how does the clavulanic acid in co-amoxiclav work", ["co-amoxiclav"]),
+    ("gentamycin trough level", ["gentamicin"]),
+    ("cyclosporines and grapefruit", ["ciclosporin"]),
+    ("nikotin pflaster nebenwirkungen", ["nicotine replacement therapy"]),
+])
+def test_a_look_alike_medicine_the_corpus_lacks_is_not_the_one_it_has(real_engine: Engine, typed: str,
+                                                                      drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+    answer = real_engine.ask(typed)
+    assert bool(answer.hits) == bool(drugs) and answer.drug == (drugs[0] if drugs else None)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    # a medicine the corpus lacks beside a group it covers (smoking cessation), mentioned in passing in three monographs
+    ("can bupropion for smoking cessation cause fits?", "bupropion"),
+    # the abstention names the medicine, not the first word the corpus lacks
+    ("controindicazioni della levosulpiride", "levosulpiride"),
+    ("isosorbide dinitrate headaches", "isosorbide dinitrate"),
+])
+def test_a_question_about_another_medicine_abstains_naming_it(real_engine: Engine, question: str, named: str) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.hits and (answer.message or "").startswith(f"'{named}' is not covered")
+
+
 def test_what_it_is_for_in_french_usual_order_is_not_sertraline(real_engine: Engine) -> None:
     # "à quoi ça sert" asks what a drug is for; "sert" also begins sertraline. Gaviscon is not in the corpus.
     assert not real_engine.ask("Le Gaviscon, à quoi ça sert ?").hits

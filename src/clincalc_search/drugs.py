@@ -8,9 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clincalc_search.models import DrugClass, Monograph
 from clincalc_search.skeleton import skeleton
+
+if TYPE_CHECKING:
+    from clincalc_search.other_medicines import OtherMedicines
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")  # a word of a normalised question that may name a drug or show a language
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
@@ -20,6 +24,15 @@ GENERAL_TERM_MONOGRAPHS = 5
 FUZZY_CUTOFF = 0.85
 ROMANCE_RESEMBLANCE = 0.5  # the least edit-distance similarity of a Romance spelling to the name it spells
 _MISSPELLINGS_KEPT = 50_000
+# How much nearer (normalised similarity, in the Romance spelling) another medicine's name must be to a misspelt word
+# than the drug it was read as, to be the medicine meant: a letter or more in ten.
+NEARER_BY = 0.1
+# A German compound read by its head ("Digoxinspiegel") is as sure a reading as a misspelling this near: another
+# medicine's name nearer than NEARER_BY above it is the medicine meant.
+COMPOUND_SURE = 0.8
+# Letters a name needs before another medicine's name that starts with it (or starts it) counts as its family
+# ("gentamicin" of "gentamicins", "lithium" of "lithium hydroxide").
+FAMILY_MIN = 6
 _GENERIC = {
     "inhibitor", "inhibitors", "antibody", "antibodies", "agent", "agents", "drug", "drugs", "medicine",
     "medicines", "blocker", "blockers", "receptor", "antagonist", "agonist", "analogue", "oral", "for",
@@ -49,7 +62,7 @@ def _skeleton(word: str) -> str:
     return word.replace("ph", "f").translate(_VOWELS)
 
 
-def _romance_spelling(word: str) -> str:
+def romance_spelling(word: str) -> str:
     """An international name as Spanish, Portuguese, Italian or French spell it: "th", "ph", "ch" and "k" as "t", "f",
     "c" and "c" ("hidroxicloroquina", "montelucaste"), "h" silent ("eparina"), "w" as "v" ("varfarina"), "y" as "i",
     "x" as "s" and double letters single (Italian "digossina"), "m" as "n" before a consonant other than "p" or "b"
@@ -64,7 +77,7 @@ def _romance_spelling(word: str) -> str:
 
 def _romance_skeleton(word: str) -> str:
     """The Romance spelling with every vowel alike, so a vowel slip is forgiven too."""
-    return _romance_spelling(word).translate(_VOWELS)
+    return romance_spelling(word).translate(_VOWELS)
 
 
 @cache
@@ -140,6 +153,11 @@ class _NameFinder:
         return "".join([*out, text[last:]])
 
 
+def _compact(name: str) -> str:
+    """A name's letters and digits only, lower case, accents folded: "Carbidopa/Levodopa" → "carbidopalevodopa"."""
+    return re.sub(r"[^a-z0-9]", "", normalise(name))
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -169,10 +187,14 @@ class DrugLexicon:
     def __init__(self, monographs: list[Monograph], classes: list[DrugClass], vocabulary: dict[str, int],
                  showing: dict[str, list[str]] | None = None,
                  everyday: Callable[[], dict[str, frozenset[str]]] | None = None,
-                 as_written: dict[str, str] | None = None) -> None:
+                 as_written: dict[str, str] | None = None,
+                 medicines: Callable[[], OtherMedicines] | None = None) -> None:
         """showing: language → words that show a question is written in it; everyday: reads language → its everyday
-        words; as_written: names abroad that count only as written (all from corpus_tables, stored with the index)."""
+        words; as_written: names abroad that count only as written (all from corpus_tables, stored with the index);
+        medicines: reads the names of medicines the corpus lacks (other_medicines, stored with the index)."""
         self.monographs = {m.name: m for m in monographs}
+        self._load_medicines = medicines
+        self._medicines: OtherMedicines | None = None
         self._showing = {lang: frozenset(words) for lang, words in (showing or {}).items()}
         self._load_everyday = everyday
         self._as_written = {surface: re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
@@ -218,6 +240,8 @@ class DrugLexicon:
         self._by_length: dict[int, list[str]] = {}
         self._near: dict[int, list[str]] = {}  # word length → surfaces near it, as _near_length found them
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
+        self._medicines_near: dict[int, list[str]] = {}  # length → other medicines' names (spelt) near it in length
+        self._spellings: dict[str, list[str]] = {}  # drug → its names a misspelling may be near, spelt the Romance way
         for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
         # Misspellings: vowel slips match a surface's skeleton exactly; other typos go through edit distance.
@@ -234,7 +258,7 @@ class DrugLexicon:
         spelt: dict[str, set[str]] = {}
         for surface, drug in fuzzy_surfaces.items():
             if len(surface) >= ROMANCE_SPELT_NAME:  # shorthand names ("levo", "gent") are Spanish words ("llevo")
-                spelt.setdefault(_romance_spelling(surface), set()).add(drug)
+                spelt.setdefault(romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
         # Shorthand: every prefix (four letters or more) of every generic name word, with the drugs it could mean.
@@ -252,6 +276,9 @@ class DrugLexicon:
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
         self._fuzzy_surfaces = fuzzy_surfaces
+        self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
+        for surface, drug in fuzzy_surfaces.items():
+            self._drug_surfaces.setdefault(drug, []).append(surface)
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
@@ -312,9 +339,9 @@ class DrugLexicon:
     def _spells(self, word: str, drug: str) -> bool:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
         misspelling of it."""
-        spelling = _romance_spelling(word)
+        spelling = romance_spelling(word)
         return self._romance_spelt.get(spelling) == drug or any(
-            _romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
+            romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
 
     def _shown(self, typed: set[str], most: bool = False) -> list[str]:
         """The languages the question's words show it may be written in: each with one of its 2,000 commonest words that
@@ -335,6 +362,51 @@ class DrugLexicon:
         if self._everyday is None:
             self._everyday = self._load_everyday()
         return any(word in self._everyday.get(lang, ()) for lang in shown)
+
+    def _other_medicine(self, word: str, drug: str) -> bool:
+        """Whether a word read as a misspelling or shorthand of the drug is the name of a medicine the corpus lacks
+        ("valganciclovir" for valaciclovir, "dicloxacillin" for diclofenac): then it is that medicine. Not when the word
+        is a word of the drug's own names ("levodopa" of co-careldopa), or the medicine it names starts with one of the
+        drug's generic names or is the start of one, singular or plural: the drug itself, a salt or its active form
+        ("gentamicins", "cyclosporins", "lithium hydroxide", "ramiprilat"). A name that adds letters in front is
+        another medicine ("apomorphine", "esomeprazole", "dexlansoprazole"). The names are read when first needed."""
+        other = self.other_medicine(word)
+        if other is None or word in self._name_words(drug) or any(
+                f" {word} " in f" {' '.join(re.findall(r'[a-z0-9]+', normalise(n)))} " for n in self._generic(drug)):
+            return False  # a component named in the drug's own name: "clavulanic acid" of co-amoxiclav
+        # Its generic names only: a brand is any string, and a short one starts other medicines' names ("Diclo",
+        # diclofenac in Germany, starts dicloxacillin); the dictionary's own entries for it can be a bare stem
+        # ("isosorbide", which starts isosorbide dinitrate too).
+        ours = {_compact(n) for n in self._generic(drug)}
+        theirs = {_compact(other), _compact(_singular(other))}
+        return not any(len(a) >= FAMILY_MIN and b.startswith(a) or len(b) >= FAMILY_MIN and a.startswith(b)
+                       for a in theirs for b in ours)
+
+    def _generic(self, drug: str) -> list[str]:
+        m = self.monographs[drug]
+        return [m.name, *m.other_names]
+
+    def other_medicine(self, word: str) -> str | None:
+        """The medicine a word names that the corpus lacks (its name in other_medicines' dictionary), if any. Words of
+        the corpus's class names, aliases and kickers are not counted ("statins", "insulin"): they name groups it
+        covers."""
+        medicines = self._other_medicines()
+        if medicines is None or self._class_key(word) in self._class_keys \
+                or {word, _singular(word)} & self._kicker_words.keys():
+            return None
+        return medicines.names.get(word)
+
+    def _other_medicines(self) -> OtherMedicines | None:
+        """The names of other medicines, read the first time a question needs them (None without them)."""
+        if self._medicines is None and self._load_medicines is not None:
+            self._medicines = self._load_medicines()
+        return self._medicines
+
+    def other_medicines_named(self, question: str) -> list[str]:
+        """The names of medicines the corpus lacks that the question uses, two-word names first, in order of mention."""
+        words = _WORD.findall(normalise(question))
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        return [name for name in [*pairs, *words] if self.other_medicine(name)]
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
@@ -358,17 +430,58 @@ class DrugLexicon:
                 if drug and max(DamerauLevenshtein.normalized_similarity(cand, surface)
                                 for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
                     drug = None
-                drug = drug or self._romance_spelt.get(_romance_spelling(cand))
+                drug = drug or self._romance_spelt.get(romance_spelling(cand))
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
                                           scorer=DamerauLevenshtein.normalized_similarity)
                 drug = self.surfaces[best[0]] if best else None
-            drug = drug or self._compound_head(cand)
+            if drug and self._nearer_medicine(cand, drug):
+                drug = None
+            if drug is None:
+                drug = self._compound_head(cand)
+                if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
+                    drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
         return self._misspellings[cand]
+
+    def _nearer_medicine(self, word: str, drug: str, sure: float | None = None) -> bool:
+        """Whether a word read as a misspelling of the drug is nearer the name of a medicine the corpus lacks (not of
+        the drug's family, see _other_medicine) than any name of the drug: "valgancyclovir" is valganciclovir misspelt,
+        not valaciclovir. Both are weighed in the Romance spelling, which forgives how five languages write a name
+        ("vancomicina" is vancomycin, however near "lincomicina" is). Nearer by a letter in ten or so does not count:
+        the corpus's drugs are the common ones, the dictionary's names include metabolites and chemicals ("colchicene"
+        is colchicine misspelt, not colchiceine). `sure` stands for the drug's nearness when the word was read another
+        way (COMPOUND_SURE)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        medicines = self._other_medicines()
+        if medicines is None:
+            return False
+        if self.other_medicine(word) is not None:
+            return self._other_medicine(word, drug)
+        spelling = romance_spelling(word)
+        similarity = DamerauLevenshtein.normalized_similarity
+        # As typed or spelt the Romance way, whichever is nearer: that spelling drops endings ("Lantus" → "lant").
+        ours = sure if sure is not None else max(max(similarity(spelling, s) for s in self._drug_spellings(drug)),
+                                                  max(similarity(word, s) for s in self._drug_surfaces[drug]))
+        if ours + NEARER_BY > 1.0:
+            return False
+        near = self._medicines_near.get(len(spelling))
+        if near is None:  # a name more than a fifth longer or shorter cannot be nearer than a misspelling allows
+            near = self._medicines_near[len(spelling)] = [
+                s for s in medicines.spelt if abs(len(s) - len(spelling)) <= 0.2 * max(len(s), len(spelling))]
+        found = process.extract(spelling, near, scorer=similarity, score_cutoff=ours + NEARER_BY, limit=3)
+        return any(self._other_medicine(medicines.spelt[s], drug) for s, _, _ in found)
+
+    def _drug_spellings(self, drug: str) -> list[str]:
+        spellings = self._spellings.get(drug)
+        if spellings is None:
+            spellings = self._spellings[drug] = [romance_spelling(s) for s in self._drug_surfaces[drug]]
+        return spellings
 
     def _compound_head(self, word: str) -> str | None:
         """German writes a drug and what is asked about it as one word ("Digoxinspiegel", "Fentanylpflaster"):
@@ -393,7 +506,10 @@ class DrugLexicon:
             if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking:
                 continue
             short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
-            if short and self._everyday_here(w.group(0), typed - {w.group(0)}):
+            pair = f"{w.group(0)} {words[i + 1].group(0)}" if i + 1 < len(words) else ""
+            # "isosorbide dinitrate": the start of a name, but with the next word another medicine's name
+            if short and (self._everyday_here(w.group(0), typed - {w.group(0)})
+                          or self._other_medicine(w.group(0), short) or self._other_medicine(pair, short)):
                 continue
             if short:
                 found.fuzzy[w.group(0)] = short
@@ -420,6 +536,8 @@ class DrugLexicon:
                 if drug and " " not in cand and not self._spells(cand, drug) \
                         and self._everyday_here(cand, typed - {w.group(0)}):
                     break
+                if drug and (self._other_medicine(cand, drug) or self._other_medicine(w.group(0), drug)):
+                    break  # nor does a part of its name: "tetrahydro-p-dioxin" names no digoxin
                 if drug:
                     found.fuzzy[cand] = drug
                     found.add(drug, w.start())

@@ -31,6 +31,7 @@ from clincalc_search.intent import (
     section_intents,
 )
 from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
+from clincalc_search.other_medicines import read_medicines
 from clincalc_search.rare_terms import RareTerms, term_keys
 from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
 from clincalc_search.section_model import SectionInputs, SectionModel
@@ -113,7 +114,8 @@ class Engine:
         self.sparse = index.sparse
         tables = index.tables  # computed at build: reading them is what keeps a cold start short
         self.lexicon = DrugLexicon(monographs, classes, tables.word_spread, tables.showing_words,
-                                   partial(read_everyday, index.everyday_path), tables.names_as_written)
+                                   partial(read_everyday, index.everyday_path), tables.names_as_written,
+                                   partial(read_medicines, index.medicines_path))
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         # (drug, Evidence or not) → the terms its Evidence section (with references) or its other sections use
@@ -399,16 +401,17 @@ class Engine:
         unknown = self.lexicon.unknown_terms(text)
         if rec.group:
             # "how does ketamine work as an antidepressant": a drug the corpus lacks (a technical word at most one
-            # monograph mentions in passing), asked about beside a class it covers, is not about the class's members.
+            # monograph mentions in passing, or one the dictionary of other medicines names: "bupropion", which three
+            # mention among interactions), asked about beside a class it covers, is not about the class's members.
             # Words of the class's name and the words people ask for a section by ("counselling") do not count.
             known = set(stem_text(rec.group_label or "")) | _cue_stems()
-            outside = [w for w in unknown if self.lexicon.vocabulary.get(w, 0) <= PASSING_MENTION
-                       and not set(stem_text(w)) <= known]
+            outside = [w for w in unknown if (self.lexicon.vocabulary.get(w, 0) <= PASSING_MENTION
+                                              or self.lexicon.other_medicine(w)) and not set(stem_text(w)) <= known]
             if outside:
-                return self._abstain(f"'{outside[0]}' is not covered by the corpus.")
+                return self._abstain(self._not_covered(text, outside))
             return self._group_answer(rec, intents, group_limit)
         if unknown:
-            return self._abstain(f"'{unknown[0]}' is not covered by the corpus.")
+            return self._abstain(self._not_covered(text, unknown))
         candidates = np.arange(len(self.chunks))
         scores, best = self._scores(text, plan.stems, candidates, mode, plan)
         threshold = ABSTAIN_COSINE.get(self.settings.encoder, 0.4)
@@ -533,6 +536,12 @@ class Engine:
         else:
             message = f"Drugs in the corpus matching '{rec.group_label}': {', '.join(rec.group)}."
         return Answer(question="", message=message, hits=hits, trace={"group_section": section})
+
+    def _not_covered(self, text: str, unknown: list[str]) -> str:
+        """The abstention's reason, naming what was asked about: another medicine's name where the question has one
+        ("levosulpiride", not "controindicazioni"; "isosorbide dinitrate", not "isosorbide")."""
+        named = self.lexicon.other_medicines_named(text)
+        return f"'{(named or unknown)[0]}' is not covered by the corpus."
 
     def _abstain(self, reason: str) -> Answer:
         covered = ", ".join(sorted(self.classes)[:6])

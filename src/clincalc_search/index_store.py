@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel
 
-from clincalc_search import corpus_tables, everyday_words
+from clincalc_search import corpus_tables, everyday_words, other_medicines
 from clincalc_search.chunking import chunk_monographs, sparse_text, windows
 from clincalc_search.corpus import load_classes, monograph_files
 from clincalc_search.corpus_tables import CorpusTables
@@ -28,7 +28,8 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 9  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written
+SCHEMA_VERSION = 10  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written;
+# 10: names of other medicines
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
@@ -39,7 +40,7 @@ IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
 _DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-", "tables-",
-                  "unitvectors-", "unithashes-", "everyday-")
+                  "unitvectors-", "unithashes-", "everyday-", "medicines-")
 
 
 class Snapshot(BaseModel):
@@ -333,6 +334,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "unit_hashes": f"unithashes-{build_id}.npy",
             "tables": f"tables-{build_id}.json",
             "everyday": f"everyday-{build_id}.json",
+            "medicines": f"medicines-{build_id}.json",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
@@ -345,6 +347,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         tables = corpus_tables.compute(monographs, classes, chunks)
         _write(index_dir / names["tables"], tables.model_dump_json().encode())
         _write(index_dir / names["everyday"], everyday_words.everyday_file())
+        _write(index_dir / names["medicines"], other_medicines.medicines_file(monographs))
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.
@@ -410,6 +413,7 @@ class LoadedIndex:
     unit_stems: list[list[str]]
     tables: CorpusTables  # word spread, coined terms, specific stems, name stems (see corpus_tables)
     everyday_path: Path  # the other languages' everyday words, read when a question first needs them
+    medicines_path: Path  # names of medicines the corpus lacks (other_medicines), read when a question first needs them
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -479,7 +483,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
                        sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
                        unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables,
-                       everyday_path=index_dir / manifest.files["everyday"])
+                       everyday_path=index_dir / manifest.files["everyday"],
+                       medicines_path=index_dir / manifest.files["medicines"])
 
 
 def _mapped(path: Path) -> np.ndarray:

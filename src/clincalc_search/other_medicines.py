@@ -1,0 +1,91 @@
+"""Names of medicines the corpus does not cover, from the drug-named-entity-recognition package's dictionary (names,
+brands and synonyms of about 20,000 medicines, from MedlinePlus, DrugBank and MeSH). Read at build and stored with the
+index: unpacking the dictionary takes about a third of a second.
+
+A word that is the name of another medicine is not a misspelling of a drug the corpus has: "valganciclovir" is not
+valaciclovir, "dicloxacillin" is not diclofenac, "levoleucovorin" is not levothyroxine. These are the look-alike,
+sound-alike pairs medication-safety lists warn about, and answering about the wrong one of a pair is the worst answer
+the tool can give. Such a question now abstains, naming the word the corpus does not cover."""
+
+from __future__ import annotations
+
+import bz2
+import importlib.util
+import json
+import pickle
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from clincalc_search.models import Monograph
+
+PACKAGE = "drug_named_entity_recognition"
+DICTIONARY = "drug_ner_dictionary.pkl.bz2"
+# One word of letters, hyphens allowed inside ("levo-dromoran"), or two ("isosorbide dinitrate"), as DrugLexicon reads
+# a question's words and pairs of them. The fuzzy readings start at four letters (shorthand) and five (misspellings).
+_NAME = re.compile(r"[a-z][a-z-]*[a-z](?: [a-z][a-z-]*[a-z])?")
+MIN_LETTERS = 4
+
+
+@dataclass(frozen=True)
+class OtherMedicines:
+    names: dict[str, str]  # a word that names a medicine the corpus lacks → that medicine's name in the dictionary
+    spelt: dict[str, str]  # a one-word name spelt the Romance way (drugs.romance_spelling) → the name
+
+
+@cache
+def _dictionary() -> dict[str, list[str]]:
+    """Variant (a name, brand or synonym, lower case) → the medicines it names."""
+    spec = importlib.util.find_spec(PACKAGE)  # found, not imported: importing it reads files in the home folder
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {PACKAGE} package is missing: pip install -e .")
+    path = Path(next(iter(spec.submodule_search_locations))) / DICTIONARY
+    # The package's own data file, from the registry like its code: loading it trusts no more than importing it would.
+    with bz2.open(path, "rb") as fh:
+        data = pickle.load(fh)  # noqa: S301
+    return {str(k): [str(c) for c in v] for k, v in data["drug_variant_to_canonical"].items()}
+
+
+@cache
+def _named() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name as drugs.normalise leaves it, the medicines it names), for the names a question's words could be."""
+    from clincalc_search.drugs import normalise
+
+    named = ((normalise(variant), tuple(medicines)) for variant, medicines in sorted(_dictionary().items()))
+    return tuple((word, medicines) for word, medicines in named if len(word) >= MIN_LETTERS and _NAME.fullmatch(word))
+
+
+@cache
+def _spelt() -> dict[str, str]:
+    """A one-word name → its Romance spelling: misspellings are weighed in it, which folds how five languages write a
+    name ("morfina")."""
+    from clincalc_search.drugs import romance_spelling
+
+    return {word: romance_spelling(word) for word, _ in _named() if " " not in word}
+
+
+def medicines_file(monographs: list[Monograph]) -> bytes:
+    """The file stored with the index: the one- and two-word names of medicines none of the corpus's names is a name
+    of (the dictionary's entries for the corpus's drugs, looked up by each of their names)."""
+    from clincalc_search.drugs import normalise
+
+    variants = _dictionary()
+    labels = {normalise(label) for m in monographs for label in m.all_names}
+    ours = {c for label in labels for c in variants.get(label, [])}
+    names: dict[str, str] = {}
+    for word, medicines in _named():
+        if word not in labels and word not in names and ours.isdisjoint(medicines):
+            names[word] = medicines[0]
+    spellings = _spelt()
+    spelt: dict[str, str] = {}
+    for word in names:
+        if word in spellings:
+            spelt.setdefault(spellings[word], word)
+    return json.dumps({"names": names, "spelt": spelt}, sort_keys=True).encode()
+
+
+def read_medicines(path: Path) -> OtherMedicines:
+    """What medicines_file() wrote."""
+    raw = json.loads(path.read_bytes())
+    return OtherMedicines(names=raw["names"], spelt=raw["spelt"])
