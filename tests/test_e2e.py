@@ -362,6 +362,16 @@ def test_a_question_about_another_medicine_abstains_naming_it(real_engine: Engin
     assert not answer.hits and (answer.message or "").startswith(f"'{named}' is not covered")
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    ("how fast does Novo Rapid start working", ["insulin aspart"]),  # a brand in two capitalised parts, typed apart
+    ("Mab Thera infusion reaction", ["rituximab"]),
+    ("insulin glargene: does an opened pen stay in the fridge?", ["insulin glargine"]),  # a corpus word, then a typo
+    ("anastrozole - what did ATAC and IBIS-II show?", ["anastrozole"]),  # "ATAC and" misspells no Atacand
+])
+def test_a_name_typed_in_two_words_is_still_the_drug(real_engine: Engine, typed: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
 def test_what_it_is_for_in_french_usual_order_is_not_sertraline(real_engine: Engine) -> None:
     # "à quoi ça sert" asks what a drug is for; "sert" also begins sertraline. Gaviscon is not in the corpus.
     assert not real_engine.ask("Le Gaviscon, à quoi ça sert ?").hits

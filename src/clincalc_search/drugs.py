@@ -45,6 +45,7 @@ _GENERIC = {
 _VOWELS = str.maketrans("aeiouy", "vvvvvv")
 _ROMANCE_LETTERS = str.maketrans("kwyx", "cvis")
 _LETTER_AFTER = re.compile(r" [a-z]\b")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # where a brand's second capitalised part starts ("Novo|Rapid")
 _ROMANCE_M = re.compile(r"m(?=[^aeioupbm\W\d])")
 _ROMANCE_END = re.compile(r"(?<=[^aeiou\W\d])[aeiou]+\b")
 ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name one drug
@@ -203,8 +204,10 @@ class DrugLexicon:
         self.surfaces: dict[str, str] = {}
         for m in monographs:
             for label in [m.name, *m.other_names, *m.brands]:
-                # A hyphen in a name is often typed as a space ("Toprol XL", "co amoxiclav").
-                for surface in dict.fromkeys([normalise(label), normalise(label).replace("-", " ")]):
+                # A hyphen in a name is often typed as a space ("Toprol XL", "co amoxiclav"), and a brand written in
+                # two capitalised parts as two words ("Novo Rapid", "Mab Thera").
+                for surface in dict.fromkeys([normalise(label), normalise(label).replace("-", " "),
+                                              normalise(_CAMEL.sub(" ", label))]):
                     self.surfaces.setdefault(surface, m.name)
         # Brands sold abroad are matched exactly, never as the stem of a misspelling or shorthand: six hundred more
         # names would make ordinary words in five languages ("pressão", "pris") look like near misses of one.
@@ -515,20 +518,25 @@ class DrugLexicon:
                 found.fuzzy[w.group(0)] = short
                 found.add(short, w.start())
                 continue
-            if w.group(0) in self._vocabulary:
-                continue  # a word the corpus itself uses is not a misspelt drug name
             # Try the word joined with the next one ("insulin glargene", "co careldopa", "war farin"), unless both are
             # ordinary English words ("what are": those two side by side misspell no drug), and alone.
             # The longer reading first, as for exact names: "trastuzumabe entansina" is not trastuzumab.
             candidates = []
             if i + 1 < len(words) and not {w.group(0), words[i + 1].group(0)} <= english:
                 candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
-            if letter := _LETTER_AFTER.match(text, w.end()):  # a name's letter ("penicilina V")
-                candidates.append(w.group(0) + letter.group(0))
-            candidates.append(w.group(0))
-            # A name spelt another way, joined by a hyphen to what is asked about it ("Naloxon-Nasenspray").
-            if "-" in w.group(0):
-                candidates += [part for part in w.group(0).split("-") if part not in self._vocabulary]
+            if w.group(0) in self._vocabulary:
+                # A word the corpus itself uses is not a misspelt drug name, but it may start one ("insulin glargene"):
+                # with a next word that is no English word either ("ATAC and" misspells no Atacand).
+                candidates = [c for c in candidates if c.split(" ")[1] not in english and self._misspelt(c)]
+                if not candidates:
+                    continue
+            else:
+                if letter := _LETTER_AFTER.match(text, w.end()):  # a name's letter ("penicilina V")
+                    candidates.append(w.group(0) + letter.group(0))
+                candidates.append(w.group(0))
+                # A name spelt another way, joined by a hyphen to what is asked about it ("Naloxon-Nasenspray").
+                if "-" in w.group(0):
+                    candidates += [part for part in w.group(0).split("-") if part not in self._vocabulary]
             for cand in candidates:
                 if len(cand) < 5:
                     continue
