@@ -204,14 +204,16 @@ class DrugLexicon:
         self.surfaces: dict[str, str] = {}
         for m in monographs:
             for label in [m.name, *m.other_names, *m.brands]:
-                # A hyphen in a name is often typed as a space ("Toprol XL", "co amoxiclav"), and a brand written in
-                # two capitalised parts as two words ("Novo Rapid", "Mab Thera").
-                for surface in dict.fromkeys([normalise(label), normalise(label).replace("-", " "),
-                                              normalise(_CAMEL.sub(" ", label))]):
+                # A hyphen in a name is often typed as a space ("Toprol XL", "co amoxiclav").
+                for surface in dict.fromkeys([normalise(label), normalise(label).replace("-", " ")]):
                     self.surfaces.setdefault(surface, m.name)
         # Brands sold abroad are matched exactly, never as the stem of a misspelling or shorthand: six hundred more
         # names would make ordinary words in five languages ("pressão", "pris") look like near misses of one.
         fuzzy_surfaces = dict(self.surfaces)
+        # A brand written in two capitalised parts is typed as two words ("Novo Rapid", "Mab Thera"): matched exactly.
+        for m in monographs:
+            for label in m.brands:
+                self.surfaces.setdefault(normalise(_CAMEL.sub(" ", label)), m.name)
         # A name abroad that is an English word or shorter than four letters ("Moment", ibuprofen in Italy; "AAS",
         # aspirin in Brazil) names the drug only in a question written in that name's language, and not where it is an
         # everyday word of a language the question shows: in English "at the moment", in French "à quel moment" is no
@@ -279,6 +281,7 @@ class DrugLexicon:
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
         self._fuzzy_surfaces = fuzzy_surfaces
+        self._two_word_starts = {s.split(" ")[0] for s in fuzzy_surfaces if s.count(" ") == 1}  # "insulin" (glargine)
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
@@ -525,9 +528,10 @@ class DrugLexicon:
             if i + 1 < len(words) and not {w.group(0), words[i + 1].group(0)} <= english:
                 candidates.append(f"{w.group(0)} {words[i + 1].group(0)}")
             if w.group(0) in self._vocabulary:
-                # A word the corpus itself uses is not a misspelt drug name, but it may start one ("insulin glargene"):
-                # with a next word that is no English word either ("ATAC and" misspells no Atacand).
-                candidates = [c for c in candidates if c.split(" ")[1] not in english and self._misspelt(c)]
+                # A word the corpus itself uses is not a misspelt drug name, but it may start one: when it starts a name
+                # of two words ("insulin glargene") and the next word is no English word either.
+                candidates = [c for c in candidates if w.group(0) in self._two_word_starts
+                              and c.split(" ")[1] not in english and self._misspelt(c)]
                 if not candidates:
                     continue
             else:
