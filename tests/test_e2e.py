@@ -335,6 +335,7 @@ def test_a_name_abroad_that_is_a_word_elsewhere_counts_only_in_its_language(real
     ("valgancyclovir tablets and gloves", []),  # its misspelling, nearer valganciclovir than any name of valaciclovir
     ("dicloxacilin on an empty stomach?", []),  # not "Diclo" (diclofenac abroad) with "xacilin" joined to it
     ("isosorbide dinitrate headaches", []),  # the start of isosorbide mononitrate's name, then another medicine's
+    ("datopotamab deruxtecan interstitial lung disease", []),  # the end of trastuzumab deruxtecan's, after another's
     # another medicine's name that is a word of the drug's own names, or the same medicine's family
     ("levodopa and nausea", ["co-careldopa"]),
     ("piperacillin allergy cross-reactivity", ["piperacillin with tazobactam"]),
@@ -356,15 +357,28 @@ def test_a_look_alike_medicine_the_corpus_lacks_is_not_the_one_it_has(real_engin
     # the abstention names the medicine, not the first word the corpus lacks
     ("controindicazioni della levosulpiride", "levosulpiride"),
     ("isosorbide dinitrate headaches", "isosorbide dinitrate"),
+    ("tell me more about mitapivat", "mitapivat"),  # not "more", which the dictionary files as a medicine's brand
 ])
 def test_a_question_about_another_medicine_abstains_naming_it(real_engine: Engine, question: str, named: str) -> None:
     answer = real_engine.ask(question)
     assert not answer.hits and (answer.message or "").startswith(f"'{named}' is not covered")
 
 
+@pytest.mark.parametrize(("question", "member"), [
+    # beside a class: a substance many monographs discuss, a class or the body's chemistry is a topic it covers
+    ("antiepileptics and rifampicin", "carbamazepine"),
+    ("statins raised transaminases", "atorvastatin"),
+    ("SSRIs with triptans serotonin syndrome", "citalopram"),
+    ("how do ACE inhibitors affect bradykinin", "lisinopril"),
+])
+def test_a_class_question_naming_a_topic_the_corpus_covers_is_answered(real_engine: Engine, question: str,
+                                                                       member: str) -> None:
+    assert member in {h.drug for h in real_engine.ask(question).hits}
+
+
 @pytest.mark.parametrize(("typed", "drugs"), [
     ("how fast does Novo Rapid start working", ["insulin aspart"]),  # a brand in two capitalised parts, typed apart
-    ("Mab Thera infusion reaction", ["rituximab"]),
+    ("Mab Thera infusion reaction", ["rituximab"]),  # "Thera", joined to "Mab", is not read again as shorthand
     ("insulin glargene: does an opened pen stay in the fridge?", ["insulin glargine"]),  # a corpus word, then a typo
     ("anastrozole - what did ATAC and IBIS-II show?", ["anastrozole"]),  # "ATAC and" misspells no Atacand
 ])

@@ -25,7 +25,7 @@ FUZZY_CUTOFF = 0.85
 ROMANCE_RESEMBLANCE = 0.5  # the least edit-distance similarity of a Romance spelling to the name it spells
 _MISSPELLINGS_KEPT = 50_000
 # How much nearer (normalised similarity, in the Romance spelling) another medicine's name must be to a misspelt word
-# than the drug it was read as, to be the medicine meant: a letter or more in ten.
+# than the drug it was read as, to be the medicine meant: at least a letter in ten.
 NEARER_BY = 0.1
 # A German compound read by its head ("Digoxinspiegel") is as sure a reading as a misspelling this near: another
 # medicine's name nearer than NEARER_BY above it is the medicine meant.
@@ -210,10 +210,14 @@ class DrugLexicon:
         # Brands sold abroad are matched exactly, never as the stem of a misspelling or shorthand: six hundred more
         # names would make ordinary words in five languages ("pressão", "pris") look like near misses of one.
         fuzzy_surfaces = dict(self.surfaces)
-        # A brand written in two capitalised parts is typed as two words ("Novo Rapid", "Mab Thera"): matched exactly.
+        # A brand written in two capitalised parts is typed as two words ("Novo Rapid", "Cell Cept"): matched exactly,
+        # when each part has four letters or more ("Pro Air" would be any pro-air phrase; "Mab Thera" is a misspelling
+        # of MabThera anyway).
         for m in monographs:
             for label in m.brands:
-                self.surfaces.setdefault(normalise(_CAMEL.sub(" ", label)), m.name)
+                parts = _CAMEL.sub(" ", label).split(" ")
+                if len(parts) > 1 and min(map(len, parts)) >= 4:
+                    self.surfaces.setdefault(normalise(" ".join(parts)), m.name)
         # A name abroad that is an English word or shorter than four letters ("Moment", ibuprofen in Italy; "AAS",
         # aspirin in Brazil) names the drug only in a question written in that name's language, and not where it is an
         # everyday word of a language the question shows: in English "at the moment", in French "à quel moment" is no
@@ -245,7 +249,7 @@ class DrugLexicon:
         self._by_length: dict[int, list[str]] = {}
         self._near: dict[int, list[str]] = {}  # word length → surfaces near it, as _near_length found them
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
-        self._medicines_near: dict[int, list[str]] = {}  # length → other medicines' names (spelt) near it in length
+        self._medicines_by_length: dict[int, list[str]] = {}  # length → other medicines' names of it (spelt)
         self._spellings: dict[str, list[str]] = {}  # drug → its names a misspelling may be near, spelt the Romance way
         for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
@@ -282,6 +286,7 @@ class DrugLexicon:
                     self._prefixes.setdefault(token[:end], set()).add(drug)
         self._fuzzy_surfaces = fuzzy_surfaces
         self._two_word_starts = {s.split(" ")[0] for s in fuzzy_surfaces if s.count(" ") == 1}  # "insulin" (glargine)
+        self._all_name_words = {w for m in monographs for w in self._name_words(m.name)}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
@@ -394,10 +399,10 @@ class DrugLexicon:
 
     def other_medicine(self, word: str) -> str | None:
         """The medicine a word names that the corpus lacks (its name in other_medicines' dictionary), if any. Words of
-        the corpus's class names, aliases and kickers are not counted ("statins", "insulin"): they name groups it
-        covers."""
+        the corpus's class names, aliases and kickers ("statins", "insulin") name groups it covers, and words of its
+        drugs' names ("ozogamicin", "tazobactam") name its drugs: neither counts."""
         medicines = self._other_medicines()
-        if medicines is None or self._class_key(word) in self._class_keys \
+        if medicines is None or self._class_key(word) in self._class_keys or word in self._all_name_words \
                 or {word, _singular(word)} & self._kicker_words.keys():
             return None
         return medicines.names.get(word)
@@ -409,10 +414,12 @@ class DrugLexicon:
         return self._medicines
 
     def other_medicines_named(self, question: str) -> list[str]:
-        """The names of medicines the corpus lacks that the question uses, two-word names first, in order of mention."""
+        """The names of medicines the corpus lacks that the question uses, two-word names first, in order of mention;
+        not a name with an English word in it, which is more likely that word ("more", "alcohol", "proton pump")."""
+        english = english_words()
         words = _WORD.findall(normalise(question))
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-        return [name for name in [*pairs, *words] if self.other_medicine(name)]
+        return [name for name in [*pairs, *words] if english.isdisjoint(name.split(" ")) and self.other_medicine(name)]
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
@@ -451,16 +458,17 @@ class DrugLexicon:
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
+            return drug
         return self._misspellings[cand]
 
     def _nearer_medicine(self, word: str, drug: str, sure: float | None = None) -> bool:
         """Whether a word read as a misspelling of the drug is nearer the name of a medicine the corpus lacks (not of
         the drug's family, see _other_medicine) than any name of the drug: "valgancyclovir" is valganciclovir misspelt,
         not valaciclovir. Both are weighed in the Romance spelling, which forgives how five languages write a name
-        ("vancomicina" is vancomycin, however near "lincomicina" is). Nearer by a letter in ten or so does not count:
-        the corpus's drugs are the common ones, the dictionary's names include metabolites and chemicals ("colchicene"
-        is colchicine misspelt, not colchiceine). `sure` stands for the drug's nearness when the word was read another
-        way (COMPOUND_SURE)."""
+        ("vancomicina" is vancomycin, however near "lincomicina" is). It must be nearer by at least a letter in ten
+        (NEARER_BY): the corpus's drugs are the common ones, the dictionary's names include metabolites and chemicals
+        ("colchicene" is colchicine misspelt, not colchiceine). `sure` stands for the drug's nearness when the word was
+        read another way (COMPOUND_SURE)."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
@@ -474,13 +482,16 @@ class DrugLexicon:
         # As typed or spelt the Romance way, whichever is nearer: that spelling drops endings ("Lantus" → "lant").
         ours = sure if sure is not None else max(max(similarity(spelling, s) for s in self._drug_spellings(drug)),
                                                   max(similarity(word, s) for s in self._drug_surfaces[drug]))
-        if ours + NEARER_BY > 1.0:
+        cutoff = ours + NEARER_BY
+        if cutoff > 1.0:
             return False
-        near = self._medicines_near.get(len(spelling))
-        if near is None:  # a name more than a fifth longer or shorter cannot be nearer than a misspelling allows
-            near = self._medicines_near[len(spelling)] = [
-                s for s in medicines.spelt if abs(len(s) - len(spelling)) <= 0.2 * max(len(s), len(spelling))]
-        found = process.extract(spelling, near, scorer=similarity, score_cutoff=ours + NEARER_BY, limit=3)
+        if not self._medicines_by_length:
+            for s in medicines.spelt:
+                self._medicines_by_length.setdefault(len(s), []).append(s)
+        # Only names whose length allows the cutoff: a normalised similarity s needs |len a - len b| <= (1 - s) max len.
+        near = [s for n, names in self._medicines_by_length.items()
+                if abs(n - len(spelling)) <= (1 - cutoff) * max(n, len(spelling)) for s in names]
+        found = process.extract(spelling, near, scorer=similarity, score_cutoff=cutoff, limit=None)
         return any(self._other_medicine(medicines.spelt[s], drug) for s, _, _ in found)
 
     def _drug_spellings(self, drug: str) -> list[str]:
@@ -508,14 +519,17 @@ class DrugLexicon:
         words = list(_WORD.finditer(text))
         english = english_words()
         typed = {w.group(0) for w in words}
+        joined: set[int] = set()  # words read as the second of a two-word name ("Mab Thera"): not read again alone
         for i, w in enumerate(words):
-            if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking:
+            if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking or i in joined:
                 continue
             short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
-            pair = f"{w.group(0)} {words[i + 1].group(0)}" if i + 1 < len(words) else ""
-            # "isosorbide dinitrate": the start of a name, but with the next word another medicine's name
-            if short and (self._everyday_here(w.group(0), typed - {w.group(0)})
-                          or self._other_medicine(w.group(0), short) or self._other_medicine(pair, short)):
+            after = f"{w.group(0)} {words[i + 1].group(0)}" if i + 1 < len(words) else ""
+            before = f"{words[i - 1].group(0)} {w.group(0)}" if i else ""
+            # Part of a name, but with the word next to it another medicine's name ("isosorbide dinitrate", "datopotamab
+            # deruxtecan")
+            if short and (self._everyday_here(w.group(0), typed - {w.group(0)}) or any(
+                    self._other_medicine(name, short) for name in (w.group(0), after, before) if name)):
                 continue
             if short:
                 found.fuzzy[w.group(0)] = short
@@ -553,6 +567,8 @@ class DrugLexicon:
                 if drug:
                     found.fuzzy[cand] = drug
                     found.add(drug, w.start())
+                    if " " in cand:
+                        joined.add(i + 1)
                     break
 
     def _groups(self, text: str, found: Recognised) -> None:

@@ -54,6 +54,9 @@ _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|better|superior|
 _DIGIT = re.compile(r"\d")
 # A word used by at most this many monographs is mentioned there in passing (another drug in an interaction list).
 PASSING_MENTION = 1
+# A medicine the corpus lacks (other_medicines) that at most this many monographs name is mentioned there in passing;
+# one many discuss ("rifampicin", 33, among interactions) is a topic the corpus covers beside a class.
+MEDICINE_MENTIONS = 3
 EMPTY_MESSAGE = "Type a question about a drug, for example: what should I monitor on warfarin?"
 
 
@@ -401,12 +404,14 @@ class Engine:
         unknown = self.lexicon.unknown_terms(text)
         if rec.group:
             # "how does ketamine work as an antidepressant": a drug the corpus lacks (a technical word at most one
-            # monograph mentions in passing, or one the dictionary of other medicines names: "bupropion", which three
-            # mention among interactions), asked about beside a class it covers, is not about the class's members.
+            # monograph mentions in passing, or another medicine's name at most MEDICINE_MENTIONS do: "bupropion", which
+            # three name among interactions), asked about beside a class it covers, is not about the class's members.
             # Words of the class's name and the words people ask for a section by ("counselling") do not count.
             known = set(stem_text(rec.group_label or "")) | _cue_stems()
-            outside = [w for w in unknown if (self.lexicon.vocabulary.get(w, 0) <= PASSING_MENTION
-                                              or self.lexicon.other_medicine(w)) and not set(stem_text(w)) <= known]
+            spread = self.lexicon.vocabulary
+            outside = [w for w in unknown if not set(stem_text(w)) <= known and (
+                spread.get(w, 0) <= PASSING_MENTION
+                or spread.get(w, 0) <= MEDICINE_MENTIONS and self.lexicon.other_medicine(w) is not None)]
             if outside:
                 return self._abstain(self._not_covered(text, outside))
             return self._group_answer(rec, intents, group_limit)

@@ -1,6 +1,6 @@
 """Names of medicines the corpus does not cover, from the drug-named-entity-recognition package's dictionary (names,
-brands and synonyms of about 20,000 medicines, from MedlinePlus, DrugBank and MeSH). Read at build and stored with the
-index: unpacking the dictionary takes about a third of a second.
+brands and synonyms from MedlinePlus, DrugBank and MeSH, of the 12,000 substances with a DrugBank record). Read at build
+and stored with the index: unpacking the dictionary takes about a third of a second.
 
 A word that is the name of another medicine is not a misspelling of a drug the corpus has: "valganciclovir" is not
 valaciclovir, "dicloxacillin" is not diclofenac, "levoleucovorin" is not levothyroxine. These are the look-alike,
@@ -36,7 +36,9 @@ class OtherMedicines:
 
 @cache
 def _dictionary() -> dict[str, list[str]]:
-    """Variant (a name, brand or synonym, lower case) → the medicines it names."""
+    """Variant (a name, brand or synonym, lower case) → the substances it names. Only entries with a DrugBank record
+    count: the dictionary also files MeSH headings that are classes or the body's own chemistry ("contraceptive
+    agents", "transaminases", "excipients"), which name no one medicine."""
     spec = importlib.util.find_spec(PACKAGE)  # found, not imported: importing it reads files in the home folder
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(f"the {PACKAGE} package is missing: pip install -e .")
@@ -44,7 +46,10 @@ def _dictionary() -> dict[str, list[str]]:
     # The package's own data file, from the registry like its code: loading it trusts no more than importing it would.
     with bz2.open(path, "rb") as fh:
         data = pickle.load(fh)  # noqa: S301
-    return {str(k): [str(c) for c in v] for k, v in data["drug_variant_to_canonical"].items()}
+    substances = {str(c) for c, facts in data["drug_canonical_to_data"].items() if facts.get("drugbank_id")}
+    variants = data["drug_variant_to_canonical"]
+    named = {str(k): [str(c) for c in v if str(c) in substances] for k, v in variants.items()}
+    return {k: v for k, v in named.items() if v}
 
 
 @cache
@@ -66,13 +71,16 @@ def _spelt() -> dict[str, str]:
 
 
 def medicines_file(monographs: list[Monograph]) -> bytes:
-    """The file stored with the index: the one- and two-word names of medicines none of the corpus's names is a name
-    of (the dictionary's entries for the corpus's drugs, looked up by each of their names)."""
+    """The file stored with the index: the one- and two-word names of medicines that are none of the corpus's names
+    and name none of its drugs."""
     from clincalc_search.drugs import normalise
 
     variants = _dictionary()
     labels = {normalise(label) for m in monographs for label in m.all_names}
-    ours = {c for label in labels for c in variants.get(label, [])}
+    # Looked up by the names the drug has here, not its brands abroad: one country's brand can be another medicine's
+    # name in the dictionary ("Penilevel", phenoxymethylpenicillin in Spain, is filed under benzylpenicillin).
+    ours = {c for m in monographs for label in [m.name, *m.other_names, *m.brands]
+            for c in variants.get(normalise(label), [])}
     names: dict[str, str] = {}
     for word, medicines in _named():
         if word not in labels and word not in names and ours.isdisjoint(medicines):
