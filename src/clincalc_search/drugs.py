@@ -562,8 +562,10 @@ class DrugLexicon:
                 if drug and " " not in cand and not self._spells(cand, drug) \
                         and self._everyday_here(cand, typed - {w.group(0)}):
                     break
-                if drug and (self._other_medicine(cand, drug) or self._other_medicine(w.group(0), drug)):
-                    break  # nor does a part of its name: "tetrahydro-p-dioxin" names no digoxin
+                # _misspelt already set aside a candidate that is another medicine's name; the whole word may be one
+                # too, when the candidate is part of it: "tetrahydro-p-dioxin" names no digoxin.
+                if drug and self._other_medicine(w.group(0), drug):
+                    break
                 if drug:
                     found.fuzzy[cand] = drug
                     found.add(drug, w.start())
