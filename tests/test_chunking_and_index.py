@@ -10,6 +10,7 @@ from clincalc_search.chunking import WINDOW_WORDS, chunk_monographs, windows
 from clincalc_search.corpus import load_corpus
 from clincalc_search.embedding import FakeEncoder, make_encoder
 from clincalc_search.engine import Engine
+from clincalc_search.everyday_words import read_everyday
 from clincalc_search.index_store import (
     SCHEMA_VERSION,
     BuildRefused,
@@ -20,6 +21,7 @@ from clincalc_search.index_store import (
     load_index,
 )
 from clincalc_search.models import Chunk
+from clincalc_search.other_medicines import read_medicines
 from clincalc_search.settings import load_settings
 
 from .conftest import FIXTURE_CORPUS
@@ -128,6 +130,22 @@ def test_rebuild_keeps_one_previous_build_and_removes_older() -> None:
     build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
     assert not any((s.index_dir / n).exists() for n in first.files.values())
     assert all((s.index_dir / n).exists() for n in second.files.values())
+
+
+def test_an_engine_still_reads_its_files_after_later_builds_remove_them() -> None:
+    # The medicines and everyday-words files are read when a question first needs them; two rebuilds later they are
+    # gone from disk, and a long-running app must still answer from the build it loaded.
+    s = load_settings()
+    first = build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
+    engine = Engine.load(s)
+    loaded = load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+    for _ in range(2):
+        build_index(s.corpus_dir, s.index_dir, make_encoder("fake"), progress=False)
+    assert not (s.index_dir / first.files["medicines"]).exists()
+    assert not (s.index_dir / first.files["everyday"]).exists()
+    answer = engine.ask("is coumarin safe with vitamin K")
+    assert not answer.hits and "'coumarin' is not covered" in (answer.message or "")
+    assert "tenho" in read_everyday(loaded.everyday)["pt"] and read_medicines(loaded.medicines).names
 
 
 def test_one_file_change_re_embeds_only_its_sections(corpus_copy: Path) -> None:

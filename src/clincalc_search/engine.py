@@ -117,8 +117,8 @@ class Engine:
         self.sparse = index.sparse
         tables = index.tables  # computed at build: reading them is what keeps a cold start short
         self.lexicon = DrugLexicon(monographs, classes, tables.word_spread, tables.showing_words,
-                                   partial(read_everyday, index.everyday_path), tables.names_as_written,
-                                   partial(read_medicines, index.medicines_path))
+                                   partial(read_everyday, index.everyday), tables.names_as_written,
+                                   partial(read_medicines, index.medicines))
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         # (drug, Evidence or not) → the terms its Evidence section (with references) or its other sections use

@@ -10,6 +10,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clincalc_search.pinned import PinnedFile
 
 LANGUAGES = ("es", "fr", "de", "it", "pt")
 # An everyday word: among a language's 20,000 most frequent. The wrong readings in the labelled sets are all within
@@ -57,6 +61,6 @@ def everyday_file() -> bytes:
     return json.dumps({lang: "\n".join(everyday(lang)) for lang in LANGUAGES}).encode()
 
 
-def read_everyday(path: Path) -> dict[str, frozenset[str]]:
+def read_everyday(source: Path | PinnedFile) -> dict[str, frozenset[str]]:
     """Language → its everyday words, from the file everyday_file() wrote."""
-    return {lang: frozenset(words.split("\n")) for lang, words in json.loads(path.read_bytes()).items()}
+    return {lang: frozenset(words.split("\n")) for lang, words in json.loads(source.read_bytes()).items()}

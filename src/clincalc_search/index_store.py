@@ -22,6 +22,7 @@ from clincalc_search.corpus import load_classes, monograph_files
 from clincalc_search.corpus_tables import CorpusTables
 from clincalc_search.embedding import Encoder
 from clincalc_search.models import Chunk, DrugClass, Monograph, Problem
+from clincalc_search.pinned import PinnedFile
 from clincalc_search.sparse import SparseIndex
 from clincalc_search.validation import validate_corpus
 
@@ -412,8 +413,9 @@ class LoadedIndex:
     unit_vectors: np.ndarray  # memory-mapped (a plain view), one row per unit
     unit_stems: list[list[str]]
     tables: CorpusTables  # word spread, coined terms, specific stems, name stems (see corpus_tables)
-    everyday_path: Path  # the other languages' everyday words, read when a question first needs them
-    medicines_path: Path  # names of medicines the corpus lacks (other_medicines), read when a question first needs them
+    # Read when a question first needs them, so held open from the load: later builds may remove them from disk.
+    everyday: PinnedFile  # the other languages' everyday words
+    medicines: PinnedFile  # names of medicines the corpus lacks (other_medicines)
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -467,6 +469,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         unit_stems = [list(s) for s in units["stems"]]
         unit_vectors = _mapped(index_dir / manifest.files["unit_vectors"])
         tables = CorpusTables.model_validate_json((index_dir / manifest.files["tables"]).read_bytes())
+        everyday = PinnedFile(index_dir / manifest.files["everyday"])
+        medicines = PinnedFile(index_dir / manifest.files["medicines"])
     except (RuntimeError, ValueError, OSError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
     ntotal, dim = (len(vectors), vectors.shape[-1]) if index is None else (index.ntotal, index.d)
@@ -483,8 +487,7 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
                        sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
                        unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables,
-                       everyday_path=index_dir / manifest.files["everyday"],
-                       medicines_path=index_dir / manifest.files["medicines"])
+                       everyday=everyday, medicines=medicines)
 
 
 def _mapped(path: Path) -> np.ndarray:

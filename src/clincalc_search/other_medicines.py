@@ -17,8 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clincalc_search.models import Monograph
+
+if TYPE_CHECKING:
+    from clincalc_search.pinned import PinnedFile
 
 PACKAGE = "drug_named_entity_recognition"
 DICTIONARY = "drug_ner_dictionary.pkl.bz2"
@@ -93,7 +97,7 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
     return json.dumps({"names": names, "spelt": spelt}, sort_keys=True).encode()
 
 
-def read_medicines(path: Path) -> OtherMedicines:
+def read_medicines(source: Path | PinnedFile) -> OtherMedicines:
     """What medicines_file() wrote."""
-    raw = json.loads(path.read_bytes())
+    raw = json.loads(source.read_bytes())
     return OtherMedicines(names=raw["names"], spelt=raw["spelt"])
