@@ -386,6 +386,24 @@ def test_a_name_typed_in_two_words_is_still_the_drug(real_engine: Engine, typed:
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    # a two-word name joined by "of", its words turned round, as French, Spanish, Italian and Portuguese write it
+    ("mononitrato de isossorbida dor de cabeça", ["isosorbide mononitrate"]),
+    ("trinitrato di glicerile cerotto", ["glyceryl trinitrate"]),
+    ("glargina de insulina en la nevera", ["insulin glargine"]),
+    ("efectos de la glargina de insulina", ["insulin glargine"]),  # "efectos de la" before it joins nothing
+    # another medicine's name written so: neither of its words is read as shorthand for ours
+    ("dinitrato di isosorbide e cefalea", []),
+])
+def test_a_name_joined_by_of_is_read_in_either_order(real_engine: Engine, typed: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
+def test_another_medicines_name_joined_by_of_is_named_in_the_abstention(real_engine: Engine) -> None:
+    answer = real_engine.ask("dinitrato de isosorbida: efectos secundarios")
+    assert not answer.hits and (answer.message or "").startswith("'isosorbide dinitrate' is not covered")
+
+
 def test_what_it_is_for_in_french_usual_order_is_not_sertraline(real_engine: Engine) -> None:
     # "à quoi ça sert" asks what a drug is for; "sert" also begins sertraline. Gaviscon is not in the corpus.
     assert not real_engine.ask("Le Gaviscon, à quoi ça sert ?").hits

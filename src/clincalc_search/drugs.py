@@ -107,6 +107,17 @@ def foreign_stopwords() -> frozenset[str]:
 # English name ("zoledronic acid") before names are matched.
 _ROMANCE_ACID = re.compile(r"\b(?:acide|acido)\s+([a-z]{4,}?)(?:ique|ico)\b")
 _GERMAN_ACID = re.compile(r"\b([a-z]{4,}?)saure\b")
+# A name of two words joined by "of" the way French, Spanish, Italian and Portuguese write it: "mononitrato de
+# isosorbida" (isosorbide mononitrate, its words turned round), "micofenolato de mofetila" (in the same order).
+# Matches overlap ("tolerancia de mononitrato de isosorbida"): each is the lookahead's "name" group.
+_JOINED_BY_OF = re.compile(r"\b(?=(?P<name>(?P<first>[a-z]{4,}) (?:de|di|do|da|du|del|della|dello|d')\s?"
+                           r"(?P<second>[a-z]{4,}))\b)")
+
+
+def _either_order(joined: re.Match[str]) -> list[str]:
+    """The Romance spellings of a _JOINED_BY_OF match as a two-word name: its words turned round, then as written."""
+    first, second = joined.group("first"), joined.group("second")
+    return [romance_spelling(f"{second} {first}"), romance_spelling(f"{first} {second}")]
 
 
 def normalise(text: str) -> str:
@@ -285,6 +296,12 @@ class DrugLexicon:
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
         self._fuzzy_surfaces = fuzzy_surfaces
+        # Two-word names spelt the Romance way, where the spelling is one drug's: read with the words in either order.
+        two_words: dict[str, set[str]] = {}
+        for surface, drug in fuzzy_surfaces.items():
+            if surface.count(" ") == 1:
+                two_words.setdefault(romance_spelling(surface), set()).add(drug)
+        self._two_words_spelt = {k: next(iter(v)) for k, v in two_words.items() if len(v) == 1}
         self._two_word_starts = {s.split(" ")[0] for s in fuzzy_surfaces if s.count(" ") == 1}  # "insulin" (glargine)
         self._all_name_words = {w for m in monographs for w in self._name_words(m.name)}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
@@ -319,7 +336,7 @@ class DrugLexicon:
                 continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"
             spans.append((start, stop))
             found.add(self.surfaces[text[start:stop]], start)
-        self._fuzzy(text, spans, found, asking)
+        self._fuzzy(text, spans + self._joined_by_of(text, spans, found), found, asking)
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab"); but a
         # shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone) comes after a drug named
         # outright ("a DEXA scan before starting anastrozole"). Only the prefix reading takes a corpus word; a word of
@@ -331,6 +348,36 @@ class DrugLexicon:
         if not found.drugs:
             self._groups(text, found)
         return found
+
+    def _joined_by_of(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> list[tuple[int, int]]:
+        """Two-word names joined by "of" ("mononitrato de isosorbida", "trinitrato de glicerilo"): a corpus drug's is
+        recognised as a spelling of it; another medicine's ("dinitrato de isosorbida") names none of ours, so neither
+        word is read as shorthand or a misspelling. Returns the spans read, which the word-by-word reading skips."""
+        read: list[tuple[int, int]] = []
+        for m in _JOINED_BY_OF.finditer(text):
+            start, end = m.span("name")
+            if any(a < end and start < b for a, b in spans + read):
+                continue  # a word of a name found already
+            spellings = _either_order(m)
+            drug = next((self._two_words_spelt[k] for k in spellings if k in self._two_words_spelt), None)
+            if drug is not None:
+                found.fuzzy[m.group("name")] = drug
+                found.add(drug, start)
+                read.append((start, end))
+                continue
+            words = (m.group("second"), m.group("first"))
+            ours = next((d for w in words if (d := self._prefix(w) or self.surfaces.get(w))), None)
+            if ours is not None and self._other_medicine_spelt(spellings, ours):
+                read.append((start, end))
+        return read
+
+    def _other_medicine_spelt(self, spellings: list[str], drug: str) -> bool:
+        """Whether one of these Romance spellings is the name of a medicine the corpus lacks, not of the drug's family
+        (_other_medicine)."""
+        medicines = self._other_medicines()
+        if medicines is None:
+            return False
+        return any(self._other_medicine(medicines.pairs[k], drug) for k in spellings if k in medicines.pairs)
 
     def _name_words(self, drug: str) -> set[str]:
         m = self.monographs[drug]
@@ -417,9 +464,15 @@ class DrugLexicon:
         """The names of medicines the corpus lacks that the question uses, two-word names first, in order of mention;
         not a name with an English word in it, which is more likely that word ("more", "alcohol", "proton pump")."""
         english = english_words()
-        words = _WORD.findall(normalise(question))
+        text = normalise(question)
+        words = _WORD.findall(text)
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-        return [name for name in [*pairs, *words] if english.isdisjoint(name.split(" ")) and self.other_medicine(name)]
+        named = [name for name in [*pairs, *words] if english.isdisjoint(name.split(" ")) and self.other_medicine(name)]
+        # Joined by "of" ("dinitrato de isosorbida"): named as the dictionary has it, before the words alone.
+        medicines = self._other_medicines()
+        joined = [medicines.pairs[k] for m in _JOINED_BY_OF.finditer(text) if medicines is not None
+                  for k in _either_order(m) if k in medicines.pairs and self.other_medicine(medicines.pairs[k])]
+        return list(dict.fromkeys([*joined, *named]))
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""

@@ -36,6 +36,7 @@ MIN_LETTERS = 4
 class OtherMedicines:
     names: dict[str, str]  # a word that names a medicine the corpus lacks → that medicine's name in the dictionary
     spelt: dict[str, str]  # a one-word name spelt the Romance way (drugs.romance_spelling) → the name
+    pairs: dict[str, str]  # a two-word name spelt the Romance way → the name ("isosorbid dinitrat")
 
 
 @cache
@@ -67,11 +68,11 @@ def _named() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @cache
 def _spelt() -> dict[str, str]:
-    """A one-word name → its Romance spelling: misspellings are weighed in it, which folds how five languages write a
-    name ("morfina")."""
+    """A name → its Romance spelling: misspellings are weighed in it, which folds how five languages write a name
+    ("morfina"), and a two-word name is found in it with its words in either order ("dinitrato de isosorbida")."""
     from clincalc_search.drugs import romance_spelling
 
-    return {word: romance_spelling(word) for word, _ in _named() if " " not in word}
+    return {word: romance_spelling(word) for word, _ in _named()}
 
 
 def medicines_file(monographs: list[Monograph]) -> bytes:
@@ -91,13 +92,14 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
             names[word] = medicines[0]
     spellings = _spelt()
     spelt: dict[str, str] = {}
+    pairs: dict[str, str] = {}
     for word in names:
         if word in spellings:
-            spelt.setdefault(spellings[word], word)
-    return json.dumps({"names": names, "spelt": spelt}, sort_keys=True).encode()
+            (pairs if " " in word else spelt).setdefault(spellings[word], word)
+    return json.dumps({"names": names, "spelt": spelt, "pairs": pairs}, sort_keys=True).encode()
 
 
 def read_medicines(source: Path | PinnedFile) -> OtherMedicines:
     """What medicines_file() wrote."""
     raw = json.loads(source.read_bytes())
-    return OtherMedicines(names=raw["names"], spelt=raw["spelt"])
+    return OtherMedicines(names=raw["names"], spelt=raw["spelt"], pairs=raw["pairs"])
