@@ -399,6 +399,16 @@ def test_a_name_joined_by_of_is_read_in_either_order(real_engine: Engine, typed:
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    ("la cardioaspirina fa male allo stomaco?", ["aspirin"]),  # Cardioaspirin, as Italians say it
+    # not a brand whose Romance spelling is an everyday word's (Blokium, atenolol in Spain: "bloc") or that is one
+    ("il valsartan blocca i recettori?", ["valsartan"]),
+    ("in che momento prendo il valsartan?", ["valsartan"]),
+])
+def test_a_brand_abroad_is_read_as_its_language_spells_it(real_engine: Engine, typed: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
 def test_another_medicines_name_joined_by_of_is_named_in_the_abstention(real_engine: Engine) -> None:
     answer = real_engine.ask("dinitrato de isosorbida: efectos secundarios")
     assert not answer.hits and (answer.message or "").startswith("'isosorbide dinitrate' is not covered")

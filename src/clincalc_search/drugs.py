@@ -234,11 +234,13 @@ class DrugLexicon:
         # everyday word of a language the question shows: in English "at the moment", in French "à quel moment" is no
         # ibuprofen. Surface → the languages it is a name in.
         self._abroad_only: dict[str, set[str]] = {}
+        abroad: dict[str, str] = {}
         for m in monographs:
             for lang, labels in m.brands_abroad.items():
                 for label in labels:
                     surface = normalise(label)
                     self.surfaces.setdefault(surface, m.name)
+                    abroad.setdefault(surface, m.name)
                     if len(surface) < 4 or surface in english_words():
                         self._abroad_only.setdefault(surface, set()).add(lang)
         self._exact = _NameFinder(list(self.surfaces))
@@ -279,6 +281,13 @@ class DrugLexicon:
         for surface, drug in fuzzy_surfaces.items():
             if len(surface) >= ROMANCE_SPELT_NAME:  # shorthand names ("levo", "gent") are Spanish words ("llevo")
                 spelt.setdefault(romance_spelling(surface), set()).add(drug)
+        # A brand abroad too, spelt as its own language says it ("Cardioaspirina" for Cardioaspirin), though never read
+        # as a misspelling; not one that is an everyday word somewhere ("Moment"), nor one whose spelling leaves a
+        # short stem that everyday words share ("Blokium" leaves "bloc", as Italian "blocca" does).
+        self._abroad_spelt = {surface: drug for surface, drug in abroad.items()
+                              if surface not in self._abroad_only and len(romance_spelling(surface)) >= ROMANCE_MIN}
+        for surface, drug in self._abroad_spelt.items():
+            spelt.setdefault(romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
         # Shorthand: every prefix (four letters or more) of every generic name word, with the drugs it could mean.
@@ -307,6 +316,9 @@ class DrugLexicon:
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
+        self._abroad_of: dict[str, list[str]] = {}  # drug → those brands abroad, which its Romance spellings include
+        for surface, drug in self._abroad_spelt.items():
+            self._abroad_of.setdefault(drug, []).append(surface)
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
@@ -550,7 +562,8 @@ class DrugLexicon:
     def _drug_spellings(self, drug: str) -> list[str]:
         spellings = self._spellings.get(drug)
         if spellings is None:
-            spellings = self._spellings[drug] = [romance_spelling(s) for s in self._drug_surfaces[drug]]
+            spellings = self._spellings[drug] = [romance_spelling(s) for s in
+                                                 [*self._drug_surfaces[drug], *self._abroad_of.get(drug, [])]]
         return spellings
 
     def _compound_head(self, word: str) -> str | None:
