@@ -409,6 +409,15 @@ def test_a_brand_abroad_is_read_as_its_language_spells_it(real_engine: Engine, t
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
+@pytest.mark.parametrize(("typed", "drugs"), [
+    ("neomercazole et fièvre", ["carbimazole"]),  # Néo-Mercazole
+    ("solucortef in adrenal crisis - why IV?", ["hydrocortisone"]),  # Solu-Cortef
+    ("beloczok Nebenwirkungen beim Sport", ["metoprolol"]),  # Beloc-Zok
+])
+def test_a_brand_of_several_words_typed_as_one_is_the_drug(real_engine: Engine, typed: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
 def test_another_medicines_name_joined_by_of_is_named_in_the_abstention(real_engine: Engine) -> None:
     answer = real_engine.ask("dinitrato de isosorbida: efectos secundarios")
     assert not answer.hits and (answer.message or "").startswith("'isosorbide dinitrate' is not covered")

@@ -53,6 +53,7 @@ ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name on
 # English ("lithe") is never read this way.
 ROMANCE_SPELT_MIN = 3
 ROMANCE_SPELT_NAME = 6  # letters in a name before its Romance spelling is looked for
+JOINED_BRAND_MIN = 8  # letters in a brand of several words typed as one before it is matched that way
 # Letters of a compound's drug name ("lithium") and of the word joined to it ("spiegel").
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 
@@ -243,6 +244,13 @@ class DrugLexicon:
                     abroad.setdefault(surface, m.name)
                     if len(surface) < 4 or surface in english_words():
                         self._abroad_only.setdefault(surface, set()).add(lang)
+        # A brand of two words or with hyphens typed as one word ("neotomizol" for Neo Tomizol, "solucortef"): matched
+        # exactly too, when it makes a word of eight letters or more that is no English word.
+        for m in monographs:
+            for label in [*m.brands, *(b for labels in m.brands_abroad.values() for b in labels)]:
+                joined = re.sub(r"[ -]", "", normalise(label))
+                if joined != normalise(label) and len(joined) >= JOINED_BRAND_MIN and joined not in english_words():
+                    self.surfaces.setdefault(joined, m.name)
         self._exact = _NameFinder(list(self.surfaces))
         self.members: dict[str, list[str]] = {}
         for m in sorted(monographs, key=lambda m: m.name):
