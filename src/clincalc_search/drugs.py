@@ -248,9 +248,10 @@ class DrugLexicon:
         # exactly too, when it makes a word of eight letters or more that is no English word.
         for m in monographs:
             for label in [*m.brands, *(b for labels in m.brands_abroad.values() for b in labels)]:
-                joined = re.sub(r"[ -]", "", normalise(label))
-                if joined != normalise(label) and len(joined) >= JOINED_BRAND_MIN and joined not in english_words():
-                    self.surfaces.setdefault(joined, m.name)
+                if " " in label or "-" in label:
+                    joined = re.sub(r"[ -]", "", normalise(label))
+                    if len(joined) >= JOINED_BRAND_MIN and joined not in english_words():
+                        self.surfaces.setdefault(joined, m.name)
         self._exact = _NameFinder(list(self.surfaces))
         self.members: dict[str, list[str]] = {}
         for m in sorted(monographs, key=lambda m: m.name):
@@ -289,13 +290,6 @@ class DrugLexicon:
         for surface, drug in fuzzy_surfaces.items():
             if len(surface) >= ROMANCE_SPELT_NAME:  # shorthand names ("levo", "gent") are Spanish words ("llevo")
                 spelt.setdefault(romance_spelling(surface), set()).add(drug)
-        # A brand abroad too, spelt as its own language says it ("Cardioaspirina" for Cardioaspirin), though never read
-        # as a misspelling; not one that is an everyday word somewhere ("Moment"), nor one whose spelling leaves a
-        # short stem that everyday words share ("Blokium" leaves "bloc", as Italian "blocca" does).
-        self._abroad_spelt = {surface: drug for surface, drug in abroad.items()
-                              if surface not in self._abroad_only and len(romance_spelling(surface)) >= ROMANCE_MIN}
-        for surface, drug in self._abroad_spelt.items():
-            spelt.setdefault(romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
         # Shorthand: every prefix (four letters or more) of every generic name word, with the drugs it could mean.
@@ -324,9 +318,8 @@ class DrugLexicon:
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
-        self._abroad_of: dict[str, list[str]] = {}  # drug → those brands abroad, which its Romance spellings include
-        for surface, drug in self._abroad_spelt.items():
-            self._abroad_of.setdefault(drug, []).append(surface)
+        self._abroad = abroad
+        self._abroad_spelt: dict[str, str] | None = None  # see _abroad_spellings
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
@@ -399,6 +392,21 @@ class DrugLexicon:
             return False
         return any(self._other_medicine(medicines.pairs[k], drug) for k in spellings if k in medicines.pairs)
 
+    def _abroad_spellings(self) -> dict[str, str]:
+        """A brand abroad spelt as its own language says it ("Cardioaspirina" for Cardioaspirin) → its drug, for the
+        Romance spellings of the drug's names, though a brand abroad is never read as a misspelling. Not one that is an
+        everyday word somewhere ("Moment"), nor one whose spelling leaves a short stem that everyday words share
+        ("Blokium" leaves "bloc", as Italian "blocca" does). Computed when first needed: a start reads none."""
+        if self._abroad_spelt is None:
+            spelt: dict[str, set[str]] = {}
+            for surface, drug in self._abroad.items():
+                if surface not in self._abroad_only and len(surface) >= ROMANCE_MIN:
+                    spelling = romance_spelling(surface)
+                    if len(spelling) >= ROMANCE_MIN:
+                        spelt.setdefault(spelling, set()).add(drug)
+            self._abroad_spelt = {k: next(iter(v)) for k, v in spelt.items() if len(v) == 1}
+        return self._abroad_spelt
+
     def _name_words(self, drug: str) -> set[str]:
         m = self.monographs[drug]
         return {w for label in [m.name, *m.other_names, *m.brands] for w in normalise(label).replace("-", " ").split()}
@@ -418,7 +426,7 @@ class DrugLexicon:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
         misspelling of it."""
         spelling = romance_spelling(word)
-        return self._romance_spelt.get(spelling) == drug or any(
+        return drug in (self._romance_spelt.get(spelling), self._abroad_spellings().get(spelling)) or any(
             romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
 
     def _shown(self, typed: set[str], most: bool = False) -> list[str]:
@@ -516,7 +524,8 @@ class DrugLexicon:
                 if drug and max(DamerauLevenshtein.normalized_similarity(cand, surface)
                                 for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
                     drug = None
-                drug = drug or self._romance_spelt.get(romance_spelling(cand))
+                spelling = romance_spelling(cand)
+                drug = drug or self._romance_spelt.get(spelling) or self._abroad_spellings().get(spelling)
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
@@ -570,8 +579,8 @@ class DrugLexicon:
     def _drug_spellings(self, drug: str) -> list[str]:
         spellings = self._spellings.get(drug)
         if spellings is None:
-            spellings = self._spellings[drug] = [romance_spelling(s) for s in
-                                                 [*self._drug_surfaces[drug], *self._abroad_of.get(drug, [])]]
+            spellings = self._spellings[drug] = [romance_spelling(s) for s in self._drug_surfaces[drug]] + [
+                spelling for spelling, d in self._abroad_spellings().items() if d == drug]
         return spellings
 
     def _compound_head(self, word: str) -> str | None:
