@@ -404,6 +404,10 @@ def test_a_name_joined_by_of_is_read_in_either_order(real_engine: Engine, typed:
     # not a brand whose Romance spelling is an everyday word's (Blokium, atenolol in Spain: "bloc") or that is one
     ("il valsartan blocca i recettori?", ["valsartan"]),
     ("in che momento prendo il valsartan?", ["valsartan"]),
+    # nor a word of any of the six languages whose Romance spelling is a brand abroad's (Labileno, Cordinate, Prometax)
+    ("Lithium bei emotional labilen Patienten", ["lithium"]),
+    ("effetti collaterali coordinati", []),
+    ("que me prometas que tomarás la metformina", ["metformin"]),
 ])
 def test_a_brand_abroad_is_read_as_its_language_spells_it(real_engine: Engine, typed: str, drugs: list[str]) -> None:
     assert real_engine.lexicon.recognise(typed).drugs == drugs

@@ -5,6 +5,8 @@ and stored in the index, so a cold start reads them instead of re-deriving them 
 
 from __future__ import annotations
 
+from functools import cache
+
 from pydantic import BaseModel
 
 from clincalc_search import everyday_words
@@ -25,6 +27,8 @@ class CorpusTables(BaseModel):
     # name abroad that is an everyday word of its own language once accents fold ("ASS", aspirin in Germany, is "aß")
     # → the name as written: it counts only as written
     names_as_written: dict[str, str]
+    # brand abroad spelt the Romance way ("cardioaspirin", which "Cardioaspirina" is too) → its drug
+    brands_abroad_spelt: dict[str, str]
 
 
 def specific_limit(section_count: int) -> int:
@@ -53,7 +57,8 @@ def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[
     return CorpusTables(
         word_spread=spread, rare_terms=coined, rare_needs_cue=sorted(needs_cue), section_count=len(chunks),
         stem_sections=dict(sorted(sections.items())), name_stems=names,
-        showing_words=everyday_words.showing_words(), names_as_written=_names_as_written(monographs))
+        showing_words=everyday_words.showing_words(), names_as_written=_names_as_written(monographs),
+        brands_abroad_spelt=_brands_abroad_spelt(monographs))
 
 
 def _names_as_written(monographs: list[Monograph]) -> dict[str, str]:
@@ -62,3 +67,32 @@ def _names_as_written(monographs: list[Monograph]) -> dict[str, str]:
     everyday = {lang: set(everyday_words.everyday(lang)) for lang in everyday_words.LANGUAGES}
     return {normalise(label): label for m in monographs for lang, labels in sorted(m.brands_abroad.items())
             for label in labels if normalise(label) in everyday[lang]}
+
+
+def _brands_abroad_spelt(monographs: list[Monograph]) -> dict[str, str]:
+    """Brands abroad that a question may write as their language says them ("Cardioaspirina" for Cardioaspirin): Romance
+    spelling → drug. Only a brand of ROMANCE_MIN letters or more, spelling included, that is no English word, whose
+    spelling one drug has and no word of English or the five other languages shares: the spelling drops endings and
+    folds letters, so a shorter or common one is an everyday word's ("Blokium" is Italian "blocca"'s "bloc")."""
+    from clincalc_search.drugs import ROMANCE_MIN, english_words, normalise, romance_spelling
+
+    drugs: dict[str, set[str]] = {}
+    for m in monographs:
+        for labels in m.brands_abroad.values():
+            for surface in map(normalise, labels):
+                if len(surface) >= ROMANCE_MIN and surface not in english_words():
+                    spelling = romance_spelling(surface)
+                    if len(spelling) >= ROMANCE_MIN:
+                        drugs.setdefault(spelling, set()).add(m.name)
+    taken = _words_spelt()
+    return {s: next(iter(d)) for s, d in sorted(drugs.items()) if len(d) == 1 and s not in taken}
+
+
+@cache
+def _words_spelt() -> frozenset[str]:
+    """The Romance spelling of every word in the word lists of English and the five other languages (ROMANCE_MIN
+    letters or more): about a million words, spelt once per process."""
+    from clincalc_search.drugs import ROMANCE_MIN, romance_spelling
+
+    return frozenset(romance_spelling(w) for lang in ("en", *everyday_words.LANGUAGES)
+                     for w in everyday_words.ranked(lang) if len(w) >= ROMANCE_MIN)

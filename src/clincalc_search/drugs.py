@@ -111,7 +111,7 @@ _GERMAN_ACID = re.compile(r"\b([a-z]{4,}?)saure\b")
 # A name of two words joined by "of" the way French, Spanish, Italian and Portuguese write it: "mononitrato de
 # isosorbida" (isosorbide mononitrate, its words turned round), "micofenolato de mofetila" (in the same order).
 # Matches overlap ("tolerancia de mononitrato de isosorbida"): each is the lookahead's "name" group.
-_JOINED_BY_OF = re.compile(r"\b(?=(?P<name>(?P<first>[a-z]{4,}) (?:de|di|do|da|du|del|della|dello|d')\s?"
+_JOINED_BY_OF = re.compile(r"\b(?=(?P<name>(?P<first>[a-z]{4,}) (?:(?:de|di|do|da|du|del|della|dello) |d'|dell')"
                            r"(?P<second>[a-z]{4,}))\b)")
 
 
@@ -201,10 +201,12 @@ class DrugLexicon:
                  showing: dict[str, list[str]] | None = None,
                  everyday: Callable[[], dict[str, frozenset[str]]] | None = None,
                  as_written: dict[str, str] | None = None,
-                 medicines: Callable[[], OtherMedicines] | None = None) -> None:
+                 medicines: Callable[[], OtherMedicines] | None = None,
+                 abroad_spelt: dict[str, str] | None = None) -> None:
         """showing: language → words that show a question is written in it; everyday: reads language → its everyday
-        words; as_written: names abroad that count only as written (all from corpus_tables, stored with the index);
-        medicines: reads the names of medicines the corpus lacks (other_medicines, stored with the index)."""
+        words; as_written: names abroad that count only as written; abroad_spelt: brands abroad spelt the Romance way
+        → their drugs (all from corpus_tables, stored with the index); medicines: reads the names of medicines the
+        corpus lacks (other_medicines, stored with the index)."""
         self.monographs = {m.name: m for m in monographs}
         self._load_medicines = medicines
         self._medicines: OtherMedicines | None = None
@@ -235,13 +237,11 @@ class DrugLexicon:
         # everyday word of a language the question shows: in English "at the moment", in French "à quel moment" is no
         # ibuprofen. Surface → the languages it is a name in.
         self._abroad_only: dict[str, set[str]] = {}
-        abroad: dict[str, str] = {}
         for m in monographs:
             for lang, labels in m.brands_abroad.items():
                 for label in labels:
                     surface = normalise(label)
                     self.surfaces.setdefault(surface, m.name)
-                    abroad.setdefault(surface, m.name)
                     if len(surface) < 4 or surface in english_words():
                         self._abroad_only.setdefault(surface, set()).add(lang)
         # A brand of two words or with hyphens typed as one word ("neotomizol" for Neo Tomizol, "solucortef"): matched
@@ -318,8 +318,9 @@ class DrugLexicon:
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
-        self._abroad = abroad
-        self._abroad_spelt: dict[str, str] | None = None  # see _abroad_spellings
+        # A brand abroad as its own language may write it ("Cardioaspirina") → its drug: Romance spellings that join the
+        # drug's own (corpus_tables.brands_abroad_spelt), though a brand abroad is never read as a misspelling.
+        self._abroad_spelt = abroad_spelt or {}
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
@@ -378,6 +379,8 @@ class DrugLexicon:
                 found.add(drug, start)
                 read.append((start, end))
                 continue
+            # Only a word read exactly or as shorthand needs keeping from the drug: a Romance spelling of one
+            # ("isosorbida") reads as no drug alone, and the pair abstains as an unknown term.
             words = (m.group("second"), m.group("first"))
             ours = next((d for w in words if (d := self._prefix(w) or self.surfaces.get(w))), None)
             if ours is not None and self._other_medicine_spelt(spellings, ours):
@@ -391,21 +394,6 @@ class DrugLexicon:
         if medicines is None:
             return False
         return any(self._other_medicine(medicines.pairs[k], drug) for k in spellings if k in medicines.pairs)
-
-    def _abroad_spellings(self) -> dict[str, str]:
-        """A brand abroad spelt as its own language says it ("Cardioaspirina" for Cardioaspirin) → its drug, for the
-        Romance spellings of the drug's names, though a brand abroad is never read as a misspelling. Not one that is an
-        everyday word somewhere ("Moment"), nor one whose spelling leaves a short stem that everyday words share
-        ("Blokium" leaves "bloc", as Italian "blocca" does). Computed when first needed: a start reads none."""
-        if self._abroad_spelt is None:
-            spelt: dict[str, set[str]] = {}
-            for surface, drug in self._abroad.items():
-                if surface not in self._abroad_only and len(surface) >= ROMANCE_MIN:
-                    spelling = romance_spelling(surface)
-                    if len(spelling) >= ROMANCE_MIN:
-                        spelt.setdefault(spelling, set()).add(drug)
-            self._abroad_spelt = {k: next(iter(v)) for k, v in spelt.items() if len(v) == 1}
-        return self._abroad_spelt
 
     def _name_words(self, drug: str) -> set[str]:
         m = self.monographs[drug]
@@ -426,7 +414,7 @@ class DrugLexicon:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
         misspelling of it."""
         spelling = romance_spelling(word)
-        return drug in (self._romance_spelt.get(spelling), self._abroad_spellings().get(spelling)) or any(
+        return drug in (self._romance_spelt.get(spelling), self._abroad_spelt.get(spelling)) or any(
             romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
 
     def _shown(self, typed: set[str], most: bool = False) -> list[str]:
@@ -490,7 +478,8 @@ class DrugLexicon:
 
     def other_medicines_named(self, question: str) -> list[str]:
         """The names of medicines the corpus lacks that the question uses, two-word names first, in order of mention;
-        not a name with an English word in it, which is more likely that word ("more", "alcohol", "proton pump")."""
+        not a name with an English word in it, which is more likely that word ("more", "alcohol", "proton pump"). A
+        name joined by "of" comes first of all, whatever its words: "sulfato de magnesio" is magnesium sulfate."""
         english = english_words()
         text = normalise(question)
         words = _WORD.findall(text)
@@ -525,7 +514,7 @@ class DrugLexicon:
                                 for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
                     drug = None
                 spelling = romance_spelling(cand)
-                drug = drug or self._romance_spelt.get(spelling) or self._abroad_spellings().get(spelling)
+                drug = drug or self._romance_spelt.get(spelling) or self._abroad_spelt.get(spelling)
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
@@ -580,7 +569,7 @@ class DrugLexicon:
         spellings = self._spellings.get(drug)
         if spellings is None:
             spellings = self._spellings[drug] = [romance_spelling(s) for s in self._drug_surfaces[drug]] + [
-                spelling for spelling, d in self._abroad_spellings().items() if d == drug]
+                spelling for spelling, d in self._abroad_spelt.items() if d == drug]
         return spellings
 
     def _compound_head(self, word: str) -> str | None:

@@ -118,7 +118,7 @@ class Engine:
         tables = index.tables  # computed at build: reading them is what keeps a cold start short
         self.lexicon = DrugLexicon(monographs, classes, tables.word_spread, tables.showing_words,
                                    partial(read_everyday, index.everyday), tables.names_as_written,
-                                   partial(read_medicines, index.medicines))
+                                   partial(read_medicines, index.medicines), tables.brands_abroad_spelt)
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         # (drug, Evidence or not) → the terms its Evidence section (with references) or its other sections use

@@ -29,7 +29,7 @@ ENGLISH_RANK = 30_000
 
 
 @cache
-def _ranked(lang: str) -> tuple[str, ...]:
+def ranked(lang: str) -> tuple[str, ...]:
     """All the language's words, most frequent first, spelt as drugs.normalise leaves them."""
     import gzip
     from importlib import resources
@@ -45,14 +45,14 @@ def _ranked(lang: str) -> tuple[str, ...]:
 @cache
 def showing_words() -> dict[str, list[str]]:
     """Language → its frequent words that are not English words: one in a question shows the language."""
-    english = set(_ranked("en")[:ENGLISH_RANK])
-    return {lang: sorted(w for w in _ranked(lang)[:SHOWING_RANK] if w.isalpha() and w not in english)
+    english = set(ranked("en")[:ENGLISH_RANK])
+    return {lang: sorted(w for w in ranked(lang)[:SHOWING_RANK] if w.isalpha() and w not in english)
             for lang in LANGUAGES}
 
 
 def everyday(lang: str) -> tuple[str, ...]:
     """The language's everyday words (its EVERYDAY_RANK most frequent)."""
-    return _ranked(lang)[:EVERYDAY_RANK]
+    return ranked(lang)[:EVERYDAY_RANK]
 
 
 @cache
