@@ -631,14 +631,16 @@ def _set_aside(text: str) -> tuple[str, list[str]]:
     """Stage 1: the normalised question with its context spans blanked, and those spans for the record."""
     context: list[str] = []
     for name, rx in _CONTEXT:
-        found = [f"{name}: '{m.group(0).strip()}'" for m in rx.finditer(text)]
-        if not found:  # most rules find nothing: skip the second pass
+        if not rx.may_match(text):  # most rules cannot match: their gate says so before any search
+            continue
+        found = [f"{name}: '{m.group(0).strip()}'" for m in rx.regex.finditer(text)]
+        if not found:  # nor do most that may: skip the second pass
             continue
         # A time of day beside a count of doses is a schedule, not a time of day: its words are not another question
         # beside the amounts either, so they go, unrecorded.
         if not (name == "time_of_day" and _SPLIT_OR_COUNT.search(text)):
             context += found
-        text = rx.sub(" ", text)
+        text = rx.regex.sub(" ", text)
     return text, context
 
 
