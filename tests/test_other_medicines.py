@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from clincalc_search.drugs import normalise
+from clincalc_search import everyday_words
+from clincalc_search.drugs import ROMANCE_FIRST_LETTERS, normalise, romance_spelling
 from clincalc_search.engine import Engine
 from clincalc_search.other_medicines import read_medicines
 
@@ -24,3 +25,13 @@ def test_the_index_names_no_medicine_the_corpus_has(engine: Engine) -> None:
     surfaces = {normalise(label) for m in engine.monographs.values() for label in m.all_names}
     assert medicines.names and not surfaces & set(medicines.names)
     assert medicines.spelt and set(medicines.spelt.values()) <= set(medicines.names)
+
+
+def test_the_romance_first_letters_follow_the_spelling() -> None:
+    # corpus_tables spells only the words that start with a letter a brand's spelling can start with: a spelling rule
+    # the table misses would let a brand whose spelling is an everyday word's through unchecked
+    words = [w for lang in ("en", *everyday_words.LANGUAGES) for w in everyday_words.ranked(lang)[:20_000]]
+    for word in words:
+        spelling = romance_spelling(word)
+        if spelling and "a" <= word[0] <= "z" and word[0] != "h":
+            assert word[0] in ROMANCE_FIRST_LETTERS.get(spelling[0], spelling[0]), (word, spelling)

@@ -88,19 +88,14 @@ def _brands_abroad_spelt(monographs: list[Monograph]) -> dict[str, str]:
     return {s: next(iter(d)) for s, d in sorted(drugs.items()) if len(d) == 1 and s not in taken}
 
 
-# The letters a word may start with for its Romance spelling to start with another (drugs.romance_spelling): "h" is
-# silent, "ph" is "f", "k" "c", "w" "v", "y" "i", "x" "s" and "m" before a consonant "n".
-_FIRST_LETTERS = {"c": "ck", "f": "fp", "i": "iy", "n": "nm", "s": "sx", "v": "vw"}
-
-
 @cache
 def _words_spelt(first: frozenset[str]) -> frozenset[str]:
     """The Romance spellings starting with one of these letters of the words in the full word lists of English and the
     five other languages (ROMANCE_MIN letters or more). About a million words: spelt in one call over them all, one
     per line (the spelling reads each word apart; a call per word took four times as long)."""
-    from clincalc_search.drugs import ROMANCE_MIN, romance_spelling
+    from clincalc_search.drugs import ROMANCE_FIRST_LETTERS, ROMANCE_MIN, romance_spelling
 
-    starts = {"h", *(c for letter in first for c in _FIRST_LETTERS.get(letter, letter))}
+    starts = {"h", *(c for letter in first for c in ROMANCE_FIRST_LETTERS.get(letter, letter))}
     words = [w for lang in ("en", *everyday_words.LANGUAGES) for w in everyday_words.ranked(lang)
              if len(w) >= ROMANCE_MIN and (w[0] in starts or not "a" <= w[0] <= "z")]
     return frozenset(romance_spelling("\n".join(words)).split("\n"))

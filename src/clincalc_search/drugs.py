@@ -77,6 +77,12 @@ def romance_spelling(word: str) -> str:
     return _ROMANCE_END.sub("", re.sub(r"u[ms]\b", "", word))
 
 
+# The letters a word may start with for its Romance spelling (romance_spelling) to start with another: "h" is silent
+# before any, "ph" is "f", "k" "c", "w" "v", "y" "i", "x" "s" and "m" before a consonant "n"; every other letter
+# only itself. Kept beside the spelling it follows (tests/test_other_medicines.py checks them against each other).
+ROMANCE_FIRST_LETTERS = {"c": "ck", "f": "fp", "i": "iy", "n": "nm", "s": "sx", "v": "vw"}
+
+
 def _romance_skeleton(word: str) -> str:
     """The Romance spelling with every vowel alike, so a vowel slip is forgiven too."""
     return romance_spelling(word).translate(_VOWELS)
@@ -292,6 +298,10 @@ class DrugLexicon:
                 spelt.setdefault(romance_spelling(surface), set()).add(drug)
         self._romance_spelt = {k: next(iter(v)) for k, v in spelt.items()
                                if len(k) >= ROMANCE_SPELT_MIN and len(v) == 1}
+        # A brand abroad as its own language may write it ("Cardioaspirina") → its drug (corpus_tables.
+        # brands_abroad_spelt), though a brand abroad is never read as a misspelling: a spelling of the drug's names.
+        self._abroad_spelt = abroad_spelt or {}
+        self._romance_spelt = {**self._abroad_spelt, **self._romance_spelt}
         # Shorthand: every prefix (four letters or more) of every generic name word, with the drugs it could mean.
         # Clinicians shorten generic names ("amio", "vori", "enox"), not brands: in the labelled sets every prefix
         # of a brand that was read as shorthand was an ordinary word or another name ("ATAC" trial, Spanish "dura",
@@ -307,20 +317,11 @@ class DrugLexicon:
                 for end in range(4, len(token) + 1):
                     self._prefixes.setdefault(token[:end], set()).add(drug)
         self._fuzzy_surfaces = fuzzy_surfaces
-        # Two-word names spelt the Romance way, where the spelling is one drug's: read with the words in either order.
-        two_words: dict[str, set[str]] = {}
-        for surface, drug in fuzzy_surfaces.items():
-            if surface.count(" ") == 1:
-                two_words.setdefault(romance_spelling(surface), set()).add(drug)
-        self._two_words_spelt = {k: next(iter(v)) for k, v in two_words.items() if len(v) == 1}
         self._two_word_starts = {s.split(" ")[0] for s in fuzzy_surfaces if s.count(" ") == 1}  # "insulin" (glargine)
         self._all_name_words = {w for m in monographs for w in self._name_words(m.name)}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
-        # A brand abroad as its own language may write it ("Cardioaspirina") → its drug: Romance spellings that join the
-        # drug's own (corpus_tables.brands_abroad_spelt), though a brand abroad is never read as a misspelling.
-        self._abroad_spelt = abroad_spelt or {}
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
@@ -373,7 +374,7 @@ class DrugLexicon:
             if any(a < end and start < b for a, b in spans + read):
                 continue  # a word of a name found already
             spellings = _either_order(m)
-            drug = next((self._two_words_spelt[k] for k in spellings if k in self._two_words_spelt), None)
+            drug = next((self._romance_spelt[k] for k in spellings if k in self._romance_spelt), None)
             if drug is not None:
                 found.fuzzy[m.group("name")] = drug
                 found.add(drug, start)
@@ -414,7 +415,7 @@ class DrugLexicon:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
         misspelling of it."""
         spelling = romance_spelling(word)
-        return drug in (self._romance_spelt.get(spelling), self._abroad_spelt.get(spelling)) or any(
+        return self._romance_spelt.get(spelling) == drug or any(
             romance_spelling(s) == spelling for s in self._romance_surfaces.get(_romance_skeleton(word), ()))
 
     def _shown(self, typed: set[str], most: bool = False) -> list[str]:
@@ -513,8 +514,7 @@ class DrugLexicon:
                 if drug and max(DamerauLevenshtein.normalized_similarity(cand, surface)
                                 for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
                     drug = None
-                spelling = romance_spelling(cand)
-                drug = drug or self._romance_spelt.get(spelling) or self._abroad_spelt.get(spelling)
+                drug = drug or self._romance_spelt.get(romance_spelling(cand))
             if drug is None:
                 # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
                 best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,

@@ -66,19 +66,10 @@ def _named() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((word, medicines) for word, medicines in named if len(word) >= MIN_LETTERS and _NAME.fullmatch(word))
 
 
-@cache
-def _spelt() -> dict[str, str]:
-    """A name → its Romance spelling: misspellings are weighed in it, which folds how five languages write a name
-    ("morfina"), and a two-word name is found in it with its words in either order ("dinitrato de isosorbida")."""
-    from clincalc_search.drugs import romance_spelling
-
-    return {word: romance_spelling(word) for word, _ in _named()}
-
-
 def medicines_file(monographs: list[Monograph]) -> bytes:
     """The file stored with the index: the one- and two-word names of medicines that are none of the corpus's names
     and name none of its drugs."""
-    from clincalc_search.drugs import normalise
+    from clincalc_search.drugs import normalise, romance_spelling
 
     variants = _dictionary()
     labels = {normalise(label) for m in monographs for label in m.all_names}
@@ -90,12 +81,12 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
     for word, medicines in _named():
         if word not in labels and word not in names and ours.isdisjoint(medicines):
             names[word] = medicines[0]
-    spellings = _spelt()
+    # Misspellings are weighed in the Romance spelling, which folds how five languages write a name ("morfina"); a
+    # two-word name is found in it with its words in either order ("dinitrato de isosorbida").
     spelt: dict[str, str] = {}
     pairs: dict[str, str] = {}
     for word in names:
-        if word in spellings:
-            (pairs if " " in word else spelt).setdefault(spellings[word], word)
+        (pairs if " " in word else spelt).setdefault(romance_spelling(word), word)
     return json.dumps({"names": names, "spelt": spelt, "pairs": pairs}, sort_keys=True).encode()
 
 
