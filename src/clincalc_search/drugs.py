@@ -22,6 +22,13 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 GENERAL_TERM_MONOGRAPHS = 5
 # Edit-distance similarity a word needs to be read as a misspelt drug name.
 FUZZY_CUTOFF = 0.85
+# A long generic name misspelt twice over ("clopidrogel", "donezepil", "atorvastin": two slips in nine to twelve
+# letters) is below FUZZY_CUTOFF but still nearer its drug than anything else: a word of LONG_MISSPELLING letters or
+# more is read at LONG_CUTOFF when no other medicine's name and no word of the corpus prose is as near. Two slips in
+# eight letters (0.75) stay out: "nipotino" (Italian, grandson) is that near "nicotine". Brands stay out too: they are
+# coined to sound like words ("glovebox" is two slips from Lovenox, French "augmentée" from Augmentin).
+LONG_MISSPELLING = 8
+LONG_CUTOFF = 0.77
 ROMANCE_RESEMBLANCE = 0.5  # the least edit-distance similarity of a Romance spelling to the name it spells
 _MISSPELLINGS_KEPT = 50_000
 # How much nearer (normalised similarity, in the Romance spelling) another medicine's name must be to a misspelt word
@@ -275,9 +282,10 @@ class DrugLexicon:
                 self._kicker_words.setdefault(word, set()).add(drug)
         # Surfaces by length: a name more than 15 % longer or shorter cannot be within the edit-distance cutoff.
         self._by_length: dict[int, list[str]] = {}
-        self._near: dict[int, list[str]] = {}  # word length → surfaces near it, as _near_length found them
+        self._near: dict[tuple[int, float], list[str]] = {}  # (length, cutoff) → surfaces near it (_near_length)
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
         self._medicines_by_length: dict[int, list[str]] = {}  # length → other medicines' names of it (spelt)
+        self._prose_by_length: dict[int, list[str]] = {}  # length → words of the corpus prose naming no drug
         self._spellings: dict[str, list[str]] = {}  # drug → its names a misspelling may be near, spelt the Romance way
         for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
@@ -319,6 +327,7 @@ class DrugLexicon:
         self._fuzzy_surfaces = fuzzy_surfaces
         self._two_word_starts = {s.split(" ")[0] for s in fuzzy_surfaces if s.count(" ") == 1}  # "insulin" (glargine)
         self._all_name_words = {w for m in monographs for w in self._name_words(m.name)}
+        self._generic_surfaces = {normalise(n) for m in monographs for n in self._generic(m.name)}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
@@ -526,20 +535,53 @@ class DrugLexicon:
                 drug = self._compound_head(cand)
                 if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
                     drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
+            if drug is None and len(cand) >= LONG_MISSPELLING and " " not in cand and not self._a_word(cand):
+                generic = [s for s in self._near_length(len(cand), LONG_CUTOFF) if s in self._generic_surfaces]
+                best = process.extractOne(cand, generic, score_cutoff=LONG_CUTOFF,
+                                          scorer=DamerauLevenshtein.normalized_similarity)
+                if best and not self._prose_as_near(cand, best[1]) \
+                        and not self._nearer_medicine(cand, self.surfaces[best[0]], by=0.0):
+                    drug = self.surfaces[best[0]]
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
             return drug
         return self._misspellings[cand]
 
-    def _nearer_medicine(self, word: str, drug: str, sure: float | None = None) -> bool:
+    def _a_word(self, word: str) -> bool:
+        """Whether the word is an English word or an everyday word of any of the other languages ("augmente",
+        "sinusitis"), whatever language the question shows."""
+        if word in english_words():
+            return True
+        if self._everyday is None and self._load_everyday is not None:
+            self._everyday = self._load_everyday()
+        return any(word in words for words in (self._everyday or {}).values())
+
+    def _prose_as_near(self, word: str, similarity: float) -> bool:
+        """Whether a word of the corpus prose that names no drug is as near the word as a drug's name was: the word is
+        then that word in another language or misspelt ("thyroide", "macrolidi", "cardiaco": the thyroid, macrolides,
+        cardiac), not a name two slips away (Thyroxine, Macrobid, Cardicor). The prose words are sorted by length when
+        first needed."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        if not self._prose_by_length:
+            for known in self._vocabulary:
+                if known.isalpha() and known not in self.surfaces:
+                    self._prose_by_length.setdefault(len(known), []).append(known)
+        near = [known for n, words in self._prose_by_length.items()
+                if abs(n - len(word)) <= (1 - similarity) * max(n, len(word)) for known in words]
+        return process.extractOne(word, near, scorer=DamerauLevenshtein.normalized_similarity,
+                                  score_cutoff=similarity) is not None
+
+    def _nearer_medicine(self, word: str, drug: str, sure: float | None = None, by: float = NEARER_BY) -> bool:
         """Whether a word read as a misspelling of the drug is nearer the name of a medicine the corpus lacks (not of
         the drug's family, see _other_medicine) than any name of the drug: "valgancyclovir" is valganciclovir misspelt,
         not valaciclovir. Both are weighed in the Romance spelling, which forgives how five languages write a name
         ("vancomicina" is vancomycin, however near "lincomicina" is). It must be nearer by at least a letter in ten
         (NEARER_BY): the corpus's drugs are the common ones, the dictionary's names include metabolites and chemicals
         ("colchicene" is colchicine misspelt, not colchiceine). `sure` stands for the drug's nearness when the word was
-        read another way (COMPOUND_SURE)."""
+        read another way (COMPOUND_SURE). A reading below FUZZY_CUTOFF passes `by=0`: any name as near is preferred."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
@@ -553,7 +595,7 @@ class DrugLexicon:
         # As typed or spelt the Romance way, whichever is nearer: that spelling drops endings ("Lantus" → "lant").
         ours = sure if sure is not None else max(max(similarity(spelling, s) for s in self._drug_spellings(drug)),
                                                   max(similarity(word, s) for s in self._drug_surfaces[drug]))
-        cutoff = ours + NEARER_BY
+        cutoff = ours + by
         if cutoff > 1.0:
             return False
         if not self._medicines_by_length:
@@ -675,13 +717,13 @@ class DrugLexicon:
             return frozenset(self._kickers)
         return set.intersection(*(self._kicker_words.get(w, set()) for w in words))
 
-    def _near_length(self, length: int) -> list[str]:
-        """Surfaces whose length allows a normalised similarity of FUZZY_CUTOFF, in the surfaces' own order (so
-        a tie goes to the same surface as a search over all of them)."""
-        if length not in self._near:
-            near = {n for n in self._by_length if abs(n - length) <= (1 - FUZZY_CUTOFF) * max(n, length)}
-            self._near[length] = [s for s in self._fuzzy_surfaces if len(s) in near]
-        return self._near[length]
+    def _near_length(self, length: int, cutoff: float = FUZZY_CUTOFF) -> list[str]:
+        """Surfaces whose length allows a normalised similarity of the cutoff, in the surfaces' own order (so a tie
+        goes to the same surface as a search over all of them)."""
+        if (length, cutoff) not in self._near:
+            near = {n for n in self._by_length if abs(n - length) <= (1 - cutoff) * max(n, length)}
+            self._near[(length, cutoff)] = [s for s in self._fuzzy_surfaces if len(s) in near]
+        return self._near[(length, cutoff)]
 
     def residual(self, question: str, found: Recognised) -> list[str]:
         """Content words left once the drug names recognised in it (exact or misspelt) are taken out. Another
