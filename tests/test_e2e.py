@@ -358,6 +358,7 @@ def test_a_look_alike_medicine_the_corpus_lacks_is_not_the_one_it_has(real_engin
     ("olazanpine weight gain", ["olanzapine"]),
     ("halopedirol and QT", ["haloperidol"]),
     ("is it safe with my rosuvastin", ["rosuvastatin"]),
+    ("metropolol and cold hands", ["metoprolol"]),  # not "metro" (metronidazole) at the head of a compound
     # a word two slips from a name, but as near a word of the corpus prose, or a word of eight letters, or a brand
     ("macrolidi e QT lungo", []),  # macrolides, not Macrobid (nitrofurantoin)
     ("scompenso cardiaco e farmaci", []),  # cardiac, not Cardicor (bisoprolol)

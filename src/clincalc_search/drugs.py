@@ -531,10 +531,7 @@ class DrugLexicon:
                 drug = self.surfaces[best[0]] if best else None
             if drug and self._nearer_medicine(cand, drug):
                 drug = None
-            if drug is None:
-                drug = self._compound_head(cand)
-                if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
-                    drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
+            # Before the compound reading: "metropolol" is metoprolol misspelt, not "metro" (metronidazole) and more.
             if drug is None and len(cand) >= LONG_MISSPELLING and " " not in cand and not self._a_word(cand):
                 generic = [s for s in self._near_length(len(cand), LONG_CUTOFF) if s in self._generic_surfaces]
                 best = process.extractOne(cand, generic, score_cutoff=LONG_CUTOFF,
@@ -542,6 +539,10 @@ class DrugLexicon:
                 if best and not self._prose_as_near(cand, best[1]) \
                         and not self._nearer_medicine(cand, self.surfaces[best[0]], by=0.0):
                     drug = self.surfaces[best[0]]
+            if drug is None:
+                drug = self._compound_head(cand)
+                if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
+                    drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
