@@ -352,6 +352,20 @@ def test_a_look_alike_medicine_the_corpus_lacks_is_not_the_one_it_has(real_engin
 
 
 @pytest.mark.parametrize(("typed", "drugs"), [
+    # clinicians' shorthand the fourth names pass added (docs/CORPUS.md)
+    ("bev and wound healing before surgery", ["bevacizumab"]),
+    ("IFX infusion reaction - what now", ["infliximab"]),
+    ("OLZ and weight gain in a teenager", ["olanzapine"]),
+    ("Muss ich bei HCT auf Gicht achten?", ["hydrochlorothiazide"]),  # German shorthand, in a German question
+    # the same letters where they mean something else, and shorthand the pass left out
+    ("Hct low on chemo, should we transfuse?", []),  # haematocrit, in English
+    ("Me meto la pastilla de omeprazol antes de comer?", ["omeprazole"]),  # Spanish "I put", not Meto (metoprolol)
+])
+def test_clinicians_shorthand_names_the_drug(real_engine: Engine, typed: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
+@pytest.mark.parametrize(("typed", "drugs"), [
     # a long generic name with two slips in it, nearer the drug than any other name or word
     # (a vowel slip, "carbamezapine", was read before: only the consonants have to match there)
     ("rispedirone and prolactin", ["risperidone"]),
