@@ -11,6 +11,7 @@ import pytest
 from clincalc_search import dose_guard, intent
 from clincalc_search.regex_gate import (
     GATES_FILE,
+    KEY_CHARS,
     GatedPattern,
     compile_all,
     gated_patterns,
@@ -81,6 +82,13 @@ def test_no_gate_skips_a_pattern_that_matches_a_labelled_question() -> None:
     wrongly_skipped = [(t, rx.pattern[:60]) for t in sorted(texts) for rx, bare in zip(gated, plain, strict=True)
                        if not rx.may_match(t) and bare.search(t)]
     assert not wrongly_skipped
+    # and the gates do skip: each gate says exactly what a set test of its own keys against the text's pieces says
+    sample = sorted(texts)[::50]
+    pieces = {t: {t[i:i + n] for n in range(1, KEY_CHARS + 1) for i in range(len(t) - n + 1)} for t in sample}
+    answers = [(rx.may_match(t), rx.required is None or not rx.required.isdisjoint(pieces[t]))
+               for t in sample for rx in gated]
+    assert all(gate == keys for gate, keys in answers)
+    assert sum(not gate for gate, _ in answers) > len(answers) // 2  # most patterns are skipped for most questions
 
 
 def test_the_stored_gates_are_those_the_patterns_give() -> None:

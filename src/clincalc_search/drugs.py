@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,9 +25,12 @@ GENERAL_TERM_MONOGRAPHS = 5
 FUZZY_CUTOFF = 0.85
 # A long generic name misspelt twice over ("clopidrogel", "donezepil", "atorvastin": two slips in nine to twelve
 # letters) is below FUZZY_CUTOFF but still nearer its drug than anything else: a word of LONG_MISSPELLING letters or
-# more is read at LONG_CUTOFF when no other medicine's name and no word of the corpus prose is as near. Two slips in
-# eight letters (0.75) stay out: "nipotino" (Italian, grandson) is that near "nicotine". Brands stay out too: they are
-# coined to sound like words ("glovebox" is two slips from Lovenox, French "augmentée" from Augmentin).
+# more is read at LONG_CUTOFF when its slips keep the name's letters (_letters_kept), and no other corpus name and no
+# other medicine's name is as near. Brands stay out: they are coined to sound like words ("glovebox" is two slips from
+# Lovenox, French "augmentée" from Augmentin). Keeping the letters is what holds the reading to typing slips: with it,
+# also requiring the word to be no everyday word and no word of the corpus prose changed the reading of none of the
+# 564,538 words of eight letters or more in six languages' word lists but "penicillin", a prose word, which recognition
+# never brings here.
 LONG_MISSPELLING = 8
 LONG_CUTOFF = 0.77
 ROMANCE_RESEMBLANCE = 0.5  # the least edit-distance similarity of a Romance spelling to the name it spells
@@ -184,6 +188,14 @@ def _compact(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", normalise(name))
 
 
+def _letters_kept(word: str, name: str) -> bool:
+    """Whether the word has only the name's letters, or all of them: the slips of typing a name (letters swapped,
+    dropped or doubled: "donezepil", "atorvastin"), not another word that shares most of its letters ("cefaleia",
+    Portuguese for headache, is as near cefalexin; "wayfaring" warfarin; Spanish "zopilote", vulture, zopiclone)."""
+    have, need = Counter(word.replace("-", "")), Counter(name.replace("-", "").replace(" ", ""))
+    return not have - need or not need - have
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -285,7 +297,6 @@ class DrugLexicon:
         self._near: dict[tuple[int, float], list[str]] = {}  # (length, cutoff) → surfaces near it (_near_length)
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
         self._medicines_by_length: dict[int, list[str]] = {}  # length → other medicines' names of it (spelt)
-        self._prose_by_length: dict[int, list[str]] = {}  # length → words of the corpus prose naming no drug
         self._spellings: dict[str, list[str]] = {}  # drug → its names a misspelling may be near, spelt the Romance way
         for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
@@ -532,13 +543,15 @@ class DrugLexicon:
             if drug and self._nearer_medicine(cand, drug):
                 drug = None
             # Before the compound reading: "metropolol" is metoprolol misspelt, not "metro" (metronidazole) and more.
-            if drug is None and len(cand) >= LONG_MISSPELLING and " " not in cand and not self._a_word(cand):
+            if drug is None and len(cand) >= LONG_MISSPELLING and " " not in cand:
                 generic = [s for s in self._near_length(len(cand), LONG_CUTOFF) if s in self._generic_surfaces]
-                best = process.extractOne(cand, generic, score_cutoff=LONG_CUTOFF,
-                                          scorer=DamerauLevenshtein.normalized_similarity)
-                if best and not self._prose_as_near(cand, best[1]) \
-                        and not self._nearer_medicine(cand, self.surfaces[best[0]], by=0.0):
-                    drug = self.surfaces[best[0]]
+                found = process.extract(cand, generic, score_cutoff=LONG_CUTOFF, limit=2,
+                                        scorer=DamerauLevenshtein.normalized_similarity)
+                tied = len(found) == 2 and found[1][1] == found[0][1] and \
+                    self.surfaces[found[1][0]] != self.surfaces[found[0][0]]
+                if found and not tied and _letters_kept(cand, found[0][0]) \
+                        and not self._nearer_medicine(cand, self.surfaces[found[0][0]], by=0.0):
+                    drug = self.surfaces[found[0][0]]
             if drug is None:
                 drug = self._compound_head(cand)
                 if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
@@ -548,32 +561,6 @@ class DrugLexicon:
             self._misspellings[cand] = drug
             return drug
         return self._misspellings[cand]
-
-    def _a_word(self, word: str) -> bool:
-        """Whether the word is an English word or an everyday word of any of the other languages ("augmente",
-        "sinusitis"), whatever language the question shows."""
-        if word in english_words():
-            return True
-        if self._everyday is None and self._load_everyday is not None:
-            self._everyday = self._load_everyday()
-        return any(word in words for words in (self._everyday or {}).values())
-
-    def _prose_as_near(self, word: str, similarity: float) -> bool:
-        """Whether a word of the corpus prose that names no drug is as near the word as a drug's name was: the word is
-        then that word in another language or misspelt ("thyroide", "macrolidi", "cardiaco": the thyroid, macrolides,
-        cardiac), not a name two slips away (Thyroxine, Macrobid, Cardicor). The prose words are sorted by length when
-        first needed."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
-
-        if not self._prose_by_length:
-            for known in self._vocabulary:
-                if known.isalpha() and known not in self.surfaces:
-                    self._prose_by_length.setdefault(len(known), []).append(known)
-        near = [known for n, words in self._prose_by_length.items()
-                if abs(n - len(word)) <= (1 - similarity) * max(n, len(word)) for known in words]
-        return process.extractOne(word, near, scorer=DamerauLevenshtein.normalized_similarity,
-                                  score_cutoff=similarity) is not None
 
     def _nearer_medicine(self, word: str, drug: str, sure: float | None = None, by: float = NEARER_BY) -> bool:
         """Whether a word read as a misspelling of the drug is nearer the name of a medicine the corpus lacks (not of
@@ -600,8 +587,11 @@ class DrugLexicon:
         if cutoff > 1.0:
             return False
         if not self._medicines_by_length:
+            # Built aside and put in place whole: another thread asking meanwhile must never see half a table.
+            by_length: dict[int, list[str]] = {}
             for s in medicines.spelt:
-                self._medicines_by_length.setdefault(len(s), []).append(s)
+                by_length.setdefault(len(s), []).append(s)
+            self._medicines_by_length = by_length
         # Only names whose length allows the cutoff: a normalised similarity s needs |len a - len b| <= (1 - s) max len.
         near = [s for n, names in self._medicines_by_length.items()
                 if abs(n - len(spelling)) <= (1 - cutoff) * max(n, len(spelling)) for s in names]
