@@ -368,6 +368,17 @@ def test_clinicians_shorthand_names_the_drug(real_engine: Engine, typed: str, dr
 
 
 @pytest.mark.parametrize(("typed", "drugs"), [
+    # an everyday English word one slip from a brand, or starting with a name, is that word
+    ("does pregabalin affect my ability to drive", ["pregabalin"]),  # not Abilify (aripiprazole) beside it
+    ("in the meantime what should I do", []),  # memantine's consonants
+    ("a lyrical question about side effects", []),  # Lyrica (pregabalin)
+    ("I work for the metropolitan police", []),  # "metro" (metronidazole) at the head of a compound
+])
+def test_an_english_word_is_not_a_misspelt_drug(real_engine: Engine, typed: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
+@pytest.mark.parametrize(("typed", "drugs"), [
     # a long generic name with two slips in it, nearer the drug than any other name or word
     # (a vowel slip, "carbamezapine", was read before: only the consonants have to match there)
     ("rispedirone and prolactin", ["risperidone"]),

@@ -556,6 +556,11 @@ class DrugLexicon:
                 drug = self._compound_head(cand)
                 if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
                     drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
+            if " " not in cand and cand in english_words():
+                # An English word is that word, however near a name: "ability" is one slip from Abilify, "lyrical"
+                # and "singular" from Lyrica and Singulair, "meantime" has memantine's consonants, "metropolitan"
+                # starts with "metro" (metronidazole).
+                drug = None
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
