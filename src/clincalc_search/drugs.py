@@ -522,50 +522,54 @@ class DrugLexicon:
     def _misspelt(self, cand: str) -> str | None:
         """The drug a word (or two) misspells, if any; remembered, since the same unknown words recur."""
         if cand not in self._misspellings:
-            from rapidfuzz import process
-            from rapidfuzz.distance import DamerauLevenshtein
-
-            drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
-            if drug is None and cand not in english_words():  # "blanket" is not "Blincyto" spelt the Romance way
-                skeleton = _romance_skeleton(cand)
-                drug = self._romance.get(skeleton)
-                # The skeleton keeps consonants only, so an everyday word can share one with a name ("ingoiato",
-                # swallowed; "solucion"): a Romance spelling keeps at least half the name's letters in place.
-                if drug and max(DamerauLevenshtein.normalized_similarity(cand, surface)
-                                for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
-                    drug = None
-                drug = drug or self._romance_spelt.get(romance_spelling(cand))
-            if drug is None:
-                # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
-                best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
-                                          scorer=DamerauLevenshtein.normalized_similarity)
-                drug = self.surfaces[best[0]] if best else None
-            if drug and self._nearer_medicine(cand, drug):
-                drug = None
-            # Before the compound reading: "metropolol" is metoprolol misspelt, not "metro" (metronidazole) and more.
-            if drug is None and len(cand) >= LONG_MISSPELLING and " " not in cand:
-                generic = [s for s in self._near_length(len(cand), LONG_CUTOFF) if s in self._generic_surfaces]
-                found = process.extract(cand, generic, score_cutoff=LONG_CUTOFF, limit=2,
-                                        scorer=DamerauLevenshtein.normalized_similarity)
-                tied = len(found) == 2 and found[1][1] == found[0][1] and \
-                    self.surfaces[found[1][0]] != self.surfaces[found[0][0]]
-                if found and not tied and _letters_kept(cand, found[0][0]) \
-                        and not self._nearer_medicine(cand, self.surfaces[found[0][0]], by=0.0):
-                    drug = self.surfaces[found[0][0]]
-            if drug is None:
-                drug = self._compound_head(cand)
-                if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
-                    drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
-            if " " not in cand and cand in english_words():
-                # An English word is that word, however near a name: "ability" is one slip from Abilify, "lyrical"
-                # and "singular" from Lyrica and Singulair, "meantime" has memantine's consonants, "metropolitan"
-                # starts with "metro" (metronidazole).
-                drug = None
+            drug = self._misspelling_of(cand)
             if len(self._misspellings) >= _MISSPELLINGS_KEPT:
                 self._misspellings.clear()
             self._misspellings[cand] = drug
             return drug
         return self._misspellings[cand]
+
+    def _misspelling_of(self, cand: str) -> str | None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        if " " not in cand and cand in english_words():
+            # An English word is that word, however near a name: "ability" is one slip from Abilify, "lyrical" and
+            # "singular" from Lyrica and Singulair, "meantime" has memantine's consonants, "metropolitan" starts with
+            # "metro" (metronidazole), and "blanket" is not "Blincyto" spelt the Romance way.
+            return None
+        drug = self._skeletons.get(_skeleton(cand)) if len(cand) >= 6 else None
+        if drug is None:
+            skeleton = _romance_skeleton(cand)
+            drug = self._romance.get(skeleton)
+            # The skeleton keeps consonants only, so an everyday word can share one with a name ("ingoiato",
+            # swallowed; "solucion"): a Romance spelling keeps at least half the name's letters in place.
+            if drug and max(DamerauLevenshtein.normalized_similarity(cand, surface)
+                            for surface in self._romance_surfaces[skeleton]) < ROMANCE_RESEMBLANCE:
+                drug = None
+            drug = drug or self._romance_spelt.get(romance_spelling(cand))
+        if drug is None:
+            # Damerau-Levenshtein: a swapped pair of letters ("rampiril") is one typo.
+            best = process.extractOne(cand, self._near_length(len(cand)), score_cutoff=FUZZY_CUTOFF,
+                                      scorer=DamerauLevenshtein.normalized_similarity)
+            drug = self.surfaces[best[0]] if best else None
+        if drug and self._nearer_medicine(cand, drug):
+            drug = None
+        # Before the compound reading: "metropolol" is metoprolol misspelt, not "metro" (metronidazole) and more.
+        if drug is None and len(cand) >= LONG_MISSPELLING and " " not in cand:
+            generic = [s for s in self._near_length(len(cand), LONG_CUTOFF) if s in self._generic_surfaces]
+            found = process.extract(cand, generic, score_cutoff=LONG_CUTOFF, limit=2,
+                                    scorer=DamerauLevenshtein.normalized_similarity)
+            tied = len(found) == 2 and found[1][1] == found[0][1] and \
+                self.surfaces[found[1][0]] != self.surfaces[found[0][0]]
+            if found and not tied and _letters_kept(cand, found[0][0]) \
+                    and not self._nearer_medicine(cand, self.surfaces[found[0][0]], by=0.0):
+                drug = self.surfaces[found[0][0]]
+        if drug is None:
+            drug = self._compound_head(cand)
+            if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
+                drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
+        return drug
 
     def _nearer_medicine(self, word: str, drug: str, sure: float | None = None, by: float = NEARER_BY) -> bool:
         """Whether a word read as a misspelling of the drug is nearer the name of a medicine the corpus lacks (not of

@@ -204,8 +204,8 @@ _KEY_BITS: dict[str, int] = {}
 def _passing(text: str, patterns: int) -> int:
     """The bits of the gated patterns whose gate the text passes: its substrings up to KEY_CHARS long that are some
     gate's key, their bits together. One set operation per text, shared by every gate, instead of a set test per gate
-    (each of which touched its own set of keys: a quarter of a warm question's Python, measured after the encode had
-    flushed the caches). `patterns` is len(_GATED), so a pattern made later is never judged from an older mask."""
+    against its own keys (all 123 gates on a question: 59 -> 38 us, hot). `patterns` is len(_GATED), so a pattern made
+    later is never judged from an older mask."""
     pieces = {text[i:i + n] for n in range(1, KEY_CHARS + 1) for i in range(len(text) - n + 1)}
     bits = 0
     for key in _KEY_BITS.keys() & pieces:
