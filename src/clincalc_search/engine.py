@@ -169,7 +169,11 @@ class Engine:
             return Answer(question=question, message=(
                 f"Questions are limited to {limit:,} characters; this one has {len(text):,}. "
                 "Please shorten it."))
-        plan = self._plan(text, context_drug)
+        # Encoded first, while the process is still waking: after an idle pause every first touch of code and data
+        # is slow, and the encode (which every question needs) pays that once; the reading below then runs at
+        # after-the-encode speed instead of after-the-pause speed (docs/PERFORMANCE.md, twenty-eighth session).
+        vector = self._encode(text) if self.dose_model is not None else None
+        plan = self._plan(text, context_drug, vector)
         trace: dict[str, object] = {
             "drugs": plan.drugs, "intents": plan.intents, "dose_rule": plan.dose.rule,
             "dose_matched": plan.dose.matched, "fuzzy": plan.recognised.fuzzy,
@@ -224,7 +228,7 @@ class Engine:
 
     # -- stages -----------------------------------------------------------------------------------
 
-    def _plan(self, text: str, context_drug: str | None) -> Plan:
+    def _plan(self, text: str, context_drug: str | None, vector: np.ndarray | None = None) -> Plan:
         recognised = self.lexicon.recognise(text, foreign_cue_words(normalise(text)))
         drugs = list(recognised.drugs)
         notes: list[str] = []
@@ -278,7 +282,7 @@ class Engine:
             # "What did PLATO show about ticagrelor in ACS": the trial is what is asked about, whatever else is named.
             cues = {"evidence": next(iter(rare)), **{k: v for k, v in cues.items() if k != "evidence"}}
             strong = ["evidence", *[s for s in strong if s != "evidence"]]
-        dose, vector = self.dose_decision(text)
+        dose, vector = self.dose_decision(text, vector)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
                     text, strong, list(rare), named_first, named_owners, vector=vector)
 
@@ -322,8 +326,9 @@ class Engine:
                     return True
         return False
 
-    def dose_decision(self, text: str) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
-        """The rules' decision, then the learned model's on the question's embedding (encoded here, once:
+    def dose_decision(self, text: str, vector: np.ndarray | None = None
+                      ) -> tuple[dose_guard.DoseDecision, np.ndarray | None]:
+        """The rules' decision, then the learned model's on the question's embedding (`vector`, or encoded here: once,
         retrieval and highlights reuse it). An explicit request (dose_guard.EXPLICIT) is refused unless the model
         is all but sure it is not a dose question (dose_model.EXPLICIT_OVERRULED_BELOW: "how much cheese is too much
         on linezolid"); otherwise the model, which reads the rules' verdict among its features, decides: it refuses
@@ -331,9 +336,8 @@ class Engine:
         rules = dose_guard.check(text)
         if self.dose_model is None:
             return rules, None
-        # The n-gram part first, while the question's words are still in the caches the rules just used.
         text_score = self.dose_model.text_score(text, rules)
-        vector = self._encode(text)
+        vector = self._encode(text) if vector is None else vector
         p = self.dose_model.probability(text, vector, rules, text_score)
         learned_says = p >= self.dose_model.threshold
         if learned_says and not rules.is_dose:
