@@ -581,3 +581,20 @@ def test_a_drugs_own_trial_a_shorthand_that_is_a_corpus_word_and_is_that_common(
                                                                                drug: str, section: str) -> None:
     answer = real_engine.ask(question)
     assert [(h.drug, h.section) for h in answer.hits[:1]] == [(drug, section)], answer.why
+
+
+@pytest.mark.parametrize(("typed", "drugs"), [
+    # a combination the corpus holds, named by its parts in any order, joining or language, is the combination
+    ("amoxicillin plus clavulanic acid and cholestatic jaundice", ["co-amoxiclav"]),
+    ("Amoxicillin/Clavulansäure und Leberwerte", ["co-amoxiclav"]),
+    ("la amoxicilina con ácido clavulánico da diarrea?", ["co-amoxiclav"]),
+    ("sacubitril and valsartan: angioedema risk", ["sacubitril/valsartan"]),
+    ("carbidopa-levodopa and protein meals", ["co-careldopa"]),
+    # a part named by itself as well stays a drug of the question, where it is named
+    ("amoxicillin or amoxicillin-clavulanate for a dog bite?", ["amoxicillin", "co-amoxiclav"]),
+    ("co-amoxiclav: why more jaundice than amoxicillin alone?", ["co-amoxiclav", "amoxicillin"]),
+    ("valsartan then sacubitril with valsartan: is a gap needed?", ["valsartan", "sacubitril/valsartan"]),
+])
+def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine, typed: str,
+                                                             drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs

@@ -219,6 +219,39 @@ class Recognised:
         self.positions[drug] = min(position, self.positions.get(drug, position))
 
 
+# A part of a combination is recognised by the first letters of its first word, which its spellings in the other
+# languages keep ("clavulánico", "clavulanate", "clavulanique", "Clavulansäure"); between the two parts at most two
+# short words ("and", "with", "y ácido", "plus") or a slash, hyphen or plus sign.
+COMBINATION_PART_LETTERS = 7
+_JOINING = r"(?:\W+\w{1,6}){0,2}?\W+"
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))  # the same length, so positions in the text stay
+
+
+def _combinations(monographs: list[Monograph], surfaces: dict[str, str]) -> list[
+        tuple[str, re.Pattern[str], re.Pattern[str], list[tuple[str | None, re.Pattern[str]]]]]:
+    """Each combination the corpus holds (a name of it "X with Y"), with a pattern for its own names, one for its
+    parts named together and, for each part, the corpus drug it names alone (if any) and a pattern for the part
+    named anywhere."""
+    found = []
+    for m in monographs:
+        label = next((n for n in [m.name, *m.other_names] if " with " in n), None)
+        if label is None:
+            continue
+        names = [normalise(part) for part in label.split(" with ")]
+        stems = [re.escape(name.split()[0][:COMBINATION_PART_LETTERS]) for name in names]
+        first, second = (rf"\b{stem}\w*" for stem in stems)
+        phrase = re.compile(rf"{first}{_JOINING}{second}|{second}{_JOINING}{first}")
+        parts = [(surfaces.get(name) if surfaces.get(name) != m.name else None, re.compile(rf"\b{stem}"))
+                 for name, stem in zip(names, stems, strict=True)]
+        names_of_it = sorted((s for s, d in surfaces.items() if d == m.name), key=len, reverse=True)
+        own = re.compile(r"\b(?:" + "|".join(map(re.escape, names_of_it)) + r")\b")
+        found.append((m.name, own, phrase, parts))
+    return found
+
+
 class DrugLexicon:
     """Every way the corpus names a drug, mapped to the canonical lower-case name."""
 
@@ -345,6 +378,7 @@ class DrugLexicon:
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
+        self._combinations = _combinations(monographs, self.surfaces)
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -372,6 +406,7 @@ class DrugLexicon:
             spans.append((start, stop))
             found.add(self.surfaces[text[start:stop]], start)
         self._fuzzy(text, spans + self._joined_by_of(text, spans, found), found, asking)
+        self._combined(text, found)
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab"); but a
         # shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone) comes after a drug named
         # outright ("a DEXA scan before starting anastrozole"). Only the prefix reading takes a corpus word; a word of
@@ -383,6 +418,28 @@ class DrugLexicon:
         if not found.drugs:
             self._groups(text, found)
         return found
+
+    def _combined(self, text: str, found: Recognised) -> None:
+        """A combination the corpus holds, named by its parts in any order, joining or language ("amoxicillin and
+        clavulanic acid", "amoxicilina y ácido clavulánico", "sacubitril + valsartan"), is that combination: a part that
+        is a corpus drug of its own (amoxicillin, valsartan) is no drug of the question unless it is also named apart
+        from the combination ("amoxicillin or amoxicillin-clavulanate")."""
+        for drug, own, phrase, parts in self._combinations:
+            # Its own names are read already; blanked, so that "valsartan then sacubitril with valsartan" is not
+            # read as "valsartan then sacubitril".
+            unnamed = own.sub(_blank, text)
+            if not phrase.search(unnamed):
+                continue
+            rest = phrase.sub(_blank, unnamed)
+            for part_drug, part in parts:
+                if part_drug not in found.drugs:
+                    continue
+                if apart := part.search(rest):
+                    found.positions[part_drug] = apart.start()  # where it is named by itself
+                else:
+                    found.drugs.remove(part_drug)
+                    found.positions.pop(part_drug, None)
+            found.add(drug, min(m.start() for m in phrase.finditer(unnamed)))
 
     def _joined_by_of(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> list[tuple[int, int]]:
         """Two-word names joined by "of" ("mononitrato de isosorbida", "trinitrato de glicerilo"): a corpus drug's is
