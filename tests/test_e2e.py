@@ -594,6 +594,16 @@ def test_a_drugs_own_trial_a_shorthand_that_is_a_corpus_word_and_is_that_common(
     ("amoxicillin or amoxicillin-clavulanate for a dog bite?", ["amoxicillin", "co-amoxiclav"]),
     ("co-amoxiclav: why more jaundice than amoxicillin alone?", ["co-amoxiclav", "amoxicillin"]),
     ("valsartan then sacubitril with valsartan: is a gap needed?", ["valsartan", "sacubitril/valsartan"]),
+    ("valsartan then sacubitril and valsartan: is a gap needed?", ["valsartan", "sacubitril/valsartan"]),
+    # ... by another of its names or readings (a brand, shorthand, a misspelling)
+    ("amox vs amoxicillin and clavulanic acid: which for bites?", ["amoxicillin", "co-amoxiclav"]),
+    ("Diovan vs sacubitril and valsartan side effects", ["valsartan", "sacubitril/valsartan"]),
+    ("amoxcilin vs amoxicillin and clavulanate", ["amoxicillin", "co-amoxiclav"]),
+    # only what joins two parts makes them one: a word between them may say the opposite
+    ("amoxicillin (not clavulanate) in pregnancy", ["amoxicillin"]),
+    ("amoxicillin w/o clavulanate and jaundice risk", ["amoxicillin"]),
+    ("Amoxicillin ohne Clavulansäure", ["amoxicillin", "co-amoxiclav"]),
+    ("valsartan vs sacubitril: which lowers mortality?", ["valsartan"]),
 ])
 def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine, typed: str,
                                                              drugs: list[str]) -> None:

@@ -220,10 +220,13 @@ class Recognised:
 
 
 # A part of a combination is recognised by the first letters of its first word, which its spellings in the other
-# languages keep ("clavulánico", "clavulanate", "clavulanique", "Clavulansäure"); between the two parts at most two
-# short words ("and", "with", "y ácido", "plus") or a slash, hyphen or plus sign.
+# languages keep ("clavulánico", "clavulanate", "clavulanique", "Clavulansäure"). Between the two parts only what joins
+# them: a space, slash, hyphen, plus or ampersand, the word "and" or "with" in one of the six languages, "w/", and the
+# part's "acid" ("amoxicilina y ácido clavulánico"). Any other word may say the opposite ("amoxicillin, not
+# clavulanate", "sin ácido clavulánico", "valsartan vs sacubitril").
 COMBINATION_PART_LETTERS = 7
-_JOINING = r"(?:\W+\w{1,6}){0,2}?\W+"
+_JOINED_BY = r"(?:and|with|w|plus|y|con|e|et|avec|und|mit|com|acid|acido|acide|saure)"
+_JOINING = rf"[\s/+&-]+(?:{_JOINED_BY}[\s/+&-]+){{0,2}}"
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -406,7 +409,7 @@ class DrugLexicon:
             spans.append((start, stop))
             found.add(self.surfaces[text[start:stop]], start)
         self._fuzzy(text, spans + self._joined_by_of(text, spans, found), found, asking)
-        self._combined(text, found)
+        self._combined(text, spans, found)
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab"); but a
         # shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone) comes after a drug named
         # outright ("a DEXA scan before starting anastrozole"). Only the prefix reading takes a corpus word; a word of
@@ -419,27 +422,35 @@ class DrugLexicon:
             self._groups(text, found)
         return found
 
-    def _combined(self, text: str, found: Recognised) -> None:
-        """A combination the corpus holds, named by its parts in any order, joining or language ("amoxicillin and
-        clavulanic acid", "amoxicilina y ácido clavulánico", "sacubitril + valsartan"), is that combination: a part that
-        is a corpus drug of its own (amoxicillin, valsartan) is no drug of the question unless it is also named apart
-        from the combination ("amoxicillin or amoxicillin-clavulanate")."""
+    def _combined(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
+        """A combination the corpus holds, named by its parts in any order and language ("amoxicillin and clavulanic
+        acid", "amoxicilina y ácido clavulánico", "sacubitril + valsartan"), is that combination: a part that is a
+        corpus drug of its own (amoxicillin, valsartan) stays a drug of the question only where it is also named
+        apart, by any of its names or readings ("amox vs amoxicillin and clavulanic acid", "Diovan or sacubitril/
+        valsartan")."""
         for drug, own, phrase, parts in self._combinations:
             # Its own names are read already; blanked, so that "valsartan then sacubitril with valsartan" is not
             # read as "valsartan then sacubitril".
             unnamed = own.sub(_blank, text)
-            if not phrase.search(unnamed):
+            joined = [m.span() for m in phrase.finditer(unnamed)]
+            if not joined:
                 continue
             rest = phrase.sub(_blank, unnamed)
             for part_drug, part in parts:
                 if part_drug not in found.drugs:
                     continue
-                if apart := part.search(rest):
-                    found.positions[part_drug] = apart.start()  # where it is named by itself
+                outside = [m.start() for m in part.finditer(rest)]
+                outside += [a for a, b in spans if self.surfaces[text[a:b]] == part_drug
+                            and not any(x < b and a < y for x, y in joined)]
+                outside += [m.start() for typed, d in found.fuzzy.items() if d == part_drug
+                            for m in re.finditer(rf"(?<!\w){re.escape(typed)}(?!\w)", rest)]
+                if outside:
+                    found.positions[part_drug] = min(outside)  # where it is named by itself
                 else:
                     found.drugs.remove(part_drug)
                     found.positions.pop(part_drug, None)
-            found.add(drug, min(m.start() for m in phrase.finditer(unnamed)))
+                    found.fuzzy = {typed: d for typed, d in found.fuzzy.items() if d != part_drug}
+            found.add(drug, joined[0][0])
 
     def _joined_by_of(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> list[tuple[int, int]]:
         """Two-word names joined by "of" ("mononitrato de isosorbida", "trinitrato de glicerilo"): a corpus drug's is
