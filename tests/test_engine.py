@@ -463,20 +463,6 @@ def test_an_effect_someone_has_had_asks_counselling(question: str) -> None:
 
 
 @pytest.mark.parametrize(("question", "first"), [
-    ("the isosorbide is giving me thumping headaches", "counselling"),        # the medicine giving the person an effect
-    ("nifedipine gives my mum swollen ankles", "counselling"),
-    ("amlodipine giving my husband swollen feet every evening", "counselling"),
-    ("my doctor is giving me naproxen for my knee, what is it for?", "overview"),  # a person giving it is no effect
-    ("why does GTN give me a headache", "how_it_works"),                          # why it happens
-])
-def test_the_medicine_giving_someone_an_effect_is_counselling(question: str, first: str) -> None:
-    from clincalc_search.intent import describes_experience, section_intents
-
-    assert section_intents(question)[0] == first
-    assert describes_experience(question) == (first == "counselling")
-
-
-@pytest.mark.parametrize(("question", "first"), [
     ("does bisoprolol cause cold hands", "prescribing"),                      # whether it causes it, in general
     ("why does amlodipine make my ankles swell since I started it?", "how_it_works"),  # why it happens
     ("since starting lithium, how often are levels checked?", "monitoring"),   # the tests

@@ -37,10 +37,6 @@ _HARMS = (
 # Not when the question asks why it happens (How it works) or about tests (Monitoring): checked in _section_cues.
 _WHY_OR_TESTS = re.compile(r"\b(?:why|por qu[eé]|pourquoi|warum|wieso|perch[eé]|por que|tests?|bloods?|levels?|an[aá]lisis|"
                            r"anal[ií]ticas?|analisi|esami|exames?|kontroll\w*|bilan\w*|ecg|ekg|electro\w*)\b")
-# "… giving me …" said of the medicine, not of whoever prescribes it ("my doctor is giving me X for my back").
-_NOT_BY_A_PERSON = "".join(rf"(?<!{who} {verb})" for who in (
-    "doctor", "doc", "gp", "nurse", "pharmacist", "consultant", "dentist", "surgeon", "hospital", "they", "he", "she")
-    for verb in ("", "is ", "was ", "has been ", "keeps ", "are ", "were ", "have been "))
 _EXPERIENCED = (
     r"(?:\bsince (?:starting|taking|being on|going on|the doctor (?:gave|started)|i started|he started|she started)\b|"
     r"\bis it the (?:medicine|tablets?|drug|pills?|injections?|medication)\b|"
@@ -48,9 +44,8 @@ _EXPERIENCED = (
     r"\bis (?:that|this|it) (?:normal|common|usual|expected|a side effect|the medicine)\b|\bwhen to worry\b|"
     # the medicine said to be doing it to the person ("flomax makes me dizzy", "keppra making my son angry", "makes my
     # hands shake"); not "does it make me…" (a risk asked about) nor "making my pill less effective" (an interaction)
-    # ("lipitor giving me aching legs", "gtn spray gives me a headache"; not "my GP is giving me it for pain")
-    r"\b(?:makes|making|leaves|leaving|" + _NOT_BY_A_PERSON + r"(?:gives|giving)) "
-    r"(?:me|my (?!(?:pills?|combined|contracepti\w*|medicines?|medications?|tablets?|other)\b)\w+)\b(?! (?:feel )?(?:better|well)\b)|"
+    r"\b(?:makes|making|leaves|leaving) (?:me|my (?!(?:pills?|combined|contracepti\w*|medicines?|medications?|tablets?|"
+    r"other)\b)\w+)\b(?! (?:feel )?(?:better|well)\b)|"
     # the same asked as learners and texters do: "it is normal?", "is normal?", or the word alone at the end
     r"\b(?:it|this|that) is normal\b|\bis normal(?=\s*\?)|\bnormal(?=\s*\?+\s*$)|"
     # "will it (ever, eventually) settle?", "does it wear off?"; passing or stopping only as the end of the effect,
@@ -432,20 +427,18 @@ def _section_cues(question: str) -> tuple[tuple[str, str, bool, bool], ...]:
     found: dict[str, tuple[str, bool, bool]] = {}
     strong_count = len(_INTENTS) - 2
     skipped = _set_aside(typed)
-    experienced: list[str] = []
+    experienced = ""
     for n, (key, rx) in enumerate(_INTENTS):
         foreign = rx.pattern in _FOREIGN_PATTERNS
         if key in found or rx.pattern in skipped:
             continue
         if m := rx.search(typed if foreign else spelled):
             found[key] = (m.group(0).strip(), n < strong_count, foreign)
-            if rx.pattern in _EXPERIENCED_PATTERNS and not experienced:
-                # every phrase of it ("giving me headaches, does it wear off?"), so none is read as a cue of its own
-                experienced = [e.group(0).strip() for e in rx.finditer(typed if foreign else spelled)]
+            experienced = experienced or (m.group(0).strip() if rx.pattern in _EXPERIENCED_PATTERNS else "")
     found = _compound_heads(found) if found else _compound_cue(typed)
     # An English cue word inside a longer cue of another language ("indications" in "contre indications"), or inside
     # an effect the person has had ("wear off" in "does it wear off?"), is part of that phrase, not a request of its own.
-    phrases = [words for words, _, foreign in found.values() if foreign] + experienced
+    phrases = [words for words, _, foreign in found.values() if foreign] + ([experienced] if experienced else [])
     found = {key: cue for key, cue in found.items() if cue[2] or not any(
         cue[0] != words and re.search(rf"\b{re.escape(cue[0])}\b", words) for words in phrases)}
     return tuple((key, words, strong, foreign) for key, (words, strong, foreign) in found.items())
