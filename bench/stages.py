@@ -1,6 +1,6 @@
 """Where a warm question's time goes: `python -m bench.stages` times each stage of Engine.ask in one process,
 over the warm mix the startup benchmark uses, and prints milliseconds per question (nested stages overlap:
-"plan" holds the dose decision, which holds the encode)."""
+"plan" holds the dose decision; the encode comes before both)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     spent: Counter[str] = Counter()
     for owner, name, label in [
         (engine, "_plan", "plan (recognition, intents, dose decision)"),
-        (engine, "dose_decision", "dose decision (rules, encode, learned model)"),
+        (engine, "dose_decision", "dose decision (rules, learned model)"),
         (engine.encoder, "encode", "encode (ONNX)"),
         (engine_module.dose_guard, "check", "dose rules"),
         (engine.dose_model, "text_score", "learned dose model, n-grams"),

@@ -1280,3 +1280,15 @@ def test_a_course_choice_in_words_and_a_dose_repeated_after_vomiting(question: s
 ])
 def test_but_a_half_life_an_allergy_a_proportion_a_taper_needed_a_patch_off_and_colours_are_not(question: str) -> None:
     assert not dose_guard.check(question).is_dose
+
+
+@pytest.mark.parametrize("question", [
+    # someone giving the medicine, with an amount: a dose question, whatever "giving me" says about an effect
+    "giving me 75mg clopidogrel",
+    "giving my son 200mg ibuprofen",
+    "I am giving my daughter 10ml amoxicillin",
+    "my husband gives me 15mg methotrexate weekly",
+    "the hospital started giving me 5mg warfarin",
+])
+def test_an_amount_someone_is_given_is_a_dose_question(question: str) -> None:
+    assert dose_guard.check(question)
