@@ -297,10 +297,7 @@ class _StubModel:
     def __init__(self, p: float) -> None:
         self.p = p
 
-    def text_score(self, question: str, decision: object) -> float:
-        return 0.0
-
-    def probability(self, question: str, vector: object, decision: object, text_score: float) -> float:
+    def probability(self, question: str, vector: object, decision: object, text_score: float | None = None) -> float:
         return self.p
 
     def reasons(self, question: str, vector: object, decision: object, probability: float) -> list[str]:

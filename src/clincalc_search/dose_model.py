@@ -189,7 +189,7 @@ class DoseModel:
 
     def text_score(self, question: str, decision: DoseDecision) -> np.ndarray:
         """The part of the hidden units' input that needs no embedding (their biases, the n-grams, the rule block):
-        the engine computes it just before the question is encoded. The same sum as features() times the n-gram
+        probability() computes it, unless given it computed earlier. The same sum as features() times the n-gram
         weights, without building the sorted feature list (equal to rounding: tests/test_dose_model.py)."""
         words, chars = bucket_counts(question)
         hidden = self.hidden_bias + _block_hidden(words, self.ngrams[:WORD_FEATURES])

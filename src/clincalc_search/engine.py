@@ -336,9 +336,8 @@ class Engine:
         rules = dose_guard.check(text)
         if self.dose_model is None:
             return rules, None
-        text_score = self.dose_model.text_score(text, rules)
         vector = self._encode(text) if vector is None else vector
-        p = self.dose_model.probability(text, vector, rules, text_score)
+        p = self.dose_model.probability(text, vector, rules)
         learned_says = p >= self.dose_model.threshold
         if learned_says and not rules.is_dose:
             why_not = ("it cannot read a section asked for in another language" if self._unreadable(text)
