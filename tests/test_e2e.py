@@ -608,3 +608,24 @@ def test_a_drugs_own_trial_a_shorthand_that_is_a_corpus_word_and_is_that_common(
 def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine, typed: str,
                                                              drugs: list[str]) -> None:
     assert real_engine.lexicon.recognise(typed).drugs == drugs
+
+
+@pytest.mark.parametrize(("typed", "drugs"), [
+    # a drug named as the cause in a condition's name comes after the drug the question is about
+    ("Warfarin-induced skin necrosis: is apixaban an option afterwards?", ["apixaban", "warfarin"]),
+    ("amiodarone induced hypothyroidism - levothyroxine monitoring", ["levothyroxine", "amiodarone"]),
+    ("Lithium-associated nephrogenic diabetes insipidus and amiloride or bendroflumethiazide?",
+     ["bendroflumethiazide", "lithium"]),
+    ("hiperglucemia inducida por la prednisolona: ¿sirve la gliclazida?", ["gliclazide", "prednisolone"]),
+    ("hypothyroïdie induite par l'amiodarone et lévothyroxine", ["levothyroxine", "amiodarone"]),
+    ("Clozapin-bedingte Obstipation und Metoclopramid", ["metoclopramide", "clozapine"]),
+    # the cause is asked about when it is also named outright, or when no other drug is named
+    ("ciclosporin-induced gum overgrowth, is that why my ciclosporin level matters?", ["ciclosporin"]),
+    ("metformin-associated lactic acidosis vs gliclazide hypos: which is worse on metformin?",
+     ["metformin", "gliclazide"]),
+    ("steroid induced diabetes on prednisolone", ["prednisolone"]),
+    ("Doxorubicin-induced cardiomyopathy: what monitoring?", ["doxorubicin"]),
+])
+def test_a_drug_named_as_a_conditions_cause_comes_after_the_drug_asked_about(real_engine: Engine, typed: str,
+                                                                             drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == drugs
