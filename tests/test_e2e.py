@@ -610,22 +610,18 @@ def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine
     assert real_engine.lexicon.recognise(typed).drugs == drugs
 
 
-@pytest.mark.parametrize(("typed", "drugs"), [
-    # a drug named as the cause in a condition's name comes after the drug the question is about
-    ("Warfarin-induced skin necrosis: is apixaban an option afterwards?", ["apixaban", "warfarin"]),
-    ("amiodarone induced hypothyroidism - levothyroxine monitoring", ["levothyroxine", "amiodarone"]),
-    ("Lithium-associated nephrogenic diabetes insipidus and amiloride or bendroflumethiazide?",
-     ["bendroflumethiazide", "lithium"]),
-    ("hiperglucemia inducida por la prednisolona: ¿sirve la gliclazida?", ["gliclazide", "prednisolone"]),
-    ("hypothyroïdie induite par l'amiodarone et lévothyroxine", ["levothyroxine", "amiodarone"]),
-    ("Clozapin-bedingte Obstipation und Metoclopramid", ["metoclopramide", "clozapine"]),
-    # the cause is asked about when it is also named outright, or when no other drug is named
-    ("ciclosporin-induced gum overgrowth, is that why my ciclosporin level matters?", ["ciclosporin"]),
-    ("metformin-associated lactic acidosis vs gliclazide hypos: which is worse on metformin?",
-     ["metformin", "gliclazide"]),
-    ("steroid induced diabetes on prednisolone", ["prednisolone"]),
-    ("Doxorubicin-induced cardiomyopathy: what monitoring?", ["doxorubicin"]),
+@pytest.mark.parametrize(("typed", "drug"), [
+    # A drug named as the cause in a condition's name is often the one asked about, with another drug named in
+    # passing. Putting the cause last by its wording alone answered these about the other drug (057ade9, reverted:
+    # docs/EVALUATION.md, twenty-ninth session).
+    ("How long does amiodarone-induced hypothyroidism last once it is stopped? she also takes warfarin",
+     "amiodarone"),
+    ("lithium induced polyuria, will it settle? he is on ramipril as well", "lithium"),
+    ("Clozapine-related constipation: what should carers watch for? (previously on risperidone)", "clozapine"),
+    ("Quetiapine-associated weight gain, what to tell the patient, also on sertraline", "quetiapine"),
+    ("tosse indotta dal ramipril, quanto dura? prende anche amlodipina", "ramipril"),
+    # ... and a guess at shorthand ("DEXA", a scan) never leads
+    ("DEXA scan needed for prednisolone-induced osteoporosis?", "prednisolone"),
 ])
-def test_a_drug_named_as_a_conditions_cause_comes_after_the_drug_asked_about(real_engine: Engine, typed: str,
-                                                                             drugs: list[str]) -> None:
-    assert real_engine.lexicon.recognise(typed).drugs == drugs
+def test_a_drug_named_as_a_conditions_cause_keeps_its_place(real_engine: Engine, typed: str, drug: str) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs[0] == drug

@@ -219,15 +219,6 @@ class Recognised:
         self.positions[drug] = min(position, self.positions.get(drug, position))
 
 
-# A drug named as the cause in the name of a condition, in the six languages: "heparin-induced thrombocytopenia",
-# "Heparin-induzierte", "thrombopénie induite par l'héparine", "indotta dall'eparina". Beside a drug named otherwise,
-# the question is about that one ("… for a patient on enoxaparin"), and the cause comes after it.
-_CAUSE_AFTER = re.compile(r"-(?:induced|associated|related|induzierte?[nrs]?|assoziierte?[nrs]?|bedingte?[nrs]?)\b"
-                          r"| induced\b")
-_CAUSE_BEFORE = re.compile(r"\b(?:induced by|induite?s? par|inducid[ao]s? por|indott[aoie] d[ae][a-z]*"
-                           r"|induzid[ao]s? (?:por|pel[ao])|induziert(?:e[nrs]?)? durch)(?:[ ']+[a-z]{1,3})?[ ']+$")
-
-
 # A part of a combination is recognised by the first letters of its first word, which its spellings in the other
 # languages keep ("clavulánico", "clavulanate", "clavulanique", "Clavulansäure"). Between the two parts only what joins
 # them: a space, slash, hyphen, plus or ampersand, the word "and" or "with" in one of the six languages, "w/", and the
@@ -420,7 +411,6 @@ class DrugLexicon:
             found.add(self.surfaces[text[start:stop]], start)
         self._fuzzy(text, spans + self._joined_by_of(text, spans, found), found, asking)
         self._combined(text, spans, found)
-        cause_only = self._causes_only(text, spans, found)
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab"); but a
         # shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone) comes after a drug named
         # outright ("a DEXA scan before starting anastrozole"). Only the prefix reading takes a corpus word; a word of
@@ -428,27 +418,10 @@ class DrugLexicon:
         named = {self.surfaces[text[start:stop]] for start, stop in spans}
         unsure = {drug for typed, drug in found.fuzzy.items()
                   if typed in self._vocabulary and typed not in self._name_words(drug)} - named if named else set()
-        found.drugs.sort(key=lambda drug: (drug in unsure or drug in cause_only, found.positions[drug]))
+        found.drugs.sort(key=lambda drug: (drug in unsure, found.positions[drug]))
         if not found.drugs:
             self._groups(text, found)
         return found
-
-    def _causes_only(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> set[str]:
-        """The drugs named only as the cause in a condition's name, when another drug is named otherwise. A cause also
-        named outright ("HIT in a patient on heparin") is asked about; so are the causes when no other drug is named."""
-        if len(found.drugs) < 2:
-            return set()
-        mentions = [(self.surfaces[text[a:b]], a, b) for a, b in spans]
-        for typed, drug in found.fuzzy.items():
-            typed_rx = rf"(?<![\w-]){re.escape(typed)}(?!\w)"
-            mentions += [(drug, m.start(), m.end()) for m in re.finditer(typed_rx, text)]
-        causes: set[str] = set()
-        outright: set[str] = set()
-        for drug, a, b in mentions:
-            cause = _CAUSE_AFTER.match(text, b) or _CAUSE_BEFORE.search(text, max(0, a - 40), a)
-            (causes if cause else outright).add(drug)
-        only = causes - outright
-        return only if set(found.drugs) - only else set()
 
     def _combined(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         """A combination the corpus holds, named by its parts in any order and language ("amoxicillin and clavulanic
