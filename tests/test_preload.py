@@ -70,11 +70,36 @@ def test_serve_py_is_the_app_with_a_lifespan_that_starts_the_preload(monkeypatch
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
     assert Path(serve.app._script_path).name == "app.py"
-    started: list[bool] = []
-    monkeypatch.setattr(preload, "start", lambda: started.append(True))
+    started: list[object] = []
+    monkeypatch.setattr(preload, "start", lambda first=None: started.append(first))
 
     async def enter() -> None:
         async with serve.lifespan(serve.app):
-            assert started == [True]
+            assert started == [serve.first_page_costs]
 
     asyncio.run(enter())
+
+
+def test_the_first_page_costs_run_on_the_preload_thread_before_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings, build = _built()
+    order: list[str] = []
+    real_load = Engine.load
+
+    def load(*args: object, **kwargs: object) -> Engine:
+        order.append("engine")
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Engine, "load", load)
+    preload.start(first=lambda: order.append("first"))
+    assert preload.take(settings.model_dump_json(), build) is not None
+    assert order == ["first", "engine"]
+
+
+def test_a_failing_first_step_still_preloads_the_engine() -> None:
+    settings, build = _built()
+
+    def fails() -> None:
+        raise RuntimeError("a Streamlit without the private check")
+
+    preload.start(first=fails)
+    assert preload.take(settings.model_dump_json(), build) is not None

@@ -5,8 +5,10 @@ loads the engine itself only when nothing matching was preloaded (another settin
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,16 +24,20 @@ _thread: threading.Thread | None = None
 _loaded: dict[tuple[str, str], Engine] = {}
 
 
-def start() -> None:
-    """Load the engine for the current settings and build on a background thread (once per process)."""
+def start(first: Callable[[], None] | None = None) -> None:
+    """Load the engine for the current settings and build on a background thread (once per process); `first`, when
+    given, runs on that thread before it (the page's own one-off costs, which the page meets before the engine)."""
     global _thread
     with _lock:
         if _thread is None:
-            _thread = threading.Thread(target=_load, name="clincalc-preload", daemon=True)
+            _thread = threading.Thread(target=_load, args=(first,), name="clincalc-preload", daemon=True)
             _thread.start()
 
 
-def _load() -> None:
+def _load(first: Callable[[], None] | None = None) -> None:
+    if first is not None:
+        with contextlib.suppress(Exception):  # only ever a saving: the page pays it itself otherwise
+            first()
     try:
         from clincalc_search.engine import Engine
         from clincalc_search.index_store import read_manifest
