@@ -15,7 +15,7 @@ def first_page_costs() -> None:
     """What Streamlit pays once per process, on the first page it renders, paid while the server starts instead of
     by the first visitor (about 0.1 s of the first answer, docs/PERFORMANCE.md): the emoji table the page icon is
     looked up in (45 ms to import), and the check made with the first element that Streamlit is not run from a REPL,
-    whose inspect.stack() reads the source path of every loaded module (25-50 ms with the engine loaded). The check is
+    whose inspect.stack() reads the source path of every loaded module (30-50 ms with the engine loaded). The check is
     private to Streamlit; a version without it is left to pay whatever it pays."""
     import streamlit.emojis  # noqa: F401
     from streamlit import delta_generator

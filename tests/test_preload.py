@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import logging
+import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,15 +63,20 @@ def test_a_failed_preload_is_logged_and_left_to_the_page(caplog: pytest.LogCaptu
     assert "preloading the engine failed" in caplog.text
 
 
+def _serve_module() -> Any:
+    spec = importlib.util.spec_from_file_location("serve_under_test", ROOT / "serve.py")
+    assert spec is not None and spec.loader is not None
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    return serve
+
+
 def test_serve_py_is_the_app_with_a_lifespan_that_starts_the_preload(monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.web.server.app_discovery import discover_asgi_app
 
     found = discover_asgi_app(ROOT / "serve.py")
     assert found.is_asgi_app and found.app_name == "app"  # `streamlit run serve.py` serves it with uvicorn
-    spec = importlib.util.spec_from_file_location("serve_under_test", ROOT / "serve.py")
-    assert spec is not None and spec.loader is not None
-    serve = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(serve)
+    serve: Any = _serve_module()
     assert Path(serve.app._script_path).name == "app.py"
     started: list[object] = []
     monkeypatch.setattr(preload, "start", lambda first=None: started.append(first))
@@ -90,9 +98,11 @@ def test_the_first_page_costs_run_on_the_preload_thread_before_the_engine(monkey
         return real_load(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Engine, "load", load)
-    preload.start(first=lambda: order.append("first"))
+    threads: list[str] = []
+    preload.start(first=lambda: (order.append("first"), threads.append(threading.current_thread().name)))
     assert preload.take(settings.model_dump_json(), build) is not None
     assert order == ["first", "engine"]
+    assert threads == ["clincalc-preload"]  # not the server's event loop, which would start later by as much
 
 
 def test_a_failing_first_step_still_preloads_the_engine() -> None:
@@ -103,3 +113,15 @@ def test_a_failing_first_step_still_preloads_the_engine() -> None:
 
     preload.start(first=fails)
     assert preload.take(settings.model_dump_json(), build) is not None
+
+
+def test_the_first_page_costs_are_the_ones_streamlit_would_pay(monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import delta_generator
+
+    monkeypatch.delitem(sys.modules, "streamlit.emojis", raising=False)
+    if not hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        pytest.skip("this Streamlit has no once-per-process REPL check: first_page_costs saves the emoji import only")
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    _serve_module().first_page_costs()
+    assert "streamlit.emojis" in sys.modules
+    assert delta_generator._use_warning_has_been_displayed  # the first element will not check again

@@ -5,7 +5,6 @@ loads the engine itself only when nothing matching was preloaded (another settin
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -36,8 +35,10 @@ def start(first: Callable[[], None] | None = None) -> None:
 
 def _load(first: Callable[[], None] | None = None) -> None:
     if first is not None:
-        with contextlib.suppress(Exception):  # only ever a saving: the page pays it itself otherwise
+        try:
             first()
+        except Exception:  # only ever a saving: the page pays it itself otherwise
+            log.debug("the preload's first step failed", exc_info=True)
     try:
         from clincalc_search.engine import Engine
         from clincalc_search.index_store import read_manifest
