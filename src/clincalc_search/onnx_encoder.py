@@ -28,6 +28,7 @@ BATCH_SIZE = 32  # as sentence-transformers encodes a build
 # Loaded sessions and tokenizers by ONNX file, shared by every encoder in the process: the CLI starts
 # loading before the engine's modules are imported, and the engine's encoder then finds it loaded.
 _LOADED: dict[Path, tuple[onnxruntime.InferenceSession, Tokenizer]] = {}
+_RUN_OPTIONS: list[onnxruntime.RunOptions] = []  # made once, with the first session
 _LOADING = threading.Lock()  # loading only: InferenceSession.run is thread-safe
 
 
@@ -188,6 +189,13 @@ class OnnxEncoder:
                 options.log_severity_level = 3
                 session = onnxruntime.InferenceSession(
                     str(self.onnx_path), options, providers=["CPUExecutionProvider"])
+                if not _RUN_OPTIONS:
+                    run_options = onnxruntime.RunOptions()
+                    # Once a run ends, ONNX Runtime's worker thread spins for 40-50 ms waiting for more work. A question
+                    # has its reading still to do after the encode, and it ran about 0.2 ms slower beside that spinning
+                    # thread (docs/PERFORMANCE.md, twenty-ninth session); the encode itself is no slower without it.
+                    run_options.add_run_config_entry("session.force_spinning_stop", "1")
+                    _RUN_OPTIONS.append(run_options)
                 _LOADED[self.onnx_path] = (session, tokenizer)
             return _LOADED[self.onnx_path]
 
@@ -202,7 +210,8 @@ class OnnxEncoder:
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-            (hidden,) = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+            (hidden,) = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types},
+                                    _RUN_OPTIONS[0])
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
