@@ -105,3 +105,32 @@ def test_answering_imports_neither_torch_nor_sentence_transformers(real_env: Pat
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result == {"ok": True, "heavy": []}
+
+
+def test_an_exit_waits_for_the_session_still_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The background load is joined at exit: finalising while ONNX Runtime builds its thread pool aborts."""
+    import atexit
+    import threading
+
+    from clincalc_search import onnx_encoder
+    from clincalc_search.settings import load_settings
+
+    registered: list[tuple[object, tuple[object, ...]]] = []
+    monkeypatch.setattr(atexit, "register", lambda fn, *args: registered.append((fn, args)))
+    monkeypatch.setattr(onnx_encoder, "_LOADED", {})  # as in a fresh process: nothing loaded yet
+    encoder = OnnxEncoder(load_settings().model_dir)
+    encoder.preload()
+    [(join, args)] = registered
+    thread = getattr(join, "__self__", None)
+    assert isinstance(thread, threading.Thread) and thread.name == "onnx-preload" and args
+    join(*args)
+
+
+@pytest.mark.parametrize("question", ["   ", "\u200b"])
+def test_a_question_answered_without_encoding_exits_cleanly(real_env: Path, question: str) -> None:
+    # Several runs: the abort this guards against came in about 2 runs of 5.
+    for _ in range(4):
+        proc = subprocess.run([sys.executable, "-m", "clincalc_search", "ask", question, "--json"],
+                              capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+        assert proc.returncode == 0 and "terminate" not in proc.stderr, (proc.returncode, proc.stderr[-500:])
+        assert json.loads(proc.stdout)["message"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import json
@@ -25,6 +26,7 @@ ONNX_FILE = "model.onnx"
 EXPORT_RECORD = "export.json"
 OPSET = 17
 BATCH_SIZE = 32  # as sentence-transformers encodes a build
+PRELOAD_EXIT_WAIT_S = 60.0  # the longest an exit waits for a session still loading
 # Loaded sessions and tokenizers by ONNX file, shared by every encoder in the process: the CLI starts
 # loading before the engine's modules are imported, and the engine's encoder then finds it loaded.
 _LOADED: dict[Path, tuple[onnxruntime.InferenceSession, Tokenizer]] = {}
@@ -164,7 +166,13 @@ class OnnxEncoder:
         while it builds the session, so a cold start overlaps it with loading the index. `encode` waits for
         it through the lock; a failure here is left for `encode` (or the staleness check) to report."""
         if self.onnx_path not in _LOADED:
-            threading.Thread(target=self._load_quietly, name="onnx-preload", daemon=True).start()
+            thread = threading.Thread(target=self._load_quietly, name="onnx-preload", daemon=True)
+            thread.start()
+            # A process that answers without encoding ("ask '   '") can reach its exit while ONNX Runtime is still
+            # building the session's thread pool on this thread; finalising then aborted it (exit code 134,
+            # "terminate called without an active exception"), 2 runs in 5. Exit waits for the load instead, with a
+            # bound so that a load that never returns cannot hold the process.
+            atexit.register(thread.join, PRELOAD_EXIT_WAIT_S)
 
     def _load_quietly(self) -> None:
         # A failure is reported where it can be: by encode, or as a stale index.
