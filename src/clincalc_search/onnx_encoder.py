@@ -27,10 +27,10 @@ EXPORT_RECORD = "export.json"
 OPSET = 17
 BATCH_SIZE = 32  # as sentence-transformers encodes a build
 PRELOAD_EXIT_WAIT_S = 60.0  # the longest an exit waits for a session still loading
-# Loaded sessions and tokenizers by ONNX file, shared by every encoder in the process: the CLI starts
-# loading before the engine's modules are imported, and the engine's encoder then finds it loaded.
-_LOADED: dict[Path, tuple[onnxruntime.InferenceSession, Tokenizer]] = {}
-_RUN_OPTIONS: list[onnxruntime.RunOptions] = []  # made once, with the first session
+# Loaded sessions (with the options each run is given) and tokenizers by ONNX file, shared by every encoder in
+# the process: the CLI starts loading before the engine's modules are imported, and the engine's encoder then finds
+# it loaded.
+_LOADED: dict[Path, tuple[onnxruntime.InferenceSession, onnxruntime.RunOptions, Tokenizer]] = {}
 _LOADING = threading.Lock()  # loading only: InferenceSession.run is thread-safe
 
 
@@ -179,7 +179,7 @@ class OnnxEncoder:
         with contextlib.suppress(Exception):
             self._load()
 
-    def _load(self) -> tuple[onnxruntime.InferenceSession, Tokenizer]:
+    def _load(self) -> tuple[onnxruntime.InferenceSession, onnxruntime.RunOptions, Tokenizer]:
         with _LOADING:
             if self.onnx_path not in _LOADED:
                 import onnxruntime
@@ -197,18 +197,16 @@ class OnnxEncoder:
                 options.log_severity_level = 3
                 session = onnxruntime.InferenceSession(
                     str(self.onnx_path), options, providers=["CPUExecutionProvider"])
-                if not _RUN_OPTIONS:
-                    run_options = onnxruntime.RunOptions()
-                    # Once a run ends, ONNX Runtime's worker thread spins for 40-50 ms waiting for more work. A question
-                    # has its reading still to do after the encode, and it ran about 0.2 ms slower beside that spinning
-                    # thread (docs/PERFORMANCE.md, twenty-ninth session); the encode itself is no slower without it.
-                    run_options.add_run_config_entry("session.force_spinning_stop", "1")
-                    _RUN_OPTIONS.append(run_options)
-                _LOADED[self.onnx_path] = (session, tokenizer)
+                run_options = onnxruntime.RunOptions()
+                # Once a run ends, ONNX Runtime's worker thread spins for 40-50 ms waiting for more work. A question
+                # has its reading still to do after the encode, and it ran about 0.2 ms slower beside that spinning
+                # thread (docs/PERFORMANCE.md, twenty-ninth session); the encode itself is no slower without it.
+                run_options.add_run_config_entry("session.force_spinning_stop", "1")
+                _LOADED[self.onnx_path] = (session, run_options, tokenizer)
             return _LOADED[self.onnx_path]
 
     def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        session, tokenizer = self._load()
+        session, run_options, tokenizer = self._load()
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         # Longest first in batches, as sentence-transformers does: less padding per batch.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
@@ -219,7 +217,7 @@ class OnnxEncoder:
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             types = np.array([e.type_ids for e in encodings], dtype=np.int64)
             (hidden,) = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types},
-                                    _RUN_OPTIONS[0])
+                                    run_options)
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
