@@ -514,3 +514,32 @@ def test_but_a_risk_asked_about_or_an_interaction_is_not_an_effect_the_person_ha
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[:1] != ["counselling"]
+
+
+@pytest.mark.parametrize(("question", "drug"), [
+    # A drug named only as a condition's cause, and a sentence ending in "?" that asks about another drug and leaves
+    # the condition to a sentence of its own: that drug leads, in any of the languages (a cause phrase before or after
+    # the drug's name) ...
+    ("Lithium-induced hypothyroidism. Is warfarin safe to start?", "warfarin"),
+    ("nefropatía inducida por litio: ¿se puede empezar warfarina?", "warfarin"),
+    ("néphropathie induite par le lithium - la warfarine est-elle possible ?", "warfarin"),
+    ("Lithium-bedingte Nierenschäden: ist Warfarin möglich? Danke.", "warfarin"),
+    ("Eine durch Lithium bedingte Nephropathie: ist Warfarin möglich？", "warfarin"),
+    ("Lithium-induced tremor: is warfarin vs. alendronic acid the riskier?", "warfarin"),
+    # ... and a question sentence that names no drug asks about the drug named last before it
+    ("Lithium-induced tremor last year, now started on warfarin. What should he know?", "warfarin"),
+    # The order of mention stands when the question sentence names the condition too, or its cause is the drug named
+    # last before it, or nothing marks the question ...
+    ("is lithium-induced tremor worse with warfarin?", "lithium"),
+    ("lithium-induced tremor, will it settle? he takes warfarin as well", "lithium"),
+    ("Lithium-induced tremor. How long will it last? (also on warfarin)", "lithium"),
+    ("lithium-induced tremor: what should he watch for, also on warfarin", "lithium"),
+    # ... and when no drug is named as a cause: a stop between a drug and "induced", "-related" ("concerning"), the
+    # Romance "associé à" ("given with")
+    ("He takes lithium. Induced vomiting is planned - is warfarin a problem?", "lithium"),
+    ("a lithium-related query: is warfarin ok?", "lithium"),
+    ("Le lithium associé à la warfarine : est-ce possible ?", "lithium"),
+])
+def test_the_drug_a_question_asks_about_leads_a_drug_named_as_a_conditions_cause(
+        engine: Engine, question: str, drug: str) -> None:
+    assert engine.lexicon.recognise(question).drugs[0] == drug

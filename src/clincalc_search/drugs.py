@@ -219,6 +219,22 @@ class Recognised:
         self.positions[drug] = min(position, self.positions.get(drug, position))
 
 
+# A drug named as the cause in the name of a condition, in the six languages: "heparin-induced thrombocytopenia",
+# "ibrutinib-associated AF", "Heparin-induzierte", "durch Amiodaron induzierte", "thrombopénie induite par l'héparine",
+# "indotta dall'eparina". Patterns run on normalised text (lower case, accents folded, punctuation gone). Not
+# "-related", nor the Romance "associé à", "asociado a", "liée à": those also mean "concerning" ("a lithium-related
+# query") or "given with" ("le clopidogrel associé à l'oméprazole").
+_CAUSE_AFTER = re.compile(r"-(?:induced|associated)\b| induced\b"
+                          r"|[- ](?:induziert|assoziiert|bedingt)(?:e[mnrs]?)?\b")
+_ARTICLE = r"(?:the|a|an|l|le|la|les|el|los|las|il|lo|gli|der|die|das|den|dem|o|os|as)"
+_CAUSE_BEFORE = re.compile(r"\b(?:induced by|induite?s? par|inducid[ao]s? por|indott[aoie] d[ae][a-z]*"
+                           rf"|induzid[ao]s? (?:por|pel[ao])|induziert(?:e[nrs]?)? durch)(?:[ ']+{_ARTICLE})?[ ']+$")
+# Where a question's sentences end: a stop, question mark, colon or semicolon before a space, or a dash between
+# spaces; not the stop of an abbreviation ("vs.", "pt.", "e.g.", "z.B.").
+_SENTENCE_END = re.compile(r"(?<!\.[^\W\d_])(?<!\b[^\W\d_])(?<!\bvs)(?<!\bpt)(?<!\bpts)(?<!\bpat)(?<!\betc)"
+                           r"(?<!\bdr)(?<!\bca)[.!?;:]+(?=\s)|\s[-\u2013\u2014]+\s", re.IGNORECASE)
+
+
 # A part of a combination is recognised by the first letters of its first word, which its spellings in the other
 # languages keep ("clavulánico", "clavulanate", "clavulanique", "Clavulansäure"). Between the two parts only what joins
 # them: a space, slash, hyphen, plus or ampersand, the word "and" or "with" in one of the six languages, "w/", and the
@@ -396,7 +412,7 @@ class DrugLexicon:
     def recognise(self, question: str, asking: frozenset[str] = frozenset()) -> Recognised:
         """The drugs, class or group the question names; `asking` holds words the question asks for a section with
         (intent.foreign_cue_words), which are not read as shorthand or misspellings of a drug."""
-        text = _ROMANCE_ACID.sub(r"\1ic acid", _GERMAN_ACID.sub(r"\1ic acid", normalise(question)))
+        text = self._normalised(question)
         found = Recognised()
         spans: list[tuple[int, int]] = []
         for start, stop in self._exact.spans(text):
@@ -414,14 +430,72 @@ class DrugLexicon:
         # Keep the order of mention, whichever way each drug was recognised ("inotuzumab vs blinatumomab"); but a
         # shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone) comes after a drug named
         # outright ("a DEXA scan before starting anastrozole"). Only the prefix reading takes a corpus word; a word of
-        # the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess.
+        # the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess. A drug named only as a condition's
+        # cause comes after the drug a question sentence asks about (_causes_behind).
         named = {self.surfaces[text[start:stop]] for start, stop in spans}
         unsure = {drug for typed, drug in found.fuzzy.items()
                   if typed in self._vocabulary and typed not in self._name_words(drug)} - named if named else set()
-        found.drugs.sort(key=lambda drug: (drug in unsure, found.positions[drug]))
+        behind = self._causes_behind(question, text, spans, found, unsure)
+        found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
         if not found.drugs:
             self._groups(text, found)
         return found
+
+    def _causes_behind(self, question: str, text: str, spans: list[tuple[int, int]], found: Recognised,
+                       unsure: set[str]) -> set[str]:
+        """The drugs to put behind the ones the question asks about, when it names a drug only as a condition's cause
+        ("heparin-induced thrombocytopenia") beside another drug. A sentence ending in a question mark that leaves the
+        condition to a sentence of its own asks about the drugs it names ("HIT confirmed - can we switch him to
+        clexane?"), or, naming none, about the drug named last before it ("... started Jardiance. What sick day rules
+        does she need?"). Otherwise the order of mention stands: a question sentence that names the condition too
+        ("is clozapine-induced neutropenia likelier if he also takes carbamazepine?"), or a cause named last before it
+        ("... will it settle? he is on ramipril as well"), is often about the condition; and a question without a
+        question mark cannot be told from its background. A guess at shorthand (`unsure`) is never what is asked
+        about."""
+        if len(found.drugs) < 2:
+            return set()
+        question = question.replace("\uff1f", "?")  # a full-width question mark, one character as "?" is
+        # Each sentence's place in the normalised text: normalise() keeps words whole and no word spans the end of a
+        # sentence, so the normalised text before a sentence is as long as the part of `text` before it.
+        ends = [0, *(m.end() for m in _SENTENCE_END.finditer(question)), len(question)]
+        starts = [len(self._normalised(question[:i])) for i in ends]
+        mentions = [(self.surfaces[text[a:b]], a, b) for a, b in spans]
+        for typed, drug in found.fuzzy.items():
+            typed_rx = rf"(?<![\w-]){re.escape(typed)}(?!\w)"
+            mentions += [(drug, m.start(), m.end()) for m in re.finditer(typed_rx, text)]
+
+        def as_cause(a: int, b: int) -> bool:
+            """Whether a mention names its drug as a condition's cause, within one sentence ("She takes sertraline.
+            Induced labour is planned" does not)."""
+            after = _CAUSE_AFTER.match(text, b)
+            before = _CAUSE_BEFORE.search(text, max(0, a - 40), a)
+            return bool(after and not any(b <= s < after.end() for s in starts[1:-1])
+                        or before and not any(before.start() <= s < a for s in starts[1:-1]))
+
+        named_as = [(drug, a, as_cause(a, b)) for drug, a, b in mentions if drug in found.drugs]
+        causes = {d for d, _, c in named_as if c} - {d for d, _, c in named_as if not c}
+        if not causes or "?" not in question:
+            return set()
+        asked: set[str] = set()
+        for i, (begin, end) in enumerate(zip(ends, ends[1:], strict=False)):
+            if "?" not in question[begin:end]:
+                continue
+            inside = [(drug, cause) for drug, a, cause in named_as if starts[i] <= a < starts[i + 1]]
+            if any(cause for _, cause in inside):
+                continue
+            if inside:
+                asked |= {drug for drug, _ in inside} - unsure
+                continue
+            # A question that names no drug ("... switched to mirtazapine - when to recheck sodium?", "... is that
+            # contraindicated?") is about the drug named last before it.
+            before = [(a, drug, cause) for drug, a, cause in named_as if a < starts[i]]
+            if before and not (last := max(before))[2] and last[1] not in unsure:
+                asked.add(last[1])
+        return set(found.drugs) - asked if asked else set()
+
+    @staticmethod
+    def _normalised(question: str) -> str:
+        return _ROMANCE_ACID.sub(r"\1ic acid", _GERMAN_ACID.sub(r"\1ic acid", normalise(question)))
 
     def _combined(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         """A combination the corpus holds, named by its parts in any order and language ("amoxicillin and clavulanic
