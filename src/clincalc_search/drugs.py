@@ -229,6 +229,8 @@ _CAUSE_AFTER = re.compile(r"-(?:induced|associated)\b| induced\b"
 _ARTICLE = r"(?:the|a|an|l|le|la|les|el|los|las|il|lo|gli|der|die|das|den|dem|o|os|as)"
 _CAUSE_BEFORE = re.compile(r"\b(?:induced by|induite?s? par|inducid[ao]s? por|indott[aoie] d[ae][a-z]*"
                            rf"|induzid[ao]s? (?:por|pel[ao])|induziert(?:e[nrs]?)? durch)(?:[ ']+{_ARTICLE})?[ ']+$")
+# A word every cause phrase above holds: without one, no sentence is mapped (most questions naming two drugs).
+_CAUSE_WORD = re.compile(r"induc|induz|indot|induit|associated|assoziiert|bedingt")
 # Where a question's sentences end: a stop, question mark, colon or semicolon before a space, or a dash between
 # spaces; not the stop of an abbreviation ("vs.", "pt.", "e.g.", "z.B.").
 _SENTENCE_END = re.compile(r"(?<!\.[^\W\d_])(?<!\b[^\W\d_])(?<!\bvs)(?<!\bpt)(?<!\bpts)(?<!\bpat)(?<!\betc)"
@@ -452,7 +454,7 @@ class DrugLexicon:
         ("... will it settle? he is on ramipril as well"), is often about the condition; and a question without a
         question mark cannot be told from its background. A guess at shorthand (`unsure`) is never what is asked
         about."""
-        if len(found.drugs) < 2:
+        if len(found.drugs) < 2 or not _CAUSE_WORD.search(text):
             return set()
         question = question.replace("\uff1f", "?")  # a full-width question mark, one character as "?" is
         # Each sentence's place in the normalised text: normalise() keeps words whole and no word spans the end of a
