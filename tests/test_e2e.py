@@ -627,3 +627,17 @@ def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine
 ])
 def test_a_drug_named_as_a_conditions_cause_keeps_its_place(real_engine: Engine, typed: str, drug: str) -> None:
     assert real_engine.lexicon.recognise(typed).drugs[0] == drug
+
+
+@pytest.mark.parametrize(("typed", "drug"), [
+    # The drug a sentence ending in "?" asks about leads a drug named there only as a condition's cause, by a brand
+    # or another language's name too ...
+    ("heparin-induced thrombocytopenia confirmed - can we switch him to clexane?", "enoxaparin"),
+    ("Ulcère induit par le naproxène : comment agit le lansoprazole ?", "lansoprazole"),
+    ("Metformin-associated lactic acidosis last year. What sick day rules on Jardiance?", "empagliflozin"),
+    # ... but not a drug named beside the condition in the question sentence, nor across a full stop
+    ("Is clozapine-induced neutropenia more likely if he also takes carbamazepine?", "clozapine"),
+    ("She takes sertraline. Induced labour is planned for Friday - can she have ibuprofen?", "sertraline"),
+])
+def test_the_drug_asked_about_leads_a_cause_on_the_real_corpus(real_engine: Engine, typed: str, drug: str) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs[0] == drug
