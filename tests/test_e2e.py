@@ -624,12 +624,6 @@ def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine
     ("tosse indotta dal ramipril, quanto dura? prende anche amlodipina", "ramipril"),
     # ... and a guess at shorthand ("DEXA", a scan) never leads
     ("DEXA scan needed for prednisolone-induced osteoporosis?", "prednisolone"),
-])
-def test_a_drug_named_as_a_conditions_cause_keeps_its_place(real_engine: Engine, typed: str, drug: str) -> None:
-    assert real_engine.lexicon.recognise(typed).drugs[0] == drug
-
-
-@pytest.mark.parametrize(("typed", "drug"), [
     # The drug a sentence ending in "?" asks about leads a drug named there only as a condition's cause, by a brand
     # or another language's name too ...
     ("heparin-induced thrombocytopenia confirmed - can we switch him to clexane?", "enoxaparin"),
@@ -639,5 +633,6 @@ def test_a_drug_named_as_a_conditions_cause_keeps_its_place(real_engine: Engine,
     ("Is clozapine-induced neutropenia more likely if he also takes carbamazepine?", "clozapine"),
     ("She takes sertraline. Induced labour is planned for Friday - can she have ibuprofen?", "sertraline"),
 ])
-def test_the_drug_asked_about_leads_a_cause_on_the_real_corpus(real_engine: Engine, typed: str, drug: str) -> None:
+def test_which_drug_leads_beside_a_drug_named_as_a_conditions_cause(real_engine: Engine, typed: str,
+                                                                     drug: str) -> None:
     assert real_engine.lexicon.recognise(typed).drugs[0] == drug

@@ -454,9 +454,9 @@ class DrugLexicon:
         ("... will it settle? he is on ramipril as well"), is often about the condition; and a question without a
         question mark cannot be told from its background. A guess at shorthand (`unsure`) is never what is asked
         about."""
-        if len(found.drugs) < 2 or not _CAUSE_WORD.search(text):
-            return set()
         question = question.replace("\uff1f", "?")  # a full-width question mark, one character as "?" is
+        if len(found.drugs) < 2 or "?" not in question or not _CAUSE_WORD.search(text):
+            return set()
         # Each sentence's place in the normalised text: normalise() keeps words whole and no word spans the end of a
         # sentence, so the normalised text before a sentence is as long as the part of `text` before it.
         ends = [0, *(m.end() for m in _SENTENCE_END.finditer(question)), len(question)]
@@ -475,8 +475,7 @@ class DrugLexicon:
                         or before and not any(before.start() <= s < a for s in starts[1:-1]))
 
         named_as = [(drug, a, as_cause(a, b)) for drug, a, b in mentions if drug in found.drugs]
-        causes = {d for d, _, c in named_as if c} - {d for d, _, c in named_as if not c}
-        if not causes or "?" not in question:
+        if not {d for d, _, c in named_as if c} - {d for d, _, c in named_as if not c}:
             return set()
         asked: set[str] = set()
         for i, (begin, end) in enumerate(zip(ends, ends[1:], strict=False)):
