@@ -45,14 +45,20 @@ def help_time(env: dict[str, str]) -> float:
     return wall
 
 
+def encode_only_command() -> list[str]:
+    """A child that only encodes each question (bench/encode_child.py): the harness's own floor."""
+    return [sys.executable, str(Path(__file__).with_name("encode_child.py"))]
+
+
 def warm_jsonl(env: dict[str, str], questions: list[Question], warmup: list[str],
-               floor: Callable[[str], float], timeout: float = 600) -> list[tuple[Question, float, bool, float]]:
-    """One `ask --jsonl` process; each question is written alone and timed until its answer line is
-    read back (write, read, repeat: writing all at once would pipeline them). Just before each, the
-    floor (the bare model encoding the same question in this process) is timed, so both see the same
-    machine load. Returns (question, seconds, refused, floor seconds) per timed question."""
+               floor: Callable[[str], float], timeout: float = 600,
+               command: list[str] | None = None) -> list[tuple[Question, float, bool, float]]:
+    """One `ask --jsonl` process (or `command`, which speaks the same lines); each question is written alone and
+    timed until its answer line is read back (write, read, repeat: writing all at once would pipeline them). Just
+    before each, the floor (the bare model encoding the same question in this process) is timed, so both see the
+    same machine load. Returns (question, seconds, refused, floor seconds) per timed question."""
     with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([cli_path(), "ask", "--jsonl"], env=env, stdin=subprocess.PIPE,
+        proc = subprocess.Popen(command or [cli_path(), "ask", "--jsonl"], env=env, stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=err)
         assert proc.stdin is not None and proc.stdout is not None
         deadline = time.monotonic() + timeout
