@@ -46,8 +46,9 @@ def help_time(env: dict[str, str]) -> float:
 
 
 def encode_only_command() -> list[str]:
-    """A child that only encodes each question (bench/encode_child.py): the harness's own floor."""
-    return [sys.executable, str(Path(__file__).with_name("encode_child.py"))]
+    """A child that only encodes each question (bench/encode_child.py): the harness's own floor. -P keeps bench/ off
+    the child's import path, where its modules (timing, report) could shadow others."""
+    return [sys.executable, "-P", str(Path(__file__).with_name("encode_child.py"))]
 
 
 def warm_jsonl(env: dict[str, str], questions: list[Question], warmup: list[str],
@@ -58,14 +59,16 @@ def warm_jsonl(env: dict[str, str], questions: list[Question], warmup: list[str]
     before each, the floor (the bare model encoding the same question in this process) is timed, so both see the
     same machine load. Returns (question, seconds, refused, floor seconds) per timed question."""
     with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(command or [cli_path(), "ask", "--jsonl"], env=env, stdin=subprocess.PIPE,
+        command = command or [cli_path(), "ask", "--jsonl"]
+        name = " ".join(Path(part).name for part in command)
+        proc = subprocess.Popen(command, env=env, stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=err)
         assert proc.stdin is not None and proc.stdout is not None
         deadline = time.monotonic() + timeout
 
         def ask(text: str) -> tuple[float, dict[str, object]]:
             if time.monotonic() > deadline:
-                raise TimeoutError("ask --jsonl took too long")
+                raise TimeoutError(f"{name} took too long")
             t0 = time.perf_counter()
             proc.stdin.write(text.encode() + b"\n")  # type: ignore[union-attr]
             proc.stdin.flush()  # type: ignore[union-attr]
@@ -73,7 +76,7 @@ def warm_jsonl(env: dict[str, str], questions: list[Question], warmup: list[str]
             elapsed = time.perf_counter() - t0
             if not line:
                 err.seek(0)
-                raise RuntimeError(f"ask --jsonl stopped answering:\n{err.read().decode()[-3000:]}")
+                raise RuntimeError(f"{name} stopped answering:\n{err.read().decode()[-3000:]}")
             answer = json.loads(line)
             if answer["question"] != text:
                 raise RuntimeError(f"answer out of order: sent {text!r}, got {answer['question']!r}")
@@ -81,6 +84,7 @@ def warm_jsonl(env: dict[str, str], questions: list[Question], warmup: list[str]
 
         try:
             for text in warmup:
+                floor(text)  # the floor's first encode loads its session: both sides start warm
                 ask(text)
             results = []
             for q in questions:

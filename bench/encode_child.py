@@ -1,7 +1,7 @@
 """The least any `ask --jsonl` can do, as a reference for the warm ratio: read a question a line, encode it once
-with the product's ONNX encoder, write a JSON line. Timed by the same harness as the CLI (bench --startup), it
-shows what the harness itself charges beyond the bare encode (the pipe, a process waking after the pause), so
-the rest of the CLI's ratio is the engine's own work."""
+with the product's ONNX encoder, write a JSON line. Timed by the same harness as the CLI (bench --startup), its
+ratio to the floor is what the pipe and a process waking after the pause add beyond the floor's own wake-up (the
+floor's encode pays that too), so the rest of the CLI's ratio is the engine's own work."""
 
 from __future__ import annotations
 
