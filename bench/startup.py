@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.cli_timing import COLD_QUESTION, cli_path
-from bench.timing import REPO, run_timed
+from bench.questions import Question
+from bench.timing import REPO, run_timed, summarise
 
 # The bare models, each encoding one question in a fresh interpreter: import, load, encode.
 _TORCH_FLOOR = """
@@ -175,10 +176,18 @@ def app_first_answer(env: dict[str, str], timeout: float = 120, script: Path = R
     return result
 
 
+def _warm_summary(timed: list[tuple[Question, float, bool, float]]) -> dict[str, Any]:
+    """p50s and the like of one warm run, over all its questions and over the drug+section ones (they all encode)."""
+    encoded = [(s, b) for q, s, _, b in timed if q.category == "drug+section"]
+    return {"all": summarise([s for _, s, _, _ in timed]), "floor": summarise([b for *_, b in timed]),
+            "drug_section": summarise([s for s, _ in encoded]),
+            "drug_section_floor": summarise([b for _, b in encoded]), "questions": len(timed)}
+
+
 def measure(corpus: Path, tmp: Path, model_dir: Path, repeats: int, log: Any) -> dict[str, Any]:
     """Every issue-13 measure in one run, on a temporary index built on the ONNX path."""
     from bench import cli_timing, floor, questions
-    from bench.timing import bench_env, summarise
+    from bench.timing import bench_env
     from clincalc_search.index_store import build_index
     from clincalc_search.onnx_encoder import OnnxEncoder
 
@@ -210,19 +219,12 @@ def measure(corpus: Path, tmp: Path, model_dir: Path, repeats: int, log: Any) ->
 
     mix = questions.warm_mix(100)
     log(f"warm ask --jsonl over {len(mix)} questions, each after the bare ONNX encode of the same question")
-    timed = cli_timing.warm_jsonl(env, mix, questions.warmup_questions(), lambda q: floor.encode_one(encoder, q))
-    encoded = [(s, b) for q, s, _, b in timed if q.category == "drug+section"]
-    res["warm"] = {"all": summarise([s for _, s, _, _ in timed]), "floor": summarise([b for *_, b in timed]),
-                   "drug_section": summarise([s for s, _ in encoded]),
-                   "drug_section_floor": summarise([b for _, b in encoded]), "questions": len(timed)}
-    log("the same harness on a child that only encodes each question")
-    bare = cli_timing.warm_jsonl(env, mix, questions.warmup_questions(), lambda q: floor.encode_one(encoder, q),
-                                 command=cli_timing.encode_only_command())
-    bare_encoded = [(s, b) for q, s, _, b in bare if q.category == "drug+section"]
-    res["warm_encode_only"] = {"all": summarise([s for _, s, _, _ in bare]),
-                               "floor": summarise([b for *_, b in bare]),
-                               "drug_section": summarise([s for s, _ in bare_encoded]),
-                               "drug_section_floor": summarise([b for _, b in bare_encoded])}
+    # The CLI, then a child that only encodes (what the harness adds beyond the floor), on the same questions.
+    for key, command in (("warm", None), ("warm_encode_only", cli_timing.encode_only_command())):
+        if command:
+            log("the same harness on a child that only encodes each question")
+        res[key] = _warm_summary(cli_timing.warm_jsonl(env, mix, questions.warmup_questions(),
+                                                       lambda q: floor.encode_one(encoder, q), command=command))
 
     texts = [q.text for q in mix]
     log("peak memory of ask --jsonl over 100 questions, ONNX path then torch path")
