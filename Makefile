@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test index lint eval bench clean
+.PHONY: install compiled run test index lint eval bench clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -21,15 +21,22 @@ $(STAMP): $(PY) pyproject.toml
 
 install: $(STAMP)
 
+# The package's bytecode and its large patterns compiled once, here: where PYTHONDONTWRITEBYTECODE is set (as on
+# these machines) every process would otherwise compile its modules from source and a cold `ask` its patterns again,
+# about 0.1 s of each (docs/PERFORMANCE.md). Quick when nothing changed; an edited module is still read from source.
+compiled: $(STAMP)
+	@$(PY) -m compileall -q src
+	@$(PY) -m clincalc_search.compiled_patterns > /dev/null
+
 # Rebuild only when the index is missing or stale (corpus, model or its ONNX export changed); the first build
 # exports the model to ONNX in models/ (CLINCALC_MODEL_DIR).
-index: $(STAMP)
+index: compiled
 	@$(PY) -m clincalc_search.freshness || $(CLI) build
 
 run: index
 	$(VENV)/bin/streamlit run serve.py --server.port 8501 --server.address localhost
 
-test: $(STAMP)
+test: compiled
 	$(VENV)/bin/ruff check src tests app.py serve.py bench
 	$(VENV)/bin/python -m pytest
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from re import _constants as sre  # noqa: PLC2701 - the parse tree is the only place the pattern's literals are
 from re import _parser as sre_parse  # noqa: PLC2701
 
+from clincalc_search.compiled_patterns import compile_pattern, store
+
 # Past this many alternatives, a run of literal pieces stops growing and is judged as it is.
 MAX_STRINGS = 96
 # A gate keys each required string by its first KEY_CHARS characters (`python -m bench.regex_gates` times the
@@ -194,6 +196,7 @@ def compile_all() -> None:
     questions each compile a few (0.8 ms apiece at the median, 8 ms for the largest)."""
     for gated in _GATED:
         gated.regex  # noqa: B018 - the property compiles it
+    store([gated.pattern for gated in _GATED])  # the next process's cold start reads them compiled
 
 
 # Each gate's keys → the bits of the gated patterns that hold it (a pattern's bit is 1 << its place in _GATED).
@@ -234,7 +237,7 @@ class GatedPattern:
         # Compiled when first needed: a cold start answers one question, whose gates let a few of the hundred patterns
         # run, and compiling them all was a fifth of a second of it. compile_all() compiles the rest ahead of a stream.
         if self._regex is None:
-            self._regex = re.compile(self.pattern)
+            self._regex = compile_pattern(self.pattern)
         return self._regex
 
     def may_match(self, text: str) -> bool:
