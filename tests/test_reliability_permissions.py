@@ -35,17 +35,29 @@ def _lock(path: Path, how: str) -> None:
         path.chmod(0o600)
 
 
-@pytest.fixture(params=["mode-000", "other-owner-600"])
-def locked(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
-    """A built index over a corpus whose warfarin monograph has since become unreadable to the CLI."""
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus and its index, built once for the module (a build takes seconds; each test copies it)."""
     if shutil.which("setpriv") is None:
         pytest.skip("setpriv (util-linux) is not installed: cannot drop root's file-access capabilities")
-    corpus = tmp_path / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, corpus)
-    env = {**os.environ, "CLINCALC_CORPUS_DIR": str(corpus), "CLINCALC_INDEX_DIR": str(tmp_path / "index"),
-           "CLINCALC_ENCODER": "fake"}
-    built = run(env, "build", "--quiet", drop=False)
-    assert built.returncode == 0, built.stderr
+    root = tmp_path_factory.mktemp("permissions")
+    shutil.copytree(FIXTURE_CORPUS, root / "corpus")
+    proc = run(_env(root), "build", "--quiet", drop=False)
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+def _env(root: Path) -> dict[str, str]:
+    return {**os.environ, "CLINCALC_CORPUS_DIR": str(root / "corpus"), "CLINCALC_INDEX_DIR": str(root / "index"),
+            "CLINCALC_ENCODER": "fake"}
+
+
+@pytest.fixture(params=["mode-000", "other-owner-600"])
+def locked(request: pytest.FixtureRequest, built: Path, tmp_path: Path) -> dict[str, str]:
+    """A built index over a corpus whose warfarin monograph has since become unreadable to the CLI."""
+    for part in ("corpus", "index"):
+        shutil.copytree(built / part, tmp_path / part)
+    corpus, env = tmp_path / "corpus", _env(tmp_path)
     target = corpus / "monographs" / TARGET
     _lock(target, request.param)
     control = subprocess.run([*DROP, sys.executable, "-c", f"open({str(target)!r}, 'rb')"],
