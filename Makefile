@@ -51,4 +51,4 @@ bench: index
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) index/*.faiss index/*.jsonl index/*.npy index/manifest.json models
+	rm -rf $(VENV) index/*.faiss index/*.jsonl index/*.npy index/manifest.json models src/clincalc_search/__pycache__

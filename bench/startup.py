@@ -269,7 +269,7 @@ def report(res: dict[str, Any], machine: dict[str, str], date: str, command: str
     # Within a few per cent the two are the same speed on this machine (runs differ by more than that).
     apart = b["onnx_s"] / b["torch_s"] - 1
     pace = ("the same speed within 5 %" if abs(apart) < 0.05 else
-            f"{abs(apart):.0%} {'slower' if apart > 0 else 'faster'} than sentence-transformers")
+            f"{abs(apart) * 100:.0f} % {'slower' if apart > 0 else 'faster'} than sentence-transformers")
     apps, floors = s["app"], s["app_floor"]
     health = _ms(median([a["health_s"] for a in apps]))
     if all("first_answer_s" in a for a in apps + floors):

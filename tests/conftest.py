@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,19 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CLINCALC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CLINCALC_ENCODER", "fake")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _patterns_kept_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled patterns go to a file of the session's own: a test's patterns never reach the package's file."""
+    from clincalc_search import compiled_patterns
+
+    real = compiled_patterns.CODE_FILE
+    compiled_patterns.CODE_FILE = tmp_path_factory.mktemp("patterns") / real.name
+    compiled_patterns._stored.cache_clear()
+    yield
+    compiled_patterns.CODE_FILE = real
+    compiled_patterns._stored.cache_clear()
 
 
 @pytest.fixture

@@ -3,16 +3,19 @@ the large dose and intent patterns its question lets through.
 
 `re.compile` parses and compiles a pattern in Python code (3-4 ms for each large one; a cold `ask` compiled 19 of them,
 70 ms of its 0.8 s). What it hands to the regex engine is a list of integers, which is kept here, per pattern text, in
-a file tagged with the interpreter's version and the engine's code format (`_sre.MAGIC`), in the package's
-`__pycache__` beside its bytecode. A pattern made from the file is equal to `re.compile`'s (`re.Pattern` compares its
-code): tests/test_compiled_patterns.py checks every product pattern. A missing, stale or unreadable file, or another
-interpreter, only means compiling as `re` would; `python -m clincalc_search.compiled_patterns` (run by `make`) and
-`ask --jsonl`'s compile ahead of a stream write it."""
+a file tagged with the interpreter's exact version and the engine's code format (`_sre.MAGIC`), in the package's
+`__pycache__` beside its bytecode. A pattern made from the file is the one `re.compile` makes
+(tests/test_compiled_patterns.py checks every product pattern). The file carries a checksum of its contents: the
+engine trusts the code it is given (a changed integer can crash the interpreter), so a file that does not match it is
+not read. A missing, stale, damaged or unreadable file, or another interpreter, only means compiling as `re` would.
+`make` writes the file (`python -m clincalc_search.compiled_patterns`); so does `ask --jsonl`'s compile ahead of a
+stream, unless bytecode is not to be written (PYTHONDONTWRITEBYTECODE)."""
 
 from __future__ import annotations
 
 import _sre  # noqa: PLC2701 - the engine's own constructor is the only way to skip the compile
 import contextlib
+import hashlib
 import marshal
 import os
 import re
@@ -22,9 +25,11 @@ from pathlib import Path
 from re import _compiler as sre_compile  # noqa: PLC2701
 from re import _parser as sre_parse  # noqa: PLC2701
 
-# The format of the engine's code changes with the interpreter: the file is read only by the one that wrote it.
-_TAG = f"{sys.implementation.cache_tag}-sre{_sre.MAGIC}"
+# The compiler can change in any release, and the engine's code format with it: a file is read only by the
+# interpreter that wrote it.
+_TAG = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-sre{_sre.MAGIC}"
 CODE_FILE = Path(__file__).parent / "__pycache__" / f"patterns.{_TAG}.marshal"
+_DIGEST = 32  # bytes of blake2b before the marshalled forms
 
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
@@ -44,7 +49,11 @@ def compiled_form(pattern: str) -> Compiled:
 @lru_cache(maxsize=1)
 def _stored() -> dict[str, Compiled]:
     try:
-        stored = marshal.loads(CODE_FILE.read_bytes())
+        data = CODE_FILE.read_bytes()
+        digest, body = data[:_DIGEST], data[_DIGEST:]
+        if hashlib.blake2b(body, digest_size=_DIGEST).digest() != digest:
+            return {}
+        stored = marshal.loads(body)
     except (OSError, ValueError, EOFError, TypeError):
         return {}
     return stored if isinstance(stored, dict) else {}
@@ -54,25 +63,25 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     """re.compile(pattern), from the stored code when the file holds this pattern."""
     form = _stored().get(pattern)
     if form is not None:
-        with contextlib.suppress(Exception):  # the engine rejects code it cannot run: compile instead
+        with contextlib.suppress(Exception):  # a form the engine refuses (its own checks): compile instead
             return _sre.compile(pattern, *form)  # type: ignore[no-any-return]
     return re.compile(pattern)
 
 
 def store(patterns: list[str]) -> bool:
-    """Unless the file holds every one of these patterns, make it hold exactly these (stored forms are reused, and
-    patterns no longer made drop out); True when it was written. A file that cannot be written is left: the patterns
-    compile as before."""
+    """Make the file hold the compiled forms of exactly these patterns (stored forms are reused), unless it does; True
+    when it was written. A file that cannot be written, or a compiler this module does not know, leaves the patterns
+    compiling as before."""
     stored = _stored()
-    if all(p in stored for p in patterns):
+    if set(patterns) == set(stored):
         return False
-    forms = {p: stored[p] if p in stored else compiled_form(p) for p in patterns}
     tmp = CODE_FILE.with_name(f".{CODE_FILE.name}.{os.getpid()}.tmp")
     try:
+        body = marshal.dumps({p: stored[p] if p in stored else compiled_form(p) for p in patterns})
         CODE_FILE.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(marshal.dumps(forms))
+        tmp.write_bytes(hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
         os.replace(tmp, CODE_FILE)  # a reader sees the old file or the new, never half
-    except OSError:
+    except Exception:
         with contextlib.suppress(OSError):
             tmp.unlink()
         return False
@@ -84,8 +93,12 @@ def main() -> None:
     from clincalc_search import dose_guard, intent, regex_gate  # noqa: F401 - importing them makes their patterns
 
     patterns = [gated.pattern for gated in regex_gate.gated_patterns()]
-    written = store(patterns)
-    print(f"{'wrote' if written else 'up to date:'} {CODE_FILE} ({len(patterns)} patterns)")
+    if store(patterns):
+        print(f"wrote {CODE_FILE} ({len(patterns)} patterns)")
+    elif set(patterns) == set(_stored()):
+        print(f"up to date: {CODE_FILE} ({len(patterns)} patterns)")
+    else:
+        print(f"could not write {CODE_FILE}: the patterns will be compiled by each process", file=sys.stderr)
 
 
 if __name__ == "__main__":

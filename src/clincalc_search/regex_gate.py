@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import product
@@ -196,7 +197,8 @@ def compile_all() -> None:
     questions each compile a few (0.8 ms apiece at the median, 8 ms for the largest)."""
     for gated in _GATED:
         gated.regex  # noqa: B018 - the property compiles it
-    store([gated.pattern for gated in _GATED])  # the next process's cold start reads them compiled
+    if not sys.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE: `make` writes them instead
+        store([gated.pattern for gated in _GATED])  # the next process's cold start reads them compiled
 
 
 # Each gate's keys → the bits of the gated patterns that hold it (a pattern's bit is 1 << its place in _GATED).
