@@ -66,10 +66,19 @@ def _named() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((word, medicines) for word, medicines in named if len(word) >= MIN_LETTERS and _NAME.fullmatch(word))
 
 
+@cache
+def _spellings() -> dict[str, str]:
+    """Each name of _named() → its Romance spelling: the same for any corpus, so spelt once per process (a third of a
+    second a build paid again each time; the tests build many)."""
+    from clincalc_search.drugs import romance_spelling
+
+    return {word: romance_spelling(word) for word, _ in _named()}
+
+
 def medicines_file(monographs: list[Monograph]) -> bytes:
     """The file stored with the index: the one- and two-word names of medicines that are none of the corpus's names
     and name none of its drugs."""
-    from clincalc_search.drugs import normalise, romance_spelling
+    from clincalc_search.drugs import normalise
 
     variants = _dictionary()
     labels = {normalise(label) for m in monographs for label in m.all_names}
@@ -86,7 +95,7 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
     spelt: dict[str, str] = {}
     pairs: dict[str, str] = {}
     for word in names:
-        (pairs if " " in word else spelt).setdefault(romance_spelling(word), word)
+        (pairs if " " in word else spelt).setdefault(_spellings()[word], word)
     return json.dumps({"names": names, "spelt": spelt, "pairs": pairs}, sort_keys=True).encode()
 
 
