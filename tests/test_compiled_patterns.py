@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import re
 import sys
 from collections.abc import Iterator
@@ -92,12 +91,9 @@ def test_a_changed_byte_means_the_file_is_not_read(code_file: Path) -> None:
 
 
 def test_code_the_engine_refuses_means_compiling_as_before(code_file: Path) -> None:
-    import hashlib
-
     flags, _, groups, names, index = compiled_patterns.compiled_form(r"\bdose\b")
-    body = marshal.dumps({r"\bdose\b": (flags, [9999, 1, 2], groups, names, index)})
     code_file.parent.mkdir()
-    code_file.write_bytes(hashlib.blake2b(body, digest_size=32).digest() + body)
+    code_file.write_bytes(compiled_patterns.file_bytes({r"\bdose\b": (flags, [9999, 1, 2], groups, names, index)}))
     assert r"\bdose\b" in compiled_patterns._stored()  # read, then refused by the engine
     assert compile_pattern(r"\bdose\b") == re.compile(r"\bdose\b")
 

@@ -46,6 +46,12 @@ def compiled_form(pattern: str) -> Compiled:
     return int(tree.state.flags), [int(c) for c in code], tree.state.groups - 1, names, tuple(index)
 
 
+def file_bytes(forms: dict[str, Compiled]) -> bytes:
+    """The file's contents for these forms: their checksum, then the forms marshalled (what _stored reads back)."""
+    body = marshal.dumps(forms)
+    return hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+
+
 @lru_cache(maxsize=1)
 def _stored() -> dict[str, Compiled]:
     try:
@@ -77,9 +83,9 @@ def store(patterns: list[str]) -> bool:
         return False
     tmp = CODE_FILE.with_name(f".{CODE_FILE.name}.{os.getpid()}.tmp")
     try:
-        body = marshal.dumps({p: stored[p] if p in stored else compiled_form(p) for p in patterns})
+        data = file_bytes({p: stored[p] if p in stored else compiled_form(p) for p in patterns})
         CODE_FILE.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+        tmp.write_bytes(data)
         os.replace(tmp, CODE_FILE)  # a reader sees the old file or the new, never half
     except Exception:
         with contextlib.suppress(OSError):

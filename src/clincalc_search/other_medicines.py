@@ -92,10 +92,11 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
             names[word] = medicines[0]
     # Misspellings are weighed in the Romance spelling, which folds how five languages write a name ("morfina"); a
     # two-word name is found in it with its words in either order ("dinitrato de isosorbida").
+    spellings = _spellings()
     spelt: dict[str, str] = {}
     pairs: dict[str, str] = {}
     for word in names:
-        (pairs if " " in word else spelt).setdefault(_spellings()[word], word)
+        (pairs if " " in word else spelt).setdefault(spellings[word], word)
     return json.dumps({"names": names, "spelt": spelt, "pairs": pairs}, sort_keys=True).encode()
 
 
