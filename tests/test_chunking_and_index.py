@@ -198,6 +198,15 @@ def test_query_stemming_and_bm25_scores_equal_bm25s_own(tmp_path: Path) -> None:
         assert words and np.array_equal(loaded.scores(words), np.asarray(reference.get_scores(words), np.float32))
 
 
+def test_documents_with_a_stem_are_those_whose_words_stem_to_it() -> None:
+    from clincalc_search.sparse import SparseIndex, stem_text
+
+    built = SparseIndex.build(["warfarin bleeding", "lithium levels", "bleeds on aspirin", "monitoring"])
+    assert built.documents_with(stem_text("bleeding")).tolist() == [0, 2]
+    assert built.documents_with(stem_text("lithium aspirin")).tolist() == [1, 2]
+    assert built.documents_with(stem_text("teplizumab")).tolist() == []
+
+
 def test_the_other_languages_stopwords_are_bm25s_own() -> None:
     """data/stopwords.json restates bm25s's lists so the query path need not import bm25s: tools/make_stopwords.py."""
     import importlib.util

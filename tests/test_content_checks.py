@@ -218,3 +218,18 @@ def test_editorial_gaps_fail_validate_but_do_not_stop_a_build(corpus_copy: Path)
     assert main(["validate"]) == 1
     s = load_settings()
     assert build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False).chunk_count == 24
+
+
+def test_a_subgroup_abroad_that_names_no_member_is_reported(corpus_copy: Path) -> None:
+    classes = _edit(corpus_copy / "classes.yaml", "english: vitamin K antagonist", "english: factor Xa inhibitor")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{_line_of(classes, '- english: factor Xa inhibitor')}: subgroups_abroad.english: "
+        "'factor Xa inhibitor' is in the kicker of no member of Anticoagulants"]
+
+
+def test_a_name_abroad_with_a_greek_letter_is_reported(corpus_copy: Path) -> None:
+    # Questions are matched with the letter dropped: "β-Blocker" would name any blocker.
+    classes = _edit(corpus_copy / "classes.yaml", "de: [Gerinnungshemmer]", "de: [Gerinnungshemmer, β-Hemmer]")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{_line_of(classes, 'aliases_abroad:')}: aliases_abroad: 'β-Hemmer': write the Greek letter "
+        "out ('beta', 'alpha'); matching drops it"]

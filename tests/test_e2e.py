@@ -416,6 +416,7 @@ def test_a_question_about_another_medicine_abstains_naming_it(real_engine: Engin
     ("statins raised transaminases", "atorvastatin"),
     ("SSRIs with triptans serotonin syndrome", "citalopram"),
     ("how do ACE inhibitors affect bradykinin", "lisinopril"),
+    ("antiarrhythmic drugs: what did CAST show?", "flecainide"),  # a word only a member's monograph uses
 ])
 def test_a_class_question_naming_a_topic_the_corpus_covers_is_answered(real_engine: Engine, question: str,
                                                                        member: str) -> None:
@@ -636,3 +637,42 @@ def test_a_combination_named_by_its_parts_is_the_combination(real_engine: Engine
 def test_which_drug_leads_beside_a_drug_named_as_a_conditions_cause(real_engine: Engine, typed: str,
                                                                      drug: str) -> None:
     assert real_engine.lexicon.recognise(typed).drugs[0] == drug
+
+
+@pytest.mark.parametrize(("question", "members", "section"), [
+    # a class by its name in another language (corpus/classes.yaml aliases_abroad)
+    ("¿Qué controles necesitan los inhibidores de la ECA?", ["benazepril", "lisinopril", "perindopril", "ramipril"],
+     "monitoring"),
+    ("bêtabloquants et asthme : contre-indiqué ?", ["atenolol", "bisoprolol", "carvedilol", "metoprolol",
+                                                    "propranolol"], "prescribing"),
+    # a subgroup by its name abroad (subgroups_abroad), even where a short drug name is one of its words
+    ("diuréticos de asa: ¿qué controles?", ["bumetanide", "furosemide"], "monitoring"),
+    # a subgroup named beside its class
+    ("Antibiotika: Penicilline und Allergie",
+     ["amoxicillin", "co-amoxiclav", "flucloxacillin", "phenoxymethylpenicillin", "piperacillin with tazobactam"],
+     "prescribing"),
+    # English shorthand for an inhibitor
+    ("SGLT2i: sick day rules?", ["dapagliflozin", "empagliflozin"], "counselling"),
+])
+def test_a_class_or_subgroup_is_answered_in_any_language(real_engine: Engine, question: str, members: list[str],
+                                                         section: str) -> None:
+    answer = real_engine.ask(question)
+    assert [h.drug for h in answer.hits] == members and {h.section for h in answer.hits} == {section}
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("¿La domperidona y los IBP se pueden tomar juntos?", "domperidona"),  # another medicine beside a class abroad
+    ("how does psilocybin compare with other antidepressants", "psilocybin"),
+    ("salmetrol inhaler without a steroid - is that dangerous?", "salmetrol"),  # in English, a word no monograph uses
+    ("Does ibandronic acid have to be taken upright like other bisphosphonates?", "ibandronic"),
+    ("SSRIs vs vortioxetin", "vortioxetin"),  # "SSRI" is also a name abroad, but English writes it too
+    ("antidepressants and tianeptin in vivo", "tianeptin"),  # one borrowed word does not make it Spanish
+])
+def test_another_medicine_beside_a_class_abstains(real_engine: Engine, question: str, named: str) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.hits and (answer.message or "").startswith(f"'{named}' is not covered")
+
+
+def test_a_short_name_is_dropped_only_inside_a_group_name(real_engine: Engine) -> None:
+    assert real_engine.lexicon.recognise("ASA y diuréticos de asa").drugs == ["aspirin"]
+    assert real_engine.lexicon.recognise("diuréticos de asa: ¿qué controles?").drugs == []

@@ -67,6 +67,23 @@ def test_class_question_lists_members(engine: Engine) -> None:
     assert answer.message and answer.message.startswith("Anticoagulants:")
 
 
+@pytest.mark.parametrize(("question", "members", "section"), [
+    ("¿Los anticoagulantes causan hemorragias? ¿Qué hay que vigilar?", ["warfarin"], "monitoring"),
+    ("Gerinnungshemmer: Wirkmechanismus?", ["warfarin"], "how_it_works"),
+    ("AVK et saignement : que faut-il surveiller ?", ["warfarin"], "monitoring"),  # a subgroup, by its kicker
+])
+def test_a_class_named_in_another_language_is_answered(engine: Engine, question: str, members: list[str],
+                                                       section: str) -> None:
+    answer = engine.ask(question)
+    assert [h.drug for h in answer.hits] == members and answer.hits[0].section == section
+
+
+def test_a_short_class_name_abroad_counts_only_in_its_language(engine: Engine) -> None:
+    # "TAO" is oral anticoagulant therapy in Italy: in an English question it names nothing the corpus has.
+    assert engine.lexicon.recognise("TAO and bleeding risk").group == []
+    assert [h.drug for h in engine.ask("TAO e rischio di sanguinamento: cosa controllare?").hits] == ["warfarin"]
+
+
 def test_follow_up_uses_context_drug(engine: Engine) -> None:
     answer = engine.ask("and what should I monitor?", context_drug="Priadel")
     assert sections(answer)[0] == ("lithium", "monitoring")

@@ -71,7 +71,8 @@ def test_matching_hash_shows_clinician_reviewed_everywhere(corpus_copy: Path,
 
 def test_edited_text_shows_changed_since_review(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _review(corpus_copy)
-    _edit(corpus_copy, "warfarin.md", "kicker: Vitamin K antagonist anticoagulant", "kicker: Coumarin anticoagulant")
+    _edit(corpus_copy, "warfarin.md", "kicker: Vitamin K antagonist anticoagulant",
+          "kicker: Vitamin K antagonist oral anticoagulant")
     assert _shown(path) == "clinician-reviewed (2025-01-15)"  # front matter is not reviewed text
     _edit(corpus_copy, "warfarin.md", "- INR is checked frequently", "- INR is checked often")
     assert _shown(path) == "changed since review (2025-01-15)"

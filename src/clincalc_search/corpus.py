@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from clincalc_search.drugs import GREEK
 from clincalc_search.models import (
     SECTION_TITLES,
     ClassException,
@@ -18,6 +19,7 @@ from clincalc_search.models import (
     Problem,
     SafetyTopic,
     Section,
+    SubgroupAbroad,
 )
 
 FRONT_MATTER_KEYS = (
@@ -261,17 +263,17 @@ def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     return monographs, problems
 
 
-_CLASS_KEYS = ("name", "description", "aliases", "safety_topics", "exceptions")
-_ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException]] = {
-    "safety_topics": SafetyTopic, "exceptions": ClassException}
+_CLASS_KEYS = ("name", "description", "aliases", "aliases_abroad", "subgroups_abroad", "safety_topics", "exceptions")
+_ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException] | type[SubgroupAbroad]] = {
+    "safety_topics": SafetyTopic, "exceptions": ClassException, "subgroups_abroad": SubgroupAbroad}
 
 
 _Found = list[tuple[int, str, str]]  # (line, field, message), turned into Problems by load_classes
 
 
 def _class_items(key: str, value: Any, node: yaml.Node | None, line: int) -> tuple[list[Any], _Found]:
-    """The valid entries of a class's safety_topics or exceptions list, and (line, field, message) for the
-    rest, each pointing at the entry (or its key) that is wrong."""
+    """The valid entries of a class's safety_topics, exceptions or subgroups_abroad list, and (line, field,
+    message) for the rest, each pointing at the entry (or its key) that is wrong."""
     model = _ITEM_MODELS[key]
     if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
         return [], [(line, key, "must be a list")]
@@ -349,6 +351,8 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
                 field = str(err["loc"][0]) if err["loc"] else "classes"
                 problems.append(problem(key_lines.get(field, line), field, err["msg"]))
             continue
+        problems += [problem(n, f, m) for n, f, m in _names_abroad_problems(drug_class, key_lines.get("aliases_abroad",
+                                                                                                     line))]
         folded = drug_class.name.casefold()
         if folded in seen:
             problems.append(problem(key_lines.get("name", line), "name",
@@ -357,6 +361,15 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
         seen[folded] = key_lines.get("name", line)
         classes.append(drug_class)
     return classes, problems
+
+
+def _names_abroad_problems(drug_class: DrugClass, line: int) -> _Found:
+    """Names abroad with a Greek letter: questions are matched without it, so "β-Blocker" would name any blocker."""
+    named = [(line, "aliases_abroad", label) for labels in drug_class.aliases_abroad.values() for label in labels]
+    named += [(sub.line, "subgroups_abroad.names", label) for sub in drug_class.subgroups_abroad
+              for labels in sub.names.values() for label in labels]
+    return [(n, field, f"'{label}': write the Greek letter out ('beta', 'alpha'); matching drops it")
+            for n, field, label in named if GREEK.search(label)]
 
 
 def _checklist_problems(fields: dict[str, Any]) -> _Found:

@@ -204,12 +204,30 @@ def _singular(word: str) -> str:
     return word
 
 
+# A name this short ("ASA", "Li", "tac") may be a word of something else.
+SHORT_NAME = 4
+GREEK = re.compile(r"[\u0370-\u03ff]")  # normalise drops these letters
+
+
+def group_key(name: str) -> str:
+    """A class's or group's name as questions are matched against it: normalised, each word singular."""
+    return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())
+
+
+def kicker_holds(kicker: str, english: str) -> bool:
+    """Whether a monograph's kicker holds a subgroup's English words in order ("loop diuretic"), the first of them
+    perhaps closing a longer word ("penicillin" in "Aminopenicillin", "cholinesterase inhibitor" in
+    "Acetylcholinesterase inhibitor")."""
+    return re.search(rf"{re.escape(group_key(english))}\b", group_key(kicker)) is not None
+
+
 @dataclass
 class Recognised:
     drugs: list[str] = field(default_factory=list)  # canonical names, in order of mention
     drug_class: str | None = None  # a whole class, e.g. "Anticoagulants"
     group: list[str] = field(default_factory=list)  # members of a class or kicker group
     group_label: str | None = None
+    group_words: str | None = None  # the names that named the class or group, as _groups matched them (" | " apart)
     fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
     positions: dict[str, int] = field(default_factory=dict)  # drug → where it is first mentioned
 
@@ -337,11 +355,46 @@ class DrugLexicon:
         for m in sorted(monographs, key=lambda m: m.name):
             self.members.setdefault(m.drug_class, []).append(m.name)
         self.classes = {c.name: c for c in classes}
-        self._class_keys = {self._class_key(name): name for name in self.classes}
+        self._class_keys = {group_key(name): name for name in self.classes}
         for c in classes:
             for alias in c.aliases:
-                self._class_keys[self._class_key(alias)] = c.name
-        self._kickers = {m.name: self._class_key(m.kicker) for m in monographs}
+                self._class_keys[group_key(alias)] = c.name
+        self._kickers = {m.name: group_key(m.kicker) for m in monographs}
+        # A class or subgroup as the other languages name it ("IBP", "diuréticos de asa"). A subgroup is the class's
+        # members whose kicker holds its English words. A name under four letters or that is an English word ("FANS",
+        # NSAIDs in Italy) names the group only in a question written in that language, as a brand abroad does.
+        kicker_of = {m.name: m.kicker for m in monographs}
+        self._english_keys = english_keys = set(self._class_keys)
+        self._subgroup_keys: dict[str, tuple[str, ...]] = {}
+        self._group_abroad_only: dict[str, set[str]] = {}
+        self._group_labels: dict[str, str] = {}  # a subgroup's key → its name as classes.yaml writes it
+        for c in classes:
+            named = [(lang, label, None) for lang, labels in c.aliases_abroad.items() for label in labels]
+            for sub in c.subgroups_abroad:
+                members = tuple(d for d in self.members.get(c.name, []) if kicker_holds(kicker_of[d], sub.english))
+                named += [(lang, label, members) for lang, labels in sub.names.items() for label in labels]
+            for lang, label, members in named:
+                if GREEK.search(label):
+                    continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
+                key = group_key(label)
+                if members is None:
+                    self._class_keys.setdefault(key, c.name)
+                elif members and key not in english_keys:  # "DMARD" stays the English name of the whole class
+                    self._subgroup_keys.setdefault(key, members)
+                    self._group_labels.setdefault(key, label)
+                typed = normalise(label)
+                if key not in english_keys and (len(typed) < 4 or typed in english_words()):
+                    self._group_abroad_only.setdefault(key, set()).add(lang)
+        # What "X inhibitor" names X in: "sglt2" (SGLT2i), "ace" (ACEi).
+        self._inhibited = {m.group(1) for key in [*self._kickers.values(), *english_keys]
+                           for m in re.finditer(r"(?:^| )(\w+) inhibitor\b", key) if len(m.group(1)) >= 3}
+        # Names abroad that show a question's language: not one English writes too ("SSRI", "anti-PD-1",
+        # "aminoglycoside" are in kickers; "Nitrate" is an English word).
+        kickers = f" {' | '.join(self._kickers.values())} "
+        english = english_words()
+        self._abroad_evidence = {key for key in [*self._class_keys, *self._subgroup_keys] if key not in english_keys
+                                 and f" {key} " not in kickers and not all(w in english for w in key.split())}
+        self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys]), default=1)
         # word → drugs whose kicker has it: a group term is looked for only in kickers holding all its words
         self._kicker_words: dict[str, set[str]] = {}
         for drug, kicker in self._kickers.items():
@@ -394,6 +447,13 @@ class DrugLexicon:
         self._two_word_starts = {s.split(" ")[0] for s in fuzzy_surfaces if s.count(" ") == 1}  # "insulin" (glargine)
         self._all_name_words = {w for m in monographs for w in self._name_words(m.name)}
         self._generic_surfaces = {normalise(n) for m in monographs for n in self._generic(m.name)}
+        # Words of the names abroad ("betalactámicos", "antipsicóticos"): a class's name, not a misspelt drug; but not
+        # a word of a drug's own name, in any language's spelling ("insulin", "eparina" of "eparine a basso peso").
+        self._group_vocabulary = {w for key in [*self._class_keys, *self._subgroup_keys] for w in key.split()}
+        name_spellings = {romance_spelling(w) for w in self._all_name_words} | set(self._romance_spelt)
+        self._group_words_abroad = {
+            w for key in set(self._class_keys) - english_keys | set(self._subgroup_keys) for w in key.split()
+            if len(w) >= 5 and w not in self.surfaces and romance_spelling(w) not in name_spellings}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
@@ -406,10 +466,6 @@ class DrugLexicon:
     def vocabulary(self) -> dict[str, int]:
         """Words of the corpus prose → how many monographs use each."""
         return self._vocabulary
-
-    @staticmethod
-    def _class_key(name: str) -> str:
-        return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())
 
     def recognise(self, question: str, asking: frozenset[str] = frozenset()) -> Recognised:
         """The drugs, class or group the question names; `asking` holds words the question asks for a section with
@@ -439,9 +495,29 @@ class DrugLexicon:
                   if typed in self._vocabulary and typed not in self._name_words(drug)} - named if named else set()
         behind = self._causes_behind(question, text, spans, found, unsure)
         found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
+        self._inside_group_names(text, spans, found)
         if not found.drugs:
             self._groups(text, found)
         return found
+
+    def _inside_group_names(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
+        """Drops a drug named only by a short name inside the name of a group the question names ("diuréticos de
+        asa": ASA is aspirin, "asa" the loop of Henle), but not one it also names elsewhere ("ASA y diuréticos de
+        asa")."""
+        short = {self.surfaces[text[a:b]] for a, b in spans if b - a <= SHORT_NAME} - set(found.fuzzy.values())
+        if not short:
+            return
+        probe = Recognised()
+        self._groups(text, probe)
+        names = [key for key in (probe.group_words or "").split(" | ") if " " in key]
+        # The group's names where the question writes them, each word as typed: singular or plural.
+        inside = [(m.start(), m.end()) for key in names for m in re.finditer(
+            r"\b" + r"[\s-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
+        for drug in short:
+            where = [(a, b) for a, b in spans if self.surfaces[text[a:b]] == drug]
+            if inside and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
+                found.drugs.remove(drug)
+                del found.positions[drug]
 
     def _causes_behind(self, question: str, text: str, spans: list[tuple[int, int]], found: Recognised,
                        unsure: set[str]) -> set[str]:
@@ -593,6 +669,21 @@ class DrugLexicon:
         top = max(counts.values(), default=0) if most else 1
         return [lang for lang, count in counts.items() if count and count >= top]
 
+    def names_a_group(self, word: str) -> bool:
+        """Whether the word is a word of a class's or subgroup's name, in any language ("chemo", "antipsicóticos")."""
+        return _singular(word) in self._group_vocabulary
+
+    def written_abroad(self, question: str, found: Recognised) -> bool:
+        """Whether the question is written in one of the five other languages: it names its class or subgroup by a
+        name only they use ("Sartane Kontraindikation Schwangerschaft?"), or two of its words that are no English
+        words are everyday words of one ("rischio di dipendenza"; one may be a borrowing: "in vivo", "de novo")."""
+        if any(key in self._abroad_evidence for key in (found.group_words or "").split(" | ")):
+            return True
+        if self._everyday is None and self._load_everyday is not None:
+            self._everyday = self._load_everyday()
+        foreign = set(_WORD.findall(normalise(question))) - english_words()
+        return any(len(foreign & words) >= 2 for words in (self._everyday or {}).values())
+
     def _everyday_here(self, word: str, typed: set[str], most: bool = False) -> bool:
         """Whether the word is an everyday word of a language the question's other words show it may be written in
         ("tenho o 3º ciclo na semana", "quand je me lève"; with most, the language they show most): then it is that
@@ -632,7 +723,7 @@ class DrugLexicon:
         the corpus's class names, aliases and kickers ("statins", "insulin") name groups it covers, and words of its
         drugs' names ("ozogamicin", "tazobactam") name its drugs: neither counts."""
         medicines = self._other_medicines()
-        if medicines is None or self._class_key(word) in self._class_keys or word in self._all_name_words \
+        if medicines is None or group_key(word) in self._class_keys or word in self._all_name_words \
                 or {word, _singular(word)} & self._kicker_words.keys():
             return None
         return medicines.names.get(word)
@@ -781,7 +872,8 @@ class DrugLexicon:
         typed = {w.group(0) for w in words}
         joined: set[int] = set()  # words read as the second of a two-word name ("Mab Thera"): not read again alone
         for i, w in enumerate(words):
-            if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking or i in joined:
+            if any(a <= w.start() < b for a, b in spans) or w.group(0) in asking or i in joined \
+                    or _singular(w.group(0)) in self._group_words_abroad:
                 continue
             short = self._prefix(w.group(0)) if self._vocabulary.get(w.group(0), 0) < GENERAL_TERM_MONOGRAPHS else None
             after = f"{w.group(0)} {words[i + 1].group(0)}" if i + 1 < len(words) else ""
@@ -834,27 +926,61 @@ class DrugLexicon:
                     break
 
     def _groups(self, text: str, found: Recognised) -> None:
-        words = [_singular(w) for w in text.replace("-", " ").split()]
-        grams = [" ".join(words[i : i + n]) for n in (4, 3, 2, 1) for i in range(len(words) - n + 1)]
+        # "SGLT2i", "ACEi": clinicians' shorthand for an inhibitor a kicker or an English class name spells out.
+        words = [part for w in text.replace("-", " ").split()
+                 for part in ([w[:-1], "inhibitor"] if w[:-1] in self._inhibited else [_singular(w)])]
+        grams = [" ".join(words[i : i + n]) for n in range(max(4, self._longest_group), 0, -1)
+                 for i in range(len(words) - n + 1)]
+        shown: list[str] | None = None
         for gram in grams:
-            if gram in self._class_keys:
-                found.drug_class = self._class_keys[gram]
-                found.group = list(self.members.get(found.drug_class, []))
-                found.group_label = found.drug_class
+            if gram not in self._class_keys and gram not in self._subgroup_keys:
+                continue
+            if gram in self._group_abroad_only:
+                shown = self._shown(set(_WORD.findall(text)), most=True) if shown is None else shown
+                if self._group_abroad_only[gram].isdisjoint(shown):
+                    continue
+            found.group_words = gram
+            if gram in self._subgroup_keys:
+                found.group, found.group_label = list(self._subgroup_keys[gram]), self._group_labels[gram]
                 return
+            found.drug_class = self._class_keys[gram]
+            found.group = list(self.members.get(found.drug_class, []))
+            found.group_label = found.drug_class
+            self._narrower(grams, found)
+            return
         english = english_words()
         for gram in grams:
             # Only technical words name a group ("DOAC", "aminoglycoside"); "effect" or "used" do not, and neither
-            # does an ordinary word with a number ("type 1" diabetes, "stage 3", "phase 2").
-            if len(gram) < 3 or all(w in _GENERIC or w in english or w.isdigit() for w in gram.split()):
+            # does an ordinary word with a number ("type 1" diabetes, "stage 3", "phase 2"). A kicker phrase of more
+            # than four words would name one drug.
+            if len(gram) < 3 or gram.count(" ") > 3 or all(w in _GENERIC or w in english or w.isdigit()
+                                                           for w in gram.split()):
                 continue
             holding = self._holding(gram)
             members = [d for d, k in self._kickers.items()
                        if d in holding and re.search(rf"\b{re.escape(gram)}\b", k)]
             if members:
                 found.group = sorted(members)
-                found.group_label = gram
+                found.group_label = found.group_words = gram
                 return
+
+    def _narrower(self, grams: list[str], found: Recognised) -> None:
+        """Subgroups named beside their class ("antidepressivi SSRI", "anticoagulanti: EBPM e AVK") are what is asked
+        about: the members of every subgroup of the class the question names by a name abroad, together."""
+        taken: list[str] = []
+        members: set[str] = set()
+        for gram in grams:
+            if gram not in self._subgroup_keys or gram in self._group_abroad_only or gram in (found.group_words or "") \
+                    or any(gram in longer for longer in taken):
+                continue
+            if not set(self._subgroup_keys[gram]) <= set(found.group):
+                continue  # another class's subgroup
+            taken.append(gram)
+            members |= set(self._subgroup_keys[gram])
+        if members and members < set(found.group):
+            found.drug_class, found.group = None, sorted(members)
+            found.group_label = ", ".join(self._group_labels[g] for g in taken)
+            found.group_words = " | ".join([found.group_words or "", *taken])
 
     def _holding(self, gram: str) -> set[str] | frozenset[str]:
         """Drugs whose kicker holds every word of the gram (all of them when it has no word character)."""

@@ -89,7 +89,7 @@ def score_queries(engine: Engine, queries: list[Query], mode: Mode) -> tuple[dic
 def score_retrievers(engine: Engine, queries: list[Query]) -> dict[str, Scores]:
     """Each retriever on its own over all sections (no drug focus, no intent), in-corpus questions only."""
     out: dict[str, Scores] = {}
-    answerable = [q for q in queries if q.drugs and q.kind not in ("class", "followup")]
+    answerable = [q for q in queries if q.drugs and q.kind not in ("class", "class_foreign", "followup")]
     for mode in MODES:
         s = {"drug_at_1": 0.0, "section_at_1": 0.0, "hit_at_3": 0.0, "mrr": 0.0}
         for q in answerable:

@@ -128,12 +128,26 @@ class ClassException(BaseModel):
     line: int = 0
 
 
+class SubgroupAbroad(BaseModel):
+    """A subgroup of a class as other languages name it ("diuréticos de asa"): the members whose kicker holds the
+    English words ("loop diuretic")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    english: str = Field(min_length=1)
+    names: dict[AbroadLanguage, list[Annotated[str, Field(min_length=1)]]] = Field(min_length=1)
+    line: int = 0
+
+
 class DrugClass(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     name: str
     description: str
     aliases: list[str] = Field(default_factory=list)  # e.g. "DOACs", "SSRIs": ways people name the class
+    # The class's names in the other languages people ask in ("IBP", "Protonenpumpenhemmer"), by language.
+    aliases_abroad: dict[AbroadLanguage, list[str]] = Field(default_factory=dict)
+    subgroups_abroad: list[SubgroupAbroad] = Field(default_factory=list)
     safety_topics: list[SafetyTopic] = Field(default_factory=list)
     exceptions: list[ClassException] = Field(default_factory=list)
 

@@ -101,6 +101,12 @@ class SparseIndex:
         assert self._bm25 is not None, "only a freshly built index is saved"
         self._bm25.save(str(folder))  # type: ignore[attr-defined]
 
+    def documents_with(self, stems: tuple[str, ...] | list[str]) -> np.ndarray:
+        """The documents that use any of the stems."""
+        columns = [self._vocab[t] for t in stems if t in self._vocab]
+        return np.unique(np.concatenate([self._indices[self._indptr[i] : self._indptr[i + 1]] for i in columns]
+                                        or [np.zeros(0, dtype=np.int64)]))
+
     def scores(self, query: str | list[str]) -> np.ndarray:
         """BM25 score of every document (zeros when no query word is in the corpus). Takes the question or
         its stems, so a caller that already stemmed it does not stem it twice. A repeated stem counts each
