@@ -351,8 +351,8 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
                 field = str(err["loc"][0]) if err["loc"] else "classes"
                 problems.append(problem(key_lines.get(field, line), field, err["msg"]))
             continue
-        problems += [problem(n, f, m) for n, f, m in _names_abroad_problems(drug_class, key_lines.get("aliases_abroad",
-                                                                                                     line))]
+        abroad_line = key_lines.get("aliases_abroad", line)
+        problems += [problem(n, f, m) for n, f, m in _names_abroad_problems(drug_class, abroad_line)]
         folded = drug_class.name.casefold()
         if folded in seen:
             problems.append(problem(key_lines.get("name", line), "name",
