@@ -496,7 +496,7 @@ class DrugLexicon:
         behind = self._causes_behind(question, text, spans, found, unsure)
         found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
         self._inside_group_names(text, spans, found)
-        if not found.drugs:
+        if not found.drugs and not found.group:
             self._groups(text, found)
         return found
 
@@ -518,6 +518,9 @@ class DrugLexicon:
             if inside and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
                 found.drugs.remove(drug)
                 del found.positions[drug]
+        if not found.drugs:  # the group is what the question names: recognise need not look for it again
+            found.drug_class, found.group = probe.drug_class, probe.group
+            found.group_label, found.group_words = probe.group_label, probe.group_words
 
     def _causes_behind(self, question: str, text: str, spans: list[tuple[int, int]], found: Recognised,
                        unsure: set[str]) -> set[str]:
@@ -679,21 +682,21 @@ class DrugLexicon:
         words are everyday words of one ("rischio di dipendenza"; one may be a borrowing: "in vivo", "de novo")."""
         if any(key in self._abroad_evidence for key in (found.group_words or "").split(" | ")):
             return True
+        foreign = set(_WORD.findall(normalise(question))) - english_words()
+        return any(len(foreign & words) >= 2 for words in self._everyday_words().values())
+
+    def _everyday_words(self) -> dict[str, frozenset[str]]:
+        """Language → its everyday words, read when a question first needs them (none without the lists)."""
         if self._everyday is None and self._load_everyday is not None:
             self._everyday = self._load_everyday()
-        foreign = set(_WORD.findall(normalise(question))) - english_words()
-        return any(len(foreign & words) >= 2 for words in (self._everyday or {}).values())
+        return self._everyday or {}
 
     def _everyday_here(self, word: str, typed: set[str], most: bool = False) -> bool:
         """Whether the word is an everyday word of a language the question's other words show it may be written in
         ("tenho o 3º ciclo na semana", "quand je me lève"; with most, the language they show most): then it is that
         word, not shorthand for a drug. The word lists are read when a question first needs them."""
         shown = self._shown(typed, most)
-        if not shown or self._load_everyday is None:
-            return False
-        if self._everyday is None:
-            self._everyday = self._load_everyday()
-        return any(word in self._everyday.get(lang, ()) for lang in shown)
+        return bool(shown) and any(word in self._everyday_words().get(lang, ()) for lang in shown)
 
     def _other_medicine(self, word: str, drug: str) -> bool:
         """Whether a word read as a misspelling or shorthand of the drug is the name of a medicine the corpus lacks
