@@ -223,8 +223,34 @@ def test_editorial_gaps_fail_validate_but_do_not_stop_a_build(corpus_copy: Path)
 def test_a_subgroup_abroad_that_names_no_member_is_reported(corpus_copy: Path) -> None:
     classes = _edit(corpus_copy / "classes.yaml", "english: vitamin K antagonist", "english: factor Xa inhibitor")
     assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, '- english: factor Xa inhibitor')}: subgroups_abroad.english: "
+        f"classes.yaml:{_line_of(classes, '- english: factor Xa inhibitor')}: subgroups.english: "
         "'factor Xa inhibitor' is in the kicker of no member of Anticoagulants"]
+
+
+def test_an_english_subgroup_name_a_class_already_takes_is_reported(corpus_copy: Path) -> None:
+    # Matching keeps the first: as a class alias "bisphosphonates" had answered with denosumab too.
+    classes = _edit(corpus_copy / "classes.yaml", "aliases: [vitamin K antagonists, VKAs]",
+                    "aliases: [Blood Thinners, VKAs]")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{_line_of(classes, '- english: vitamin K antagonist')}: subgroups.aliases: "
+        "'Blood Thinners' already names Anticoagulants"]
+
+
+def test_a_subgroup_nothing_names_is_reported(corpus_copy: Path) -> None:
+    classes = _edit(corpus_copy / "classes.yaml", "      aliases: [vitamin K antagonists, VKAs]\n"
+                    "      names: {fr: [AVK, antivitamines K]}\n", "")
+    line = _line_of(classes, "- english: vitamin K antagonist")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{line}: subgroups: a subgroup needs English aliases or names abroad: nothing would name it"]
+
+
+def test_a_subgroup_is_any_of_its_kicker_phrases(corpus_copy: Path) -> None:
+    # "atypical" or "second-generation" antipsychotics: one phrase per way the kickers say it; each must hold a member.
+    classes = _edit(corpus_copy / "classes.yaml", "english: vitamin K antagonist",
+                    "english: [vitamin K antagonist, coumarin]")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{_line_of(classes, '- english: [vitamin K antagonist, coumarin]')}: subgroups.english: "
+        "'coumarin' is in the kicker of no member of Anticoagulants"]
 
 
 def test_a_name_abroad_with_a_greek_letter_is_reported(corpus_copy: Path) -> None:

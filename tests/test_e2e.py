@@ -645,7 +645,7 @@ def test_which_drug_leads_beside_a_drug_named_as_a_conditions_cause(real_engine:
      "monitoring"),
     ("bêtabloquants et asthme : contre-indiqué ?", ["atenolol", "bisoprolol", "carvedilol", "metoprolol",
                                                     "propranolol"], "prescribing"),
-    # a subgroup by its name abroad (subgroups_abroad), even where a short drug name is one of its words
+    # a subgroup by its name abroad (subgroups), even where a short drug name is one of its words
     ("diuréticos de asa: ¿qué controles?", ["bumetanide", "furosemide"], "monitoring"),
     # a subgroup named beside its class
     ("Antibiotika: Penicilline und Allergie",
@@ -658,6 +658,37 @@ def test_a_class_or_subgroup_is_answered_in_any_language(real_engine: Engine, qu
                                                          section: str) -> None:
     answer = real_engine.ask(question)
     assert [h.drug for h in answer.hits] == members and {h.section for h in answer.hits} == {section}
+
+
+@pytest.mark.parametrize(("question", "members"), [
+    # a subgroup by its English name (classes.yaml subgroups' aliases): its members only
+    ("loop diuretics and gout", ["bumetanide", "furosemide"]),
+    ("atypical antipsychotics: what metabolic monitoring?",
+     ["aripiprazole", "clozapine", "olanzapine", "quetiapine", "risperidone"]),  # by three phrases of the kickers
+    ("bisphosphonates and osteonecrosis of the jaw", ["alendronic acid", "zoledronic acid"]),  # not denosumab
+    ("benzodiazepines and driving", ["alprazolam", "clonazepam", "diazepam", "lorazepam"]),  # not zopiclone
+    # named beside its class, as names abroad are
+    ("antidepressants: SSRIs and SNRIs in pregnancy",
+     ["citalopram", "duloxetine", "escitalopram", "fluoxetine", "sertraline", "venlafaxine"]),
+    # the class's own name is still the whole class
+    ("diuretics and gout", ["bendroflumethiazide", "bumetanide", "furosemide", "hydrochlorothiazide", "indapamide"]),
+])
+def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, question: str,
+                                                          members: list[str]) -> None:
+    assert sorted(h.drug for h in real_engine.ask(question).hits) == members
+
+
+def test_no_english_subgroup_name_is_an_everyday_word() -> None:
+    # "SUs" (sulfonylureas) is Spanish "sus", "AChEIs" Portuguese "achei", "BiTE" English "bite": every question with
+    # the word would be about the subgroup.
+    from clincalc_search.corpus import load_classes
+    from clincalc_search.drugs import english_words, group_key
+    from clincalc_search.everyday_words import LANGUAGES, everyday
+
+    words = {"en": english_words(), **{lang: frozenset(everyday(lang)) for lang in LANGUAGES}}
+    classes, _ = load_classes(REAL_CORPUS / "classes.yaml")
+    keys = [group_key(label) for c in classes for s in c.subgroups for label in s.aliases]
+    assert [k for k in keys if " " not in k and (len(k) < 3 or any(k in w for w in words.values()))] == []
 
 
 @pytest.mark.parametrize(("question", "named"), [

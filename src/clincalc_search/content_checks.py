@@ -117,7 +117,7 @@ def covers(text: str, terms: list[str]) -> bool:
 
 def checklist_problems(monographs: list[Monograph], classes: list[DrugClass], declared: set[str]) -> list[Problem]:
     """Each member of a class covers each of its safety topics in the named section, unless an exception
-    with a reason says why not; each exception names a member, and each subgroup abroad at least one."""
+    with a reason says why not; each exception names a member, and each subgroup's kicker phrase at least one."""
     problems: list[Problem] = []
     by_name = {m.name.casefold(): m for m in monographs}
     unparsed = {n.casefold() for n in declared} - set(by_name)
@@ -132,13 +132,14 @@ def checklist_problems(monographs: list[Monograph], classes: list[DrugClass], de
                     problems.append(Problem(
                         file=m.path, line=heading_line(m, t.section), field=t.section, blocks_build=False,
                         message=f"missing class safety topic '{t.topic}' ({c.name})"))
-        for sub in c.subgroups_abroad:
-            # A subgroup that names no member would silently recognise nothing; a file that did not parse may hold
-            # its member (and is reported already).
-            if not unparsed and not any(kicker_holds(m.kicker, sub.english) for m in members):
-                problems.append(Problem(file=CLASSES_FILE, line=sub.line, field="subgroups_abroad.english",
-                                        blocks_build=False,
-                                        message=f"'{sub.english}' is in the kicker of no member of {c.name}"))
+        for sub in c.subgroups:
+            # A kicker phrase that holds no member would silently recognise nothing; a file that did not parse may
+            # hold its member (and is reported already).
+            for phrase in sub.english:
+                if not unparsed and not any(kicker_holds(m.kicker, phrase) for m in members):
+                    problems.append(Problem(file=CLASSES_FILE, line=sub.line, field="subgroups.english",
+                                            blocks_build=False,
+                                            message=f"'{phrase}' is in the kicker of no member of {c.name}"))
         for e in c.exceptions:
             member = by_name.get(e.drug.casefold())
             if member is not None and member.drug_class == c.name or e.drug.casefold() in unparsed:

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from clincalc_search.drugs import GREEK
+from clincalc_search.drugs import GREEK, group_key
 from clincalc_search.models import (
     SECTION_TITLES,
     ClassException,
@@ -19,7 +19,7 @@ from clincalc_search.models import (
     Problem,
     SafetyTopic,
     Section,
-    SubgroupAbroad,
+    Subgroup,
 )
 
 FRONT_MATTER_KEYS = (
@@ -263,16 +263,16 @@ def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     return monographs, problems
 
 
-_CLASS_KEYS = ("name", "description", "aliases", "aliases_abroad", "subgroups_abroad", "safety_topics", "exceptions")
-_ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException] | type[SubgroupAbroad]] = {
-    "safety_topics": SafetyTopic, "exceptions": ClassException, "subgroups_abroad": SubgroupAbroad}
+_CLASS_KEYS = ("name", "description", "aliases", "aliases_abroad", "subgroups", "safety_topics", "exceptions")
+_ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException] | type[Subgroup]] = {
+    "safety_topics": SafetyTopic, "exceptions": ClassException, "subgroups": Subgroup}
 
 
 _Found = list[tuple[int, str, str]]  # (line, field, message), turned into Problems by load_classes
 
 
 def _class_items(key: str, value: Any, node: yaml.Node | None, line: int) -> tuple[list[Any], _Found]:
-    """The valid entries of a class's safety_topics, exceptions or subgroups_abroad list, and (line, field,
+    """The valid entries of a class's safety_topics, exceptions or subgroups list, and (line, field,
     message) for the rest, each pointing at the entry (or its key) that is wrong."""
     model = _ITEM_MODELS[key]
     if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
@@ -293,7 +293,8 @@ def _class_items(key: str, value: Any, node: yaml.Node | None, line: int) -> tup
             for err in exc.errors():
                 sub = str(err["loc"][0]) if err["loc"] else ""
                 message = "required field is missing" if err["type"] == "missing" else err["msg"]
-                problems.append((sub_lines.get(sub, item_line), f"{key}.{sub}", message))
+                message = message.removeprefix("Value error, ")  # a model's own check: its message is enough
+                problems.append((sub_lines.get(sub, item_line), f"{key}.{sub}" if sub else key, message))
     return items, problems
 
 
@@ -360,14 +361,32 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
             continue
         seen[folded] = key_lines.get("name", line)
         classes.append(drug_class)
+    problems += [problem(n, f, m) for n, f, m in _english_subgroup_problems(classes)]
     return classes, problems
 
 
+def _english_subgroup_problems(classes: list[DrugClass]) -> _Found:
+    """English subgroup names that a class's name or alias, or another subgroup, already takes: matching keeps only
+    the first, so the second would never be recognised ("bisphosphonates" as a class alias answers with denosumab)."""
+    taken = {group_key(name): c.name for c in classes for name in [c.name, *c.aliases]}
+    found: _Found = []
+    for c in classes:
+        for sub in c.subgroups:
+            for label in sub.aliases:
+                key = group_key(label)
+                if key in taken:
+                    found.append((sub.line, "subgroups.aliases", f"'{label}' already names {taken[key]}"))
+                taken.setdefault(key, f"the subgroup '{label}' of {c.name}")
+    return found
+
+
 def _names_abroad_problems(drug_class: DrugClass, line: int) -> _Found:
-    """Names abroad with a Greek letter: questions are matched without it, so "β-Blocker" would name any blocker."""
+    """Names abroad and English subgroup names with a Greek letter: questions are matched without it, so "β-Blocker"
+    would name any blocker."""
     named = [(line, "aliases_abroad", label) for labels in drug_class.aliases_abroad.values() for label in labels]
-    named += [(sub.line, "subgroups_abroad.names", label) for sub in drug_class.subgroups_abroad
+    named += [(sub.line, "subgroups.names", label) for sub in drug_class.subgroups
               for labels in sub.names.values() for label in labels]
+    named += [(sub.line, "subgroups.aliases", label) for sub in drug_class.subgroups for label in sub.aliases]
     return [(n, field, f"'{label}': write the Greek letter out ('beta', 'alpha'); matching drops it")
             for n, field, label in named if GREEK.search(label)]
 

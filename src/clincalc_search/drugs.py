@@ -360,31 +360,45 @@ class DrugLexicon:
             for alias in c.aliases:
                 self._class_keys[group_key(alias)] = c.name
         self._kickers = {m.name: group_key(m.kicker) for m in monographs}
-        # A class or subgroup as the other languages name it ("IBP", "diuréticos de asa"). A subgroup is the class's
-        # members whose kicker holds its English words. A name under four letters or that is an English word ("FANS",
-        # NSAIDs in Italy) names the group only in a question written in that language, as a brand abroad does.
+        # A subgroup is the class's members whose kicker holds one of its English kicker phrases. Its English names
+        # ("loop diuretics", "Z-drugs") are English keys, as a class's aliases are.
         kicker_of = {m.name: m.kicker for m in monographs}
-        self._english_keys = english_keys = set(self._class_keys)
         self._subgroup_keys: dict[str, tuple[str, ...]] = {}
-        self._group_abroad_only: dict[str, set[str]] = {}
         self._group_labels: dict[str, str] = {}  # a subgroup's key → its name as classes.yaml writes it
-        for c in classes:
-            named = [(lang, label, None) for lang, labels in c.aliases_abroad.items() for label in labels]
-            for sub in c.subgroups_abroad:
-                members = tuple(d for d in self.members.get(c.name, []) if kicker_holds(kicker_of[d], sub.english))
-                named += [(lang, label, members) for lang, labels in sub.names.items() for label in labels]
-            for lang, label, members in named:
-                if GREEK.search(label):
-                    continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
+        order = {c.name: i for i, c in enumerate(classes)}
+        subgroups = [(c, sub, tuple(d for d in self.members.get(c.name, [])
+                                    if any(kicker_holds(kicker_of[d], e) for e in sub.english)))
+                     for c in classes for sub in c.subgroups]
+        for _, sub, members in subgroups:
+            for label in sub.aliases:
                 key = group_key(label)
-                if members is None:
-                    self._class_keys.setdefault(key, c.name)
-                elif members and key not in english_keys:  # "DMARD" stays the English name of the whole class
+                if members and key not in self._class_keys and not GREEK.search(label):  # validate reports both
                     self._subgroup_keys.setdefault(key, members)
                     self._group_labels.setdefault(key, label)
-                typed = normalise(label)
-                if key not in english_keys and (len(typed) < 4 or typed in english_words()):
-                    self._group_abroad_only.setdefault(key, set()).add(lang)
+        self._english_keys = english_keys = set(self._class_keys) | set(self._subgroup_keys)
+        # A class or subgroup as the other languages name it ("IBP", "diuréticos de asa"). A name under four letters
+        # or that is an English word ("FANS", NSAIDs in Italy) names the group only in a question written in that
+        # language, as a brand abroad does.
+        self._group_abroad_only: dict[str, set[str]] = {}
+        named = [(lang, label, c.name, None) for c in classes for lang, labels in c.aliases_abroad.items()
+                 for label in labels]
+        named += [(lang, label, c.name, members) for c, sub, members in subgroups for lang, labels in sub.names.items()
+                  for label in labels]
+        named.sort(key=lambda n: order[n[2]])  # class by class, as classes.yaml lists them: the first name wins
+        for lang, label, class_name, members in named:
+            if GREEK.search(label):
+                continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
+            key = group_key(label)
+            if key in english_keys:
+                continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
+            if members is None:
+                self._class_keys.setdefault(key, class_name)
+            elif members:
+                self._subgroup_keys.setdefault(key, members)
+                self._group_labels.setdefault(key, label)
+            typed = normalise(label)
+            if len(typed) < 4 or typed in english_words():
+                self._group_abroad_only.setdefault(key, set()).add(lang)
         # What "X inhibitor" names X in: "sglt2" (SGLT2i), "ace" (ACEi).
         self._inhibited = {m.group(1) for key in [*self._kickers.values(), *english_keys]
                            for m in re.finditer(r"(?:^| )(\w+) inhibitor\b", key) if len(m.group(1)) >= 3}
@@ -452,7 +466,7 @@ class DrugLexicon:
         self._group_vocabulary = {w for key in [*self._class_keys, *self._subgroup_keys] for w in key.split()}
         name_spellings = {romance_spelling(w) for w in self._all_name_words} | set(self._romance_spelt)
         self._group_words_abroad = {
-            w for key in set(self._class_keys) - english_keys | set(self._subgroup_keys) for w in key.split()
+            w for key in {*self._class_keys, *self._subgroup_keys} - english_keys for w in key.split()
             if len(w) >= 5 and w not in self.surfaces and romance_spelling(w) not in name_spellings}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
@@ -723,10 +737,11 @@ class DrugLexicon:
 
     def other_medicine(self, word: str) -> str | None:
         """The medicine a word names that the corpus lacks (its name in other_medicines' dictionary), if any. Words of
-        the corpus's class names, aliases and kickers ("statins", "insulin") name groups it covers, and words of its
-        drugs' names ("ozogamicin", "tazobactam") name its drugs: neither counts."""
+        the corpus's class and subgroup names and kickers ("statins", "gliptins", "insulin") name groups it covers, and
+        words of its drugs' names ("ozogamicin", "tazobactam") name its drugs: neither counts."""
         medicines = self._other_medicines()
-        if medicines is None or group_key(word) in self._class_keys or word in self._all_name_words \
+        key = group_key(word)
+        if medicines is None or key in self._class_keys or key in self._subgroup_keys or word in self._all_name_words \
                 or {word, _singular(word)} & self._kicker_words.keys():
             return None
         return medicines.names.get(word)
@@ -969,7 +984,7 @@ class DrugLexicon:
 
     def _narrower(self, grams: list[str], found: Recognised) -> None:
         """Subgroups named beside their class ("antidepressivi SSRI", "anticoagulanti: EBPM e AVK") are what is asked
-        about: the members of every subgroup of the class the question names by a name abroad, together."""
+        about: the members of every subgroup of the class the question names, together."""
         taken: list[str] = []
         members: set[str] = set()
         for gram in grams:

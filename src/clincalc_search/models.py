@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SectionKey = Literal["overview", "how_it_works", "prescribing", "monitoring", "counselling", "evidence"]
 
@@ -128,15 +128,28 @@ class ClassException(BaseModel):
     line: int = 0
 
 
-class SubgroupAbroad(BaseModel):
-    """A subgroup of a class as other languages name it ("diuréticos de asa"): the members whose kicker holds the
-    English words ("loop diuretic")."""
+class Subgroup(BaseModel):
+    """A subgroup of a class: the members whose kicker holds one of its English kicker phrases ("loop diuretic";
+    "atypical" or "second-generation"), with the names English ("loop diuretics") and the other languages
+    ("diuréticos de asa") give it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    english: str = Field(min_length=1)
-    names: dict[AbroadLanguage, list[Annotated[str, Field(min_length=1)]]] = Field(min_length=1)
+    english: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    aliases: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    names: dict[AbroadLanguage, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
     line: int = 0
+
+    @field_validator("english", mode="before")
+    @classmethod
+    def _one_or_several(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _named(self) -> Subgroup:
+        if not self.aliases and not self.names:
+            raise ValueError("a subgroup needs English aliases or names abroad: nothing would name it")
+        return self
 
 
 class DrugClass(BaseModel):
@@ -147,7 +160,7 @@ class DrugClass(BaseModel):
     aliases: list[str] = Field(default_factory=list)  # e.g. "DOACs", "SSRIs": ways people name the class
     # The class's names in the other languages people ask in ("IBP", "Protonenpumpenhemmer"), by language.
     aliases_abroad: dict[AbroadLanguage, list[str]] = Field(default_factory=dict)
-    subgroups_abroad: list[SubgroupAbroad] = Field(default_factory=list)
+    subgroups: list[Subgroup] = Field(default_factory=list)
     safety_topics: list[SafetyTopic] = Field(default_factory=list)
     exceptions: list[ClassException] = Field(default_factory=list)
 
