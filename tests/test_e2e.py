@@ -691,10 +691,24 @@ def test_no_english_subgroup_name_is_an_everyday_word() -> None:
     assert [k for k in keys if " " not in k and (len(k) < 3 or any(k in w for w in words.values()))] == []
 
 
+@pytest.mark.parametrize(("question", "members"), [
+    # a rare word beside a class that is no medicine's name, misspelt or not (a lay word, a condition, a trial):
+    # the question asks about the class
+    ("beta-blockers and feeling woozy when I stand up", 5),
+    ("SGLT2 inhibitors in HFmrEF: what is the evidence?", 2),
+    ("loop diuretics vs thiazides for oedema in cirrhotics", 2),
+    ("do SSRIs cause bruxism?", 4),
+])
+def test_a_rare_word_beside_a_class_that_names_no_medicine_is_answered(real_engine: Engine, question: str,
+                                                                       members: int) -> None:
+    assert len(real_engine.ask(question).hits) == members
+
+
 @pytest.mark.parametrize(("question", "named"), [
     ("¿La domperidona y los IBP se pueden tomar juntos?", "domperidona"),  # another medicine beside a class abroad
     ("how does psilocybin compare with other antidepressants", "psilocybin"),
-    ("salmetrol inhaler without a steroid - is that dangerous?", "salmetrol"),  # in English, a word no monograph uses
+    ("salmetrol inhaler without a steroid - is that dangerous?", "salmetrol"),  # in English, a medicine misspelt
+    ("macrolides: what about tedizolid instead?", "tedizolid"),
     ("Does ibandronic acid have to be taken upright like other bisphosphonates?", "ibandronic"),
     ("SSRIs vs vortioxetin", "vortioxetin"),  # "SSRI" is also a name abroad, but English writes it too
     ("antidepressants and tianeptin in vivo", "tianeptin"),  # one borrowed word does not make it Spanish

@@ -419,6 +419,7 @@ class DrugLexicon:
         self._near: dict[tuple[int, float], list[str]] = {}  # (length, cutoff) → surfaces near it (_near_length)
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
         self._medicines_by_length: dict[int, list[str]] = {}  # length → other medicines' names of it (spelt)
+        self._medicine_words_by_length: dict[int, list[str]] = {}  # length → other medicines' one-word names of it
         self._spellings: dict[str, list[str]] = {}  # drug → its names a misspelling may be near, spelt the Romance way
         for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
@@ -825,6 +826,32 @@ class DrugLexicon:
             if drug and self._nearer_medicine(cand, drug, COMPOUND_SURE):
                 drug = None  # "dicloxacilin" is dicloxacillin misspelt, not "Diclo" (diclofenac) and "xacilin"
         return drug
+
+    def misspelt_medicine(self, word: str) -> str | None:
+        """The medicine the corpus lacks whose name the word is, misspelt as near as a corpus drug's name may be
+        (FUZZY_CUTOFF: "salmetrol", "vortioxetin"), or written as its acid ("ibandronic" for ibandronate); None for a
+        word near no medicine ("euglycaemic", "hayfever", a trial's name). The names are read when first needed."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        medicines = self._other_medicines()
+        if medicines is None:
+            return None
+        if not self._medicine_words_by_length:
+            # Built aside and put in place whole: another thread asking meanwhile must never see half a table.
+            by_length: dict[int, list[str]] = {}
+            for name in medicines.names:
+                if " " not in name:
+                    by_length.setdefault(len(name), []).append(name)
+            self._medicine_words_by_length = by_length
+        for typed in [word, *([word[:-2] + "ate"] if word.endswith("ic") else [])]:
+            near = [name for n, names in self._medicine_words_by_length.items()
+                    if abs(n - len(typed)) <= (1 - FUZZY_CUTOFF) * max(n, len(typed)) for name in names]
+            found = process.extractOne(typed, near, scorer=DamerauLevenshtein.normalized_similarity,
+                                       score_cutoff=FUZZY_CUTOFF)
+            if found is not None:
+                return medicines.names[found[0]]
+        return None
 
     def _nearer_medicine(self, word: str, drug: str, sure: float | None = None, by: float = NEARER_BY) -> bool:
         """Whether a word read as a misspelling of the drug is nearer the name of a medicine the corpus lacks (not of

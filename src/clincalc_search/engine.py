@@ -407,8 +407,8 @@ class Engine:
             # "how does ketamine work as an antidepressant": a drug the corpus lacks, asked about beside a class it
             # covers, is not about the class's members. That is another medicine at most MEDICINE_MENTIONS monographs
             # name ("bupropion", which three name among interactions; "potasio" counts as potassium, which many do),
-            # or, in English, a technical word at most one monograph uses in passing ("salmetrol"), but not a word of
-            # a group's name ("chemo") nor one the group's own monographs use (a member's trial, "conjugates"). In
+            # or, in English, a medicine's name misspelt that at most one monograph uses ("salmetrol"), but not a word
+            # of a group's name ("chemo") nor one the group's own monographs use (a member's trial, "conjugates"). In
             # another language most words are absent from the corpus ("¿Los IBP a largo plazo causan…?"): there only
             # another medicine counts.
             named = _group_name_stems(rec)
@@ -548,9 +548,12 @@ class Engine:
             return True
         if abroad or spread.get(word, 0) > PASSING_MENTION or self.lexicon.names_a_group(word):
             return False
-        # Counted by stem, so that an inflection of a corpus word ("pharmacologically") is that word.
+        # Counted by stem, so that an inflection of a corpus word ("pharmacologically") is that word. And only a
+        # medicine's name, misspelt: a rare word that is none ("euglycaemic", "hayfever", a trial's name) asks about
+        # the group.
         users = {self.chunks[i].drug for i in self.sparse.documents_with(stem_text(word))}
-        return len(users) <= PASSING_MENTION and not users & members
+        return (len(users) <= PASSING_MENTION and not users & members
+                and self.lexicon.misspelt_medicine(word) is not None)
 
     def _group_answer(self, text: str, plan: Plan, intents: list[str], mode: Mode, limit: int | None = None) -> Answer:
         rec = plan.recognised
