@@ -236,6 +236,26 @@ def test_an_english_subgroup_name_a_class_already_takes_is_reported(corpus_copy:
         "'Blood Thinners' already names Anticoagulants"]
 
 
+def test_a_class_name_abroad_that_an_english_subgroup_takes_is_reported(corpus_copy: Path) -> None:
+    # The subgroup takes it ("benzodiazépines" answered without zopiclone): it belongs with that subgroup's names.
+    classes = _edit(corpus_copy / "classes.yaml", "es: [anticoagulantes]", "es: [anticoagulantes, VKA]")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{_line_of(classes, 'aliases_abroad:')}: aliases_abroad: 'VKA' is the English name of the "
+        "subgroup 'vitamin K antagonists' of Anticoagulants: list it with that subgroup's names"]
+
+
+def test_a_subgroup_naming_itself_twice_is_no_problem(corpus_copy: Path) -> None:
+    _edit(corpus_copy / "classes.yaml", "aliases: [vitamin K antagonists, VKAs]",
+          "aliases: [vitamin K antagonists, VKAs, vitamin K antagonist]")
+    assert _problems(corpus_copy) == []
+
+
+def test_the_old_name_of_subgroups_is_named(corpus_copy: Path) -> None:
+    classes = _edit(corpus_copy / "classes.yaml", "  subgroups:", "  subgroups_abroad:")
+    assert _problems(corpus_copy) == [
+        f"classes.yaml:{_line_of(classes, 'subgroups_abroad:')}: subgroups_abroad: unknown key (now 'subgroups')"]
+
+
 def test_a_subgroup_nothing_names_is_reported(corpus_copy: Path) -> None:
     classes = _edit(corpus_copy / "classes.yaml", "      aliases: [vitamin K antagonists, VKAs]\n"
                     "      names: {fr: [AVK, antivitamines K]}\n", "")

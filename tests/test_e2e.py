@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from clincalc_search import dose_guard
+from clincalc_search.corpus import load_classes
+from clincalc_search.drugs import english_words, group_key
 from clincalc_search.engine import Engine
+from clincalc_search.everyday_words import LANGUAGES, everyday
 from clincalc_search.validation import validate_corpus
 
 from .conftest import REAL_CORPUS
@@ -678,13 +681,36 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     assert sorted(h.drug for h in real_engine.ask(question).hits) == members
 
 
+@pytest.mark.parametrize(("typed", "group"), [
+    # "X inhibitor" shorthand comes from kickers and class names only: an English subgroup's name would make everyday
+    # words shorthand ("AChE inhibitors": "aches", Portuguese "achei"; "protein synthesis inhibitors")
+    ("statins and muscle aches", "Statins"),
+    ("Achei um caroço no pescoço", None),
+    ("muscle protein synthesis after surgery", None),
+    ("AChE inhibitors and bradycardia", "AChE inhibitors"),
+    # a short English subgroup name counts only where no other language shows ("TCA": an eating disorder in Spanish)
+    ("pacientes con TCA y riesgo cardiaco", None),
+    ("TCA overdose and the QRS", "TCAs"),
+    # "non-X" is not X
+    ("non-benzodiazepines for insomnia in the elderly", "nonbenzodiazepine"),
+    ("non-selective beta-blockers and asthma", "non-selective beta-blockers"),
+    # two subgroups of one class, together
+    ("SGLT2 inhibitors or GLP-1 agonists for CKD", "GLP-1 agonists, SGLT2 inhibitors"),
+    ("third-generation cephalosporins and carbapenems for sepsis", "third-generation cephalosporins, carbapenems"),
+])
+def test_which_group_a_question_names(real_engine: Engine, typed: str, group: str | None) -> None:
+    found = real_engine.lexicon.recognise(typed)
+    assert found.drugs == [] and found.group_label == group
+
+
+def test_a_medicine_named_like_a_subgroup_is_not_a_misspelt_drug(real_engine: Engine) -> None:
+    # "coumarins" names the vitamin K antagonists; "coumarin" stays another substance, not Coumadin misspelt.
+    assert real_engine.lexicon.recognise("coumarin and bleeding").fuzzy == {}
+
+
 def test_no_english_subgroup_name_is_an_everyday_word() -> None:
     # "SUs" (sulfonylureas) is Spanish "sus", "AChEIs" Portuguese "achei", "BiTE" English "bite": every question with
     # the word would be about the subgroup.
-    from clincalc_search.corpus import load_classes
-    from clincalc_search.drugs import english_words, group_key
-    from clincalc_search.everyday_words import LANGUAGES, everyday
-
     words = {"en": english_words(), **{lang: frozenset(everyday(lang)) for lang in LANGUAGES}}
     classes, _ = load_classes(REAL_CORPUS / "classes.yaml")
     keys = [group_key(label) for c in classes for s in c.subgroups for label in s.aliases]
@@ -696,7 +722,7 @@ def test_no_english_subgroup_name_is_an_everyday_word() -> None:
     # the question asks about the class
     ("beta-blockers and feeling woozy when I stand up", 5),
     ("SGLT2 inhibitors in HFmrEF: what is the evidence?", 2),
-    ("loop diuretics vs thiazides for oedema in cirrhotics", 2),
+    ("loop diuretics vs thiazides for oedema in cirrhotics", 5),  # both subgroups
     ("do SSRIs cause bruxism?", 4),
 ])
 def test_a_rare_word_beside_a_class_that_names_no_medicine_is_answered(real_engine: Engine, question: str,

@@ -132,11 +132,11 @@ def checklist_problems(monographs: list[Monograph], classes: list[DrugClass], de
                     problems.append(Problem(
                         file=m.path, line=heading_line(m, t.section), field=t.section, blocks_build=False,
                         message=f"missing class safety topic '{t.topic}' ({c.name})"))
-        for sub in c.subgroups:
-            # A kicker phrase that holds no member would silently recognise nothing; a file that did not parse may
-            # hold its member (and is reported already).
+        # A kicker phrase that holds no member would silently recognise nothing; a file that did not parse may hold
+        # its member (and is reported already).
+        for sub in c.subgroups if not unparsed else []:
             for phrase in sub.english:
-                if not unparsed and not any(kicker_holds(m.kicker, phrase) for m in members):
+                if not any(kicker_holds(m.kicker, phrase) for m in members):
                     problems.append(Problem(file=CLASSES_FILE, line=sub.line, field="subgroups.english",
                                             blocks_build=False,
                                             message=f"'{phrase}' is in the kicker of no member of {c.name}"))

@@ -264,6 +264,7 @@ def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
 
 
 _CLASS_KEYS = ("name", "description", "aliases", "aliases_abroad", "subgroups", "safety_topics", "exceptions")
+_RENAMED = {"subgroups_abroad": "subgroups"}  # keys an older classes.yaml used
 _ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException] | type[Subgroup]] = {
     "safety_topics": SafetyTopic, "exceptions": ClassException, "subgroups": Subgroup}
 
@@ -328,6 +329,7 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
         return [], [problem(1, "classes", "must be a YAML list of classes, each with name and description")]
     classes: list[DrugClass] = []
     seen: dict[str, int] = {}
+    abroad_lines: dict[str, int] = {}  # class → the line of its aliases_abroad
     for item, node in zip(data, root.value, strict=True):
         line = node.start_mark.line + 1
         if not isinstance(item, dict) or not isinstance(node, yaml.MappingNode):
@@ -336,7 +338,8 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
         key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         value_nodes = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
         bad = [k for k in item if k not in _CLASS_KEYS]
-        problems += [problem(key_lines.get(str(k), line), str(k), "unknown key") for k in bad]
+        problems += [problem(key_lines.get(str(k), line), str(k),
+                             f"unknown key (now '{_RENAMED[k]}')" if k in _RENAMED else "unknown key") for k in bad]
         fields = {k: v for k, v in item.items() if k in _CLASS_KEYS}
         for key in _ITEM_MODELS:
             if fields.get(key) is None:
@@ -352,7 +355,7 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
                 field = str(err["loc"][0]) if err["loc"] else "classes"
                 problems.append(problem(key_lines.get(field, line), field, err["msg"]))
             continue
-        abroad_line = key_lines.get("aliases_abroad", line)
+        abroad_line = abroad_lines[drug_class.name] = key_lines.get("aliases_abroad", line)
         problems += [problem(n, f, m) for n, f, m in _names_abroad_problems(drug_class, abroad_line)]
         folded = drug_class.name.casefold()
         if folded in seen:
@@ -361,22 +364,31 @@ def load_classes(classes_file: Path) -> tuple[list[DrugClass], list[Problem]]:
             continue
         seen[folded] = key_lines.get("name", line)
         classes.append(drug_class)
-    problems += [problem(n, f, m) for n, f, m in _english_subgroup_problems(classes)]
+    problems += [problem(n, f, m) for n, f, m in _english_subgroup_problems(classes, abroad_lines)]
     return classes, problems
 
 
-def _english_subgroup_problems(classes: list[DrugClass]) -> _Found:
+def _english_subgroup_problems(classes: list[DrugClass], abroad_lines: dict[str, int]) -> _Found:
     """English subgroup names that a class's name or alias, or another subgroup, already takes: matching keeps only
-    the first, so the second would never be recognised ("bisphosphonates" as a class alias answers with denosumab)."""
+    the first, so the second would never be recognised ("bisphosphonates" as a class alias answered with denosumab).
+    And a class's name abroad that is an English subgroup's name ("benzodiazépines"): the subgroup takes it, so it
+    belongs with that subgroup's names abroad."""
     taken = {group_key(name): c.name for c in classes for name in [c.name, *c.aliases]}
     found: _Found = []
     for c in classes:
         for sub in c.subgroups:
-            for label in sub.aliases:
-                key = group_key(label)
+            own = {group_key(label) for label in sub.aliases}
+            for key, label in {group_key(label): label for label in reversed(sub.aliases)}.items():
                 if key in taken:
                     found.append((sub.line, "subgroups.aliases", f"'{label}' already names {taken[key]}"))
-                taken.setdefault(key, f"the subgroup '{label}' of {c.name}")
+            taken.update((key, f"the subgroup '{sub.aliases[0]}' of {c.name}") for key in own if key not in taken)
+    for c in classes:
+        for labels in c.aliases_abroad.values():
+            for label in labels:
+                named = taken.get(group_key(label), "")
+                if named.startswith("the subgroup"):
+                    found.append((abroad_lines[c.name], "aliases_abroad",
+                                  f"'{label}' is the English name of {named}: list it with that subgroup's names"))
     return found
 
 

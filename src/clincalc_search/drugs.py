@@ -210,8 +210,16 @@ GREEK = re.compile(r"[\u0370-\u03ff]")  # normalise drops these letters
 
 
 def group_key(name: str) -> str:
-    """A class's or group's name as questions are matched against it: normalised, each word singular."""
-    return " ".join(_singular(w) for w in normalise(name).replace("-", " ").split())
+    """A class's or group's name as questions are matched against it: normalised, each word singular, and "non"
+    joined to the word it negates, so that "non-benzodiazepines" does not name the benzodiazepines."""
+    return " ".join(_singular(w) for w in _group_words(normalise(name)))
+
+
+def _group_words(text: str) -> list[str]:
+    return _NON.sub("non", text.replace("-", " ")).split()
+
+
+_NON = re.compile(r"\bnon (?=\w)")
 
 
 def kicker_holds(kicker: str, english: str) -> bool:
@@ -360,48 +368,24 @@ class DrugLexicon:
             for alias in c.aliases:
                 self._class_keys[group_key(alias)] = c.name
         self._kickers = {m.name: group_key(m.kicker) for m in monographs}
-        # A subgroup is the class's members whose kicker holds one of its English kicker phrases. Its English names
-        # ("loop diuretics", "Z-drugs") are English keys, as a class's aliases are.
         kicker_of = {m.name: m.kicker for m in monographs}
+        # A subgroup is the class's members whose kicker holds one of its English kicker phrases.
+        subgroup_members = {(c.name, i): tuple(d for d in self.members.get(c.name, [])
+                                               if any(kicker_holds(kicker_of[d], e) for e in sub.english))
+                            for c in classes for i, sub in enumerate(c.subgroups)}
         self._subgroup_keys: dict[str, tuple[str, ...]] = {}
         self._group_labels: dict[str, str] = {}  # a subgroup's key → its name as classes.yaml writes it
-        order = {c.name: i for i, c in enumerate(classes)}
-        subgroups = [(c, sub, tuple(d for d in self.members.get(c.name, [])
-                                    if any(kicker_holds(kicker_of[d], e) for e in sub.english)))
-                     for c in classes for sub in c.subgroups]
-        for _, sub, members in subgroups:
-            for label in sub.aliases:
-                key = group_key(label)
-                if members and key not in self._class_keys and not GREEK.search(label):  # validate reports both
-                    self._subgroup_keys.setdefault(key, members)
-                    self._group_labels.setdefault(key, label)
-        self._english_keys = english_keys = set(self._class_keys) | set(self._subgroup_keys)
-        # A class or subgroup as the other languages name it ("IBP", "diuréticos de asa"). A name under four letters
-        # or that is an English word ("FANS", NSAIDs in Italy) names the group only in a question written in that
-        # language, as a brand abroad does.
-        self._group_abroad_only: dict[str, set[str]] = {}
-        named = [(lang, label, c.name, None) for c in classes for lang, labels in c.aliases_abroad.items()
-                 for label in labels]
-        named += [(lang, label, c.name, members) for c, sub, members in subgroups for lang, labels in sub.names.items()
-                  for label in labels]
-        named.sort(key=lambda n: order[n[2]])  # class by class, as classes.yaml lists them: the first name wins
-        for lang, label, class_name, members in named:
-            if GREEK.search(label):
-                continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
-            key = group_key(label)
-            if key in english_keys:
-                continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
-            if members is None:
-                self._class_keys.setdefault(key, class_name)
-            elif members:
-                self._subgroup_keys.setdefault(key, members)
-                self._group_labels.setdefault(key, label)
-            typed = normalise(label)
-            if len(typed) < 4 or typed in english_words():
-                self._group_abroad_only.setdefault(key, set()).add(lang)
-        # What "X inhibitor" names X in: "sglt2" (SGLT2i), "ace" (ACEi).
-        self._inhibited = {m.group(1) for key in [*self._kickers.values(), *english_keys]
+        self._subgroup_class: dict[str, str] = {}  # a subgroup's key → its class
+        self._english_only: set[str] = set()  # short English subgroup names ("TCA")
+        # What "X inhibitor" names X in: "sglt2" (SGLT2i), "ace" (ACEi). From kickers and class names only: an English
+        # subgroup's name would make everyday words shorthand ("AChE inhibitors" → "ache", "cell wall inhibitors").
+        self._inhibited = {m.group(1) for key in [*self._kickers.values(), *self._class_keys]
                            for m in re.finditer(r"(?:^| )(\w+) inhibitor\b", key) if len(m.group(1)) >= 3}
+        self._add_english_subgroups(classes, subgroup_members)
+        english_keys = set(self._class_keys) | set(self._subgroup_keys)
+        self._group_abroad_only: dict[str, set[str]] = {}
+        for c in classes:
+            self._add_names_abroad(c, subgroup_members, english_keys)
         # Names abroad that show a question's language: not one English writes too ("SSRI", "anti-PD-1",
         # "aminoglycoside" are in kickers; "Nitrate" is an English word).
         kickers = f" {' | '.join(self._kickers.values())} "
@@ -476,6 +460,49 @@ class DrugLexicon:
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
         self._combinations = _combinations(monographs, self.surfaces)
+
+    def _add_english_subgroups(self, classes: list[DrugClass], members_of: dict[tuple[str, int], tuple[str, ...]]) \
+            -> None:
+        """English subgroup names ("loop diuretics", "Z-drugs") are English keys, as a class's aliases are. One under
+        four letters names its subgroup only in a question no other language shows: "TCA" is also French and Spanish
+        shorthand for an eating disorder."""
+        for c in classes:
+            for i, sub in enumerate(c.subgroups):
+                members = members_of[(c.name, i)]
+                for label in sub.aliases:
+                    key = group_key(label)
+                    if not members or key in self._class_keys or GREEK.search(label):
+                        continue  # validate reports each
+                    self._subgroup_keys.setdefault(key, members)
+                    self._group_labels.setdefault(key, label)
+                    self._subgroup_class.setdefault(key, c.name)
+                    if len(normalise(label).rstrip("s")) < SHORT_NAME:
+                        self._english_only.add(key)
+
+    def _add_names_abroad(self, c: DrugClass, members_of: dict[tuple[str, int], tuple[str, ...]],
+                          english_keys: set[str]) -> None:
+        """A class or subgroup as the other languages name it ("IBP", "diuréticos de asa"). A name under four letters
+        or that is an English word ("FANS", NSAIDs in Italy) names the group only in a question written in that
+        language, as a brand abroad does. Class by class, as classes.yaml lists them: the first to take a name keeps
+        it."""
+        named = [(lang, label, None) for lang, labels in c.aliases_abroad.items() for label in labels]
+        named += [(lang, label, members_of[(c.name, i)]) for i, sub in enumerate(c.subgroups)
+                  for lang, labels in sub.names.items() for label in labels]
+        for lang, label, members in named:
+            if GREEK.search(label):
+                continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
+            key = group_key(label)
+            if key in english_keys:
+                continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
+            if members is None:
+                self._class_keys.setdefault(key, c.name)
+            elif members:
+                self._subgroup_keys.setdefault(key, members)
+                self._group_labels.setdefault(key, label)
+                self._subgroup_class.setdefault(key, c.name)
+            typed = normalise(label)
+            if len(typed) < SHORT_NAME or typed in english_words():
+                self._group_abroad_only.setdefault(key, set()).add(lang)
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -738,11 +765,10 @@ class DrugLexicon:
 
     def other_medicine(self, word: str) -> str | None:
         """The medicine a word names that the corpus lacks (its name in other_medicines' dictionary), if any. Words of
-        the corpus's class and subgroup names and kickers ("statins", "gliptins", "insulin") name groups it covers, and
-        words of its drugs' names ("ozogamicin", "tazobactam") name its drugs: neither counts."""
+        the corpus's class names, aliases and kickers ("statins", "insulin") name groups it covers, and words of its
+        drugs' names ("ozogamicin", "tazobactam") name its drugs: neither counts."""
         medicines = self._other_medicines()
-        key = group_key(word)
-        if medicines is None or key in self._class_keys or key in self._subgroup_keys or word in self._all_name_words \
+        if medicines is None or group_key(word) in self._class_keys or word in self._all_name_words \
                 or {word, _singular(word)} & self._kicker_words.keys():
             return None
         return medicines.names.get(word)
@@ -972,21 +998,22 @@ class DrugLexicon:
 
     def _groups(self, text: str, found: Recognised) -> None:
         # "SGLT2i", "ACEi": clinicians' shorthand for an inhibitor a kicker or an English class name spells out.
-        words = [part for w in text.replace("-", " ").split()
-                 for part in ([w[:-1], "inhibitor"] if w[:-1] in self._inhibited else [_singular(w)])]
+        words = [part for w in _group_words(text)
+                 for part in ([w[:-1], "inhibitor"] if w[-1:] == "i" and w[:-1] in self._inhibited else [_singular(w)])]
         grams = [" ".join(words[i : i + n]) for n in range(max(4, self._longest_group), 0, -1)
                  for i in range(len(words) - n + 1)]
         shown: list[str] | None = None
         for gram in grams:
             if gram not in self._class_keys and gram not in self._subgroup_keys:
                 continue
-            if gram in self._group_abroad_only:
+            if gram in self._group_abroad_only or gram in self._english_only:
                 shown = self._shown(set(_WORD.findall(text)), most=True) if shown is None else shown
-                if self._group_abroad_only[gram].isdisjoint(shown):
+                if gram in self._english_only and shown or \
+                        gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(shown):
                     continue
             found.group_words = gram
             if gram in self._subgroup_keys:
-                found.group, found.group_label = list(self._subgroup_keys[gram]), self._group_labels[gram]
+                self._subgroups_together(grams, gram, found)
                 return
             found.drug_class = self._class_keys[gram]
             found.group = list(self.members.get(found.drug_class, []))
@@ -1008,6 +1035,20 @@ class DrugLexicon:
                 found.group = sorted(members)
                 found.group_label = found.group_words = gram
                 return
+
+    def _subgroups_together(self, grams: list[str], first: str, found: Recognised) -> None:
+        """A subgroup, with every other subgroup of its class the question names ("SGLT2 inhibitors or GLP-1
+        agonists", "3rd-generation cephalosporins and carbapenems"): the question asks about them together, as beside
+        the class's own name (_narrower). Not a name inside one taken ("thiazide" of "thiazide-like diuretics")."""
+        taken = [first]
+        for gram in grams:
+            if gram in self._subgroup_keys and gram not in self._group_abroad_only \
+                    and self._subgroup_class[gram] == self._subgroup_class[first] \
+                    and not any(f" {gram} " in f" {t} " for t in taken):
+                taken.append(gram)
+        found.group = sorted({d for g in taken for d in self._subgroup_keys[g]})
+        found.group_label = ", ".join(self._group_labels[g] for g in taken)
+        found.group_words = " | ".join(taken)
 
     def _narrower(self, grams: list[str], found: Recognised) -> None:
         """Subgroups named beside their class ("antidepressivi SSRI", "anticoagulanti: EBPM e AVK") are what is asked

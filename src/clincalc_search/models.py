@@ -143,6 +143,8 @@ class Subgroup(BaseModel):
     @field_validator("english", mode="before")
     @classmethod
     def _one_or_several(cls, value: object) -> object:
+        # Most subgroups are one phrase, written as a string ("loop diuretic"); a list when the kickers say it in
+        # several ways.
         return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
