@@ -694,6 +694,12 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     # "non-X" is not X
     ("non-benzodiazepines for insomnia in the elderly", "nonbenzodiazepine"),
     ("non-selective beta-blockers and asthma", "non-selective beta-blockers"),
+    # an apostrophe's s is a plural or possessive
+    ("NSAID's in CKD", "Non-steroidal anti-inflammatory drugs"),
+    # a class's or subgroup's name misspelt, word by word as near as a drug's name may be; not a short word
+    ("antipsycotics and weight gain", "Antipsychotics"),
+    ("macrolids and the QT interval", "macrolides"),
+    ("what are H2 receptor antagonists used for?", None),  # not "ADP receptor antagonists"
     # two subgroups of one class, together
     ("SGLT2 inhibitors or GLP-1 agonists for CKD", "GLP-1 agonists, SGLT2 inhibitors"),
     ("third-generation cephalosporins and carbapenems for sepsis", "third-generation cephalosporins, carbapenems"),

@@ -65,6 +65,8 @@ ROMANCE_MIN = 7  # letters in a Romance skeleton before it is trusted to name on
 ROMANCE_SPELT_MIN = 3
 ROMANCE_SPELT_NAME = 6  # letters in a name before its Romance spelling is looked for
 JOINED_BRAND_MIN = 8  # letters in a brand of several words typed as one before it is matched that way
+MISSPELT_GROUP_MIN = 8  # letters in a class's or subgroup's name before a misspelling of it is read as it
+MISSPELT_WORD_MIN = 5  # letters in each misspelt word of it
 # Letters of a compound's drug name ("lithium") and of the word joined to it ("spiegel").
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 
@@ -210,16 +212,18 @@ GREEK = re.compile(r"[\u0370-\u03ff]")  # normalise drops these letters
 
 
 def group_key(name: str) -> str:
-    """A class's or group's name as questions are matched against it: normalised, each word singular, and "non"
-    joined to the word it negates, so that "non-benzodiazepines" does not name the benzodiazepines."""
+    """A class's or group's name as questions are matched against it: normalised, each word singular ("SSRI's" too),
+    and "non" joined to the word it negates, so that "non-benzodiazepines" does not name the benzodiazepines."""
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
 def _group_words(text: str) -> list[str]:
-    return _NON.sub("non", text.replace("-", " ")).split()
+    # "SSRI's", "Parkinson's": an apostrophe's s is a plural or possessive, as its singular reads.
+    return _NON.sub("non", _APOSTROPHE_S.sub("s", text).replace("-", " ")).split()
 
 
 _NON = re.compile(r"\bnon (?=\w)")
+_APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 
 
 def kicker_holds(kicker: str, english: str) -> bool:
@@ -377,6 +381,7 @@ class DrugLexicon:
         self._group_labels: dict[str, str] = {}  # a subgroup's key → its name as classes.yaml writes it
         self._subgroup_class: dict[str, str] = {}  # a subgroup's key → its class
         self._english_only: set[str] = set()  # short English subgroup names ("TCA")
+        self._keys_by_words: dict[int, list[str]] | None = None  # word count → group keys (_misspelt_group)
         # What "X inhibitor" names X in: "sglt2" (SGLT2i), "ace" (ACEi). From kickers and class names only: an English
         # subgroup's name would make everyday words shorthand ("AChE inhibitors" → "ache", "cell wall inhibitors").
         self._inhibited = {m.group(1) for key in [*self._kickers.values(), *self._class_keys]
@@ -1011,14 +1016,7 @@ class DrugLexicon:
                 if gram in self._english_only and shown or \
                         gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(shown):
                     continue
-            found.group_words = gram
-            if gram in self._subgroup_keys:
-                self._subgroups_together(grams, gram, found)
-                return
-            found.drug_class = self._class_keys[gram]
-            found.group = list(self.members.get(found.drug_class, []))
-            found.group_label = found.drug_class
-            self._narrower(grams, found)
+            self._take_group(gram, gram, grams, found)
             return
         english = english_words()
         for gram in grams:
@@ -1034,6 +1032,46 @@ class DrugLexicon:
             if members:
                 found.group = sorted(members)
                 found.group_label = found.group_words = gram
+                return
+        self._misspelt_group(grams, found)
+
+    def _take_group(self, key: str, typed: str, grams: list[str], found: Recognised) -> None:
+        """The class or subgroup a key names, as the question typed it."""
+        found.group_words = typed
+        if key in self._subgroup_keys:
+            self._subgroups_together(grams, key, found)
+            return
+        found.drug_class = self._class_keys[key]
+        found.group = list(self.members.get(found.drug_class, []))
+        found.group_label = found.drug_class
+        self._narrower(grams, found)
+
+    def _misspelt_group(self, grams: list[str], found: Recognised) -> None:
+        """A class's or subgroup's name misspelt ("aromatese inhibitors", "bisphosphanates"), as near as a drug's name
+        may be (FUZZY_CUTOFF). Only a gram with a word English does not have, so that no ordinary phrase is read as
+        a name; not a name that counts only in some languages."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        if self._keys_by_words is None:
+            by_words: dict[int, list[str]] = {}
+            for key in [*self._class_keys, *self._subgroup_keys]:
+                if key not in self._group_abroad_only and key not in self._english_only:
+                    by_words.setdefault(key.count(" ") + 1, []).append(key)
+            self._keys_by_words = by_words
+        english = english_words()
+        for gram in grams:
+            if len(gram) < MISSPELT_GROUP_MIN or all(w in english for w in gram.split()):
+                continue
+            near = process.extract(gram, self._keys_by_words.get(gram.count(" ") + 1, []),
+                                   scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=FUZZY_CUTOFF, limit=3)
+            # Word by word, too: a short word is no misspelling of another ("H2" of "ADP receptor antagonists").
+            key = next((key for key, _, _ in near if all(
+                a == b or min(len(a), len(b)) >= MISSPELT_WORD_MIN
+                and DamerauLevenshtein.normalized_similarity(a, b) >= FUZZY_CUTOFF
+                for a, b in zip(gram.split(), key.split(), strict=True))), None)
+            if key is not None:
+                self._take_group(key, gram, grams, found)
                 return
 
     def _subgroups_together(self, grams: list[str], first: str, found: Recognised) -> None:
