@@ -67,6 +67,9 @@ ROMANCE_SPELT_NAME = 6  # letters in a name before its Romance spelling is looke
 JOINED_BRAND_MIN = 8  # letters in a brand of several words typed as one before it is matched that way
 MISSPELT_GROUP_MIN = 8  # letters in a class's or subgroup's name before a misspelling of it is read as it
 MISSPELT_WORD_MIN = 5  # letters in each misspelt word of it
+# A rare word beside a class is more often an ordinary or clinical word than a misspelt medicine ("stasis" is a letter
+# from Starsis, a brand of nateglinide): only a letter in ten may differ.
+MISSPELT_MEDICINE = 0.899  # 0.9 less rounding: one edit in ten letters scores 0.9 give or take a bit
 # Letters of a compound's drug name ("lithium") and of the word joined to it ("spiegel").
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 
@@ -408,7 +411,8 @@ class DrugLexicon:
         self._near: dict[tuple[int, float], list[str]] = {}  # (length, cutoff) → surfaces near it (_near_length)
         self._misspellings: dict[str, str | None] = {}  # word → the drug it misspells, as _misspelt found it
         self._medicines_by_length: dict[int, list[str]] = {}  # length → other medicines' names of it (spelt)
-        self._medicine_words_by_length: dict[int, list[str]] = {}  # length → other medicines' one-word names of it
+        self._medicine_words: dict[str, str] = {}  # a word of another medicine's name → that medicine
+        self._medicine_words_by_length: dict[int, list[str]] = {}  # length → those words of it
         self._spellings: dict[str, list[str]] = {}  # drug → its names a misspelling may be near, spelt the Romance way
         for surface in fuzzy_surfaces:
             self._by_length.setdefault(len(surface), []).append(surface)
@@ -859,29 +863,37 @@ class DrugLexicon:
         return drug
 
     def misspelt_medicine(self, word: str) -> str | None:
-        """The medicine the corpus lacks whose name the word is, misspelt as near as a corpus drug's name may be
-        (FUZZY_CUTOFF: "salmetrol", "vortioxetin"), or written as its acid ("ibandronic" for ibandronate); None for a
-        word near no medicine ("euglycaemic", "hayfever", a trial's name). The names are read when first needed."""
+        """The medicine the corpus lacks whose name the word is, or a word of its name, perhaps misspelt by a letter in
+        ten (MISSPELT_MEDICINE: "salmetrol", "vortioxetin") or written as its acid or salt ("ibandronic" for
+        ibandronate, "risedronate" for risedronic acid); None for a word near no medicine ("euglycaemic", "hayfever",
+        a trial's name). The names are read when first needed."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
         medicines = self._other_medicines()
         if medicines is None:
             return None
-        if not self._medicine_words_by_length:
-            # Built aside and put in place whole: another thread asking meanwhile must never see half a table.
+        if not self._medicine_words:
+            # Built aside and put in place whole: another thread asking meanwhile must never see half a table. The
+            # words of two-word names too: the dictionary files "insulin glulisine", "risedronic acid", not the words.
+            words: dict[str, str] = {}
+            for name, medicine in medicines.names.items():
+                for part in name.split(" "):
+                    if len(part) >= MISSPELT_WORD_MIN:
+                        words.setdefault(part, medicine)
             by_length: dict[int, list[str]] = {}
-            for name in medicines.names:
-                if " " not in name:
-                    by_length.setdefault(len(name), []).append(name)
-            self._medicine_words_by_length = by_length
-        for typed in [word, *([word[:-2] + "ate"] if word.endswith("ic") else [])]:
-            near = [name for n, names in self._medicine_words_by_length.items()
-                    if abs(n - len(typed)) <= (1 - FUZZY_CUTOFF) * max(n, len(typed)) for name in names]
+            for part in words:
+                by_length.setdefault(len(part), []).append(part)
+            self._medicine_words, self._medicine_words_by_length = words, by_length
+        # An acid and its salt are one medicine ("ibandronic" acid, ibandronate; risedronate, "risedronic acid").
+        salts = [word[:-2] + "ate"] if word.endswith("ic") else [word[:-3] + "ic"] if word.endswith("ate") else []
+        for typed in [word, *salts]:
+            near = [part for n, parts in self._medicine_words_by_length.items()
+                    if abs(n - len(typed)) <= (1 - MISSPELT_MEDICINE) * max(n, len(typed)) for part in parts]
             found = process.extractOne(typed, near, scorer=DamerauLevenshtein.normalized_similarity,
-                                       score_cutoff=FUZZY_CUTOFF)
+                                       score_cutoff=MISSPELT_MEDICINE)
             if found is not None:
-                return medicines.names[found[0]]
+                return self._medicine_words[found[0]]
         return None
 
     def _nearer_medicine(self, word: str, drug: str, sure: float | None = None, by: float = NEARER_BY) -> bool:
