@@ -741,6 +741,8 @@ def test_a_rare_word_beside_a_class_that_names_no_medicine_is_answered(real_engi
     ("how does psilocybin compare with other antidepressants", "psilocybin"),
     ("salmetrol inhaler without a steroid - is that dangerous?", "salmetrol"),  # in English, a medicine misspelt
     ("macrolides: what about tedizolid instead?", "tedizolid"),
+    ("rapid-acting insulins: is insulin glulisine as quick as the others?", "glulisine"),  # a word of its name
+    ("bisphosphonates: is risedronate taken the same way?", "risedronate"),  # the dictionary has risedronic acid
     ("Does ibandronic acid have to be taken upright like other bisphosphonates?", "ibandronic"),
     ("SSRIs vs vortioxetin", "vortioxetin"),  # "SSRI" is also a name abroad, but English writes it too
     ("antidepressants and tianeptin in vivo", "tianeptin"),  # one borrowed word does not make it Spanish
