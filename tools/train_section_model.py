@@ -71,7 +71,12 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_heldout130.jsonl", "eval/queries_heldout131.jsonl", "eval/queries_heldout133.jsonl",
         "eval/queries_heldout134.jsonl", "eval/queries_heldout136.jsonl", "eval/queries_heldout137.jsonl",
         "eval/queries_heldout138.jsonl", "eval/queries_heldout140.jsonl", "eval/queries_heldout141.jsonl",
-        "eval/queries_heldout142.jsonl", "eval/queries_heldout143.jsonl"]
+        "eval/queries_heldout142.jsonl", "eval/queries_heldout143.jsonl",
+        # Added in the thirty-fourth session: the retrieval and look-alike sets spent since (145 to 148), and the class
+        # sets (152, 153, 156 and the class development set), whose class questions the model now learns too.
+        "eval/queries_heldout145.jsonl", "eval/queries_heldout146.jsonl", "eval/queries_heldout147.jsonl",
+        "eval/queries_heldout148.jsonl", "eval/queries_heldout152.jsonl", "eval/queries_class_dev.jsonl",
+        "eval/queries_heldout153.jsonl", "eval/queries_heldout156.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
@@ -101,8 +106,9 @@ def load_sets(engine: Engine) -> dict[str, list[Example]]:
     out = {}
     for name in SETS:
         rows = [json.loads(line) for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-        out[name] = [Example(engine, r) for r in rows if r["kind"] not in ("out_of_corpus", "class") and r["drugs"]]
-        print(f"read {name}: {len(out[name])} questions with a drug")
+        # A class question is read as one drug, its members' scores averaged (Engine._learned_section).
+        out[name] = [Example(engine, r) for r in rows if r["kind"] != "out_of_corpus" and r["drugs"]]
+        print(f"read {name}: {len(out[name])} questions with a drug or class")
     return out
 
 
