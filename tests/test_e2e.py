@@ -743,6 +743,7 @@ def test_a_rare_word_beside_a_class_that_names_no_medicine_is_answered(real_engi
     ("macrolides: what about tedizolid instead?", "tedizolid"),
     ("rapid-acting insulins: is insulin glulisine as quick as the others?", "glulisine"),  # a word of its name
     ("bisphosphonates: is risedronate taken the same way?", "risedronate"),  # the dictionary has risedronic acid
+    ("sulfonylureas: is glipizde riskier for hypos?", "glipizde"),  # misspelt, in a word of eight letters or more
     ("Does ibandronic acid have to be taken upright like other bisphosphonates?", "ibandronic"),
     ("SSRIs vs vortioxetin", "vortioxetin"),  # "SSRI" is also a name abroad, but English writes it too
     ("antidepressants and tianeptin in vivo", "tianeptin"),  # one borrowed word does not make it Spanish

@@ -68,8 +68,8 @@ JOINED_BRAND_MIN = 8  # letters in a brand of several words typed as one before 
 MISSPELT_GROUP_MIN = 8  # letters in a class's or subgroup's name before a misspelling of it is read as it
 MISSPELT_WORD_MIN = 5  # letters in each misspelt word of it
 # A rare word beside a class is more often an ordinary or clinical word than a misspelt medicine ("stasis" is a letter
-# from Starsis, a brand of nateglinide): only a letter in ten may differ.
-MISSPELT_MEDICINE = 0.899  # 0.9 less rounding: one edit in ten letters scores 0.9 give or take a bit
+# from Starsis, a brand of nateglinide): one shorter than this is another medicine only spelt as its name is.
+MISSPELT_MEDICINE_MIN = 8
 # Letters of a compound's drug name ("lithium") and of the word joined to it ("spiegel").
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 
@@ -863,10 +863,10 @@ class DrugLexicon:
         return drug
 
     def misspelt_medicine(self, word: str) -> str | None:
-        """The medicine the corpus lacks whose name the word is, or a word of its name, perhaps misspelt by a letter in
-        ten (MISSPELT_MEDICINE: "salmetrol", "vortioxetin") or written as its acid or salt ("ibandronic" for
-        ibandronate, "risedronate" for risedronic acid); None for a word near no medicine ("euglycaemic", "hayfever",
-        a trial's name). The names are read when first needed."""
+        """The medicine the corpus lacks whose name the word is, or a word of its name, perhaps misspelt as a corpus
+        drug's name may be when the word is long enough (MISSPELT_MEDICINE_MIN: "salmetrol", "glipizde"), or written
+        as its acid or salt ("ibandronic" for ibandronate, "risedronate" for risedronic acid); None for a word near no
+        medicine ("euglycaemic", "hayfever", a trial's name). The names are read when first needed."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
@@ -888,10 +888,14 @@ class DrugLexicon:
         # An acid and its salt are one medicine ("ibandronic" acid, ibandronate; risedronate, "risedronic acid").
         salts = [word[:-2] + "ate"] if word.endswith("ic") else [word[:-3] + "ic"] if word.endswith("ate") else []
         for typed in [word, *salts]:
+            if len(typed) < MISSPELT_MEDICINE_MIN:
+                if typed in self._medicine_words:
+                    return self._medicine_words[typed]
+                continue
             near = [part for n, parts in self._medicine_words_by_length.items()
-                    if abs(n - len(typed)) <= (1 - MISSPELT_MEDICINE) * max(n, len(typed)) for part in parts]
+                    if abs(n - len(typed)) <= (1 - FUZZY_CUTOFF) * max(n, len(typed)) for part in parts]
             found = process.extractOne(typed, near, scorer=DamerauLevenshtein.normalized_similarity,
-                                       score_cutoff=MISSPELT_MEDICINE)
+                                       score_cutoff=FUZZY_CUTOFF)
             if found is not None:
                 return self._medicine_words[found[0]]
         return None
