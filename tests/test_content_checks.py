@@ -220,62 +220,35 @@ def test_editorial_gaps_fail_validate_but_do_not_stop_a_build(corpus_copy: Path)
     assert build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False).chunk_count == 24
 
 
-def test_a_subgroup_abroad_that_names_no_member_is_reported(corpus_copy: Path) -> None:
-    classes = _edit(corpus_copy / "classes.yaml", "english: vitamin K antagonist", "english: factor Xa inhibitor")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, '- english: factor Xa inhibitor')}: subgroups.english: "
-        "'factor Xa inhibitor' is in the kicker of no member of Anticoagulants"]
-
-
-def test_an_english_subgroup_name_a_class_already_takes_is_reported(corpus_copy: Path) -> None:
-    # Matching keeps the first: as a class alias "bisphosphonates" had answered with denosumab too.
-    classes = _edit(corpus_copy / "classes.yaml", "aliases: [vitamin K antagonists, VKAs]",
-                    "aliases: [Blood Thinners, VKAs]")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, '- english: vitamin K antagonist')}: subgroups.aliases: "
-        "'Blood Thinners' already names Anticoagulants"]
-
-
-def test_a_class_name_abroad_that_an_english_subgroup_takes_is_reported(corpus_copy: Path) -> None:
-    # The subgroup takes it ("benzodiazépines" answered without zopiclone): it belongs with that subgroup's names.
-    classes = _edit(corpus_copy / "classes.yaml", "es: [anticoagulantes]", "es: [anticoagulantes, VKA]")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, 'aliases_abroad:')}: aliases_abroad: 'VKA' is the English name of the "
-        "subgroup 'vitamin K antagonists' of Anticoagulants: list it with that subgroup's names"]
+@pytest.mark.parametrize(("old", "new", "at", "problem"), [
+    # a kicker phrase that holds no member would silently recognise nothing
+    ("english: vitamin K antagonist", "english: factor Xa inhibitor", "- english: factor Xa inhibitor",
+     "subgroups.english: 'factor Xa inhibitor' is in the kicker of no member of Anticoagulants"),
+    # ... one per way the kickers say it ("atypical" or "second-generation" antipsychotics): each must hold a member
+    ("english: vitamin K antagonist", "english: [vitamin K antagonist, coumarin]", "- english: [vitamin K",
+     "subgroups.english: 'coumarin' is in the kicker of no member of Anticoagulants"),
+    # matching keeps the first: as a class alias "bisphosphonates" had answered with denosumab too
+    ("aliases: [vitamin K antagonists, VKAs]", "aliases: [Blood Thinners, VKAs]", "- english: vitamin K antagonist",
+     "subgroups.aliases: 'Blood Thinners' already names Anticoagulants"),
+    # the subgroup takes it ("benzodiazépines" answered without zopiclone): it belongs with that subgroup's names
+    ("es: [anticoagulantes]", "es: [anticoagulantes, VKA]", "aliases_abroad:",
+     "aliases_abroad: 'VKA' is the English name of the subgroup 'vitamin K antagonists' of Anticoagulants: list it "
+     "with that subgroup's names"),
+    ("      aliases: [vitamin K antagonists, VKAs]\n      names: {fr: [AVK, antivitamines K]}\n", "",
+     "- english: vitamin K antagonist",
+     "subgroups: a subgroup needs English aliases or names abroad: nothing would name it"),
+    ("  subgroups:", "  subgroups_abroad:", "subgroups_abroad:", "subgroups_abroad: unknown key (now 'subgroups')"),
+    # questions are matched with the letter dropped: "β-Blocker" would name any blocker
+    ("de: [Gerinnungshemmer]", "de: [Gerinnungshemmer, β-Hemmer]", "aliases_abroad:",
+     "aliases_abroad: 'β-Hemmer': write the Greek letter out ('beta', 'alpha'); matching drops it"),
+])
+def test_a_broken_class_name_or_subgroup_is_reported(corpus_copy: Path, old: str, new: str, at: str,
+                                                     problem: str) -> None:
+    classes = _edit(corpus_copy / "classes.yaml", old, new)
+    assert _problems(corpus_copy) == [f"classes.yaml:{_line_of(classes, at)}: {problem}"]
 
 
 def test_a_subgroup_naming_itself_twice_is_no_problem(corpus_copy: Path) -> None:
     _edit(corpus_copy / "classes.yaml", "aliases: [vitamin K antagonists, VKAs]",
           "aliases: [vitamin K antagonists, VKAs, vitamin K antagonist]")
     assert _problems(corpus_copy) == []
-
-
-def test_the_old_name_of_subgroups_is_named(corpus_copy: Path) -> None:
-    classes = _edit(corpus_copy / "classes.yaml", "  subgroups:", "  subgroups_abroad:")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, 'subgroups_abroad:')}: subgroups_abroad: unknown key (now 'subgroups')"]
-
-
-def test_a_subgroup_nothing_names_is_reported(corpus_copy: Path) -> None:
-    classes = _edit(corpus_copy / "classes.yaml", "      aliases: [vitamin K antagonists, VKAs]\n"
-                    "      names: {fr: [AVK, antivitamines K]}\n", "")
-    line = _line_of(classes, "- english: vitamin K antagonist")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{line}: subgroups: a subgroup needs English aliases or names abroad: nothing would name it"]
-
-
-def test_a_subgroup_is_any_of_its_kicker_phrases(corpus_copy: Path) -> None:
-    # "atypical" or "second-generation" antipsychotics: one phrase per way the kickers say it; each must hold a member.
-    classes = _edit(corpus_copy / "classes.yaml", "english: vitamin K antagonist",
-                    "english: [vitamin K antagonist, coumarin]")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, '- english: [vitamin K antagonist, coumarin]')}: subgroups.english: "
-        "'coumarin' is in the kicker of no member of Anticoagulants"]
-
-
-def test_a_name_abroad_with_a_greek_letter_is_reported(corpus_copy: Path) -> None:
-    # Questions are matched with the letter dropped: "β-Blocker" would name any blocker.
-    classes = _edit(corpus_copy / "classes.yaml", "de: [Gerinnungshemmer]", "de: [Gerinnungshemmer, β-Hemmer]")
-    assert _problems(corpus_copy) == [
-        f"classes.yaml:{_line_of(classes, 'aliases_abroad:')}: aliases_abroad: 'β-Hemmer': write the Greek letter "
-        "out ('beta', 'alpha'); matching drops it"]
