@@ -262,6 +262,25 @@ def test_se_is_a_spanish_and_french_word_not_side_effects() -> None:
 
 
 @pytest.mark.parametrize(("question", "first"), [
+    # A class is asked about in the plural: "how do they work", "what are they for", "how are they taken"
+    ("gliflozinas: ¿cómo funcionan?", "how_it_works"),
+    ("les statines : comment agissent-elles ?", "how_it_works"),
+    ("Betablocker – wie wirken sie?", "how_it_works"),
+    ("sartani: come agiscono?", "how_it_works"),
+    ("os IBP: como funcionam?", "how_it_works"),
+    ("diuretici: a cosa servono", "overview"),
+    ("antihistamínicos: ¿para qué sirven?", "overview"),
+    ("Was sind Biologika?", "overview"),
+    ("anticoagulantes: para que servem?", "overview"),
+    ("bifosfonatos: ¿cómo se toman?", "counselling"),
+])
+def test_a_class_asked_about_in_the_plural_in_another_language(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
     ("how do DPP-4 inhibitors like sitagliptin and linagliptin lower sugar", "how_it_works"),   # a long subject
     ("how does tamsulosin relax the prostate", "how_it_works"),                                # more mechanism verbs
     ("how does nitrofurantoin damage the lungs", "how_it_works"),

@@ -109,12 +109,12 @@ def _as_typed(word: str) -> str:
 # concepts of the English cues below, with and without accents, since many type without them.
 _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, words in {
     "how_it_works": [
-        r"c[oó]mo (?:funciona|act[uú]a)", r"mecanismo(?: de acci[oó]n)?", r"vida media", r"farmacocin[eé]tica",
-        r"comment (?:agit|fonctionne|marche)", r"m[eé]canisme(?: d'action)?", r"demi-vie", r"pharmacocin[eé]tique",
-        r"wie wirkt", r"wirkmechanismus", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
-        r"come (?:funziona|agisce)", r"meccanismo(?: d'azione)?", r"emivita",
-        r"como (?:funciona|age|atua)", r"meia-vida",
-        r"(?:il|elle) agit comment",
+        r"c[oó]mo (?:funcionan?|act[uú]an?)", r"mecanismo(?: de acci[oó]n)?", r"vida media", r"farmacocin[eé]tica",
+        r"comment (?:agi(?:t|ssent)|fonctionne(?:nt)?|marche(?:nt)?)", r"m[eé]canisme(?: d'action)?", r"demi-vie", r"pharmacocin[eé]tique",
+        r"wie wirk(?:t|en)", r"wirkmechanismus", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
+        r"come (?:funziona(?:no)?|agisc(?:e|ono))", r"meccanismo(?: d'azione)?", r"emivita",
+        r"como (?:funcionam?|agem?|atuam?)", r"meia-vida",
+        r"(?:il|elle) agit comment", r"(?:ils|elles) agissent comment",
         # how soon it acts and how long its effect lasts (the English "onset", "how long does it last")
         # (asked with its "how long": "si no me hace efecto" is not about its onset). The cue is the time phrase alone:
         # a drug named before "hacer efecto" stays a drug, not a cue word.
@@ -133,7 +133,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"stoffwechsel\w*", r"metabolizz\w*",
         r"eliminaci[oó]n", r"elimin(?:a|e|ar|arse|ada|ado)", r"[eé]limination", r"ausscheidung", r"eliminazione",
         r"elimina[cç][aã]o", r"mode d'action", r"modo de acci[oó]n", r"modo d'azione", r"modo de a[cç][aã]o",
-        r"wie funktioniert", r"funktionsweise", r"receptor(?:es)?", r"r[eé]cepteurs?", r"rezeptor\w*", r"recettor[ei]",
+        r"wie funktionier(?:t|en)", r"funktionsweise", r"receptor(?:es)?", r"r[eé]cepteurs?", r"rezeptor\w*", r"recettor[ei]",
         # the time course: half-life, onset and duration of action, pharmacokinetics (as "half-life", "wear off")
         r"semivida", r"demi vie", r"meia vida", r"hwz", r"pharmakokinetik",
         r"duraci[oó]n (?:del efecto|de (?:la )?acci[oó]n)", r"inicio de (?:la )?acci[oó]n", r"dur[eé]e d'action",
@@ -172,12 +172,12 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"radiographies?", r"r[oö]ntgen\w*", r"verificar", r"v[eé]rifier", r"verificare", r"[uü]berpr[uü]f\w*",
     ],
     "counselling": [
-        r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toma|tomar|usa|aplica|inyecta|guarda|conserva)",
-        r"conseils?", r"que doit savoir", r"comment (?:le |la |les )?prendre", r"comment (?:se )?(?:prend|conserve|utilise)",
+        r"qu[eé] (?:debe|tiene que|necesita) saber", r"consejos?", r"c[oó]mo (?:se )?(?:toman?|tomar|usan?|aplican?|inyectan?|guardan?|conservan?)",
+        r"conseils?", r"que doit savoir", r"comment (?:le |la |les )?prendre", r"comment (?:se )?(?:prend(?:re|nent)?|conserve(?:nt)?|utilise(?:nt)?)",
         r"was (?:muss|soll|sollte) (?:der patient|die patientin|ich) wissen", r"hinweise", r"ratschl[aä]ge",
         r"wie (?:nehme|nimmt) man", r"aufbewahr\w*",
-        r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prende|assume|conserva)", r"come (?:prender|assumer)\w+",
-        r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:toma|tomar|usar|guardar|conservar)",
+        r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prend(?:e|ono)|assum(?:e|ono)|conserva(?:no)?)", r"come (?:prender|assumer)\w+",
+        r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:tomam?|tomar|usam?|usar|guardar|conservar)",
         # with or without food, driving, storage, how to use a device, when to call the doctor
         r"con (?:los )?alimentos", r"en ayunas", r"avec (?:les |des |le )?(?:repas|aliments)",
         r"[aà] jeun", r"pendant (?:les|le) repas", r"(?:vor|nach|zu|mit) dem essen", r"n[uü]chtern(?:e[mnrs]?)?", r"mahlzeit\w*",
@@ -243,17 +243,17 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"[eé]vit(?:er|ar|are|ez|e|a|ado|ada|ati|ato)", r"vermeid\w*",
     ],
     "overview": [
-        r"para qu[eé] (?:se usa|sirve|se utiliza|es|se toma|se receta)", r"qu[eé] es (?:el|la)", r"indicaciones",
+        r"para qu[eé] (?:se usan?|sirven?|se utilizan?|es|son|se toman?|se recetan?)", r"qu[eé] es (?:el|la)", r"qu[eé] son (?:los|las)", r"indicaciones",
         r"[aà] quoi (?:[cç]a |cela |il |elle |ils |elles )?sert(?:ent)?", r"qu'est-ce que", r"c'est quoi", r"indications?",
-        r"wof[uü]r", r"wozu", r"was ist", r"indikation\w*",
-        r"a (?:cosa|che) serve", r"che cos'?[eè]", r"indicazion[ei]",
-        r"para que (?:serve|[eé] usad[oa]|se usa)", r"o que [eé]", r"indica[cç][oõ]es",
+        r"wof[uü]r", r"wozu", r"was (?:ist|sind)", r"indikation\w*",
+        r"a (?:cosa|che) serv(?:e|ono)", r"che cos'?[eè]", r"indicazion[ei]",
+        r"para que (?:servem?|[eé] usad[oa]|s[aã]o usad[oa]s|se usam?)", r"o que [eé]", r"o que s[aã]o", r"indica[cç][oõ]es",
         # what it is used for and what kind of medicine it is (as "used for", "what type of")
-        r"per (?:cosa|che cosa) si usa", r"cos'[eè]", r"wofuer", r"pour quel(?:le)?s? (?:maladie|probl[eè]me)s?",
+        r"per (?:cosa|che cosa) si usa(?:no)?", r"cos'[eè]", r"cosa sono", r"wofuer", r"pour quel(?:le)?s? (?:maladie|probl[eè]me)s?",
         r"qu[eé] tipo de (?:medicamento|f[aá]rmaco)", r"quel type de m[eé]dicament", r"was f[uü]r ein",
         r"che tipo di (?:farmaco|medicinale)", r"que tipo de (?:medicamento|rem[eé]dio)",
         r"(?:est|est[aá]|[eè]|ist|[eé]) indicad[oa]", r"(?<!contre.)indiqu[eé]e?", r"indicato", r"indiziert",
-        r"(?:se usa|sirve|utilizad[oa]|usad[oa]) para", r"utilis[eé]e? pour", r"usat[oa] per", r"eingesetzt",
+        r"(?:se usan?|sirven?|utilizad[oa]s?|usad[oa]s?) para", r"utilis[eé]e?s? pour", r"usat[oaie] per", r"eingesetzt",
         # "Anwendungsgebiete" (areas of use) are the indications, not how to use it
         r"anwendungsgebiet\w*",
         # "what it is" in other word orders: "ce qu'est l'Opdivo", "X cosa è", "c'est pour quoi", "à propos du X"
@@ -275,8 +275,9 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
 # The drug named inside the phrase, as in English "how does X work": "como o tamoxifeno atua", "was Donepezil ist".
 # Apart from the others, since the words between are not cue words (foreign_cue_words): they may be the drug's name.
 _FOREIGN_AROUND_NAME = {key: r"\b(?:" + "|".join(words) + r")\b" for key, words in {
-    "how_it_works": [r"c[oó]mo (?:\S+ ){1,3}?(?:funciona|act[uú]a|age|atua)", r"come (?:\S+ ){1,3}?(?:funziona|agisce)",
-                     r"comment (?:\S+ ){1,3}?(?:agit|fonctionne|marche)"],
+    "how_it_works": [r"c[oó]mo (?:\S+ ){1,3}?(?:funciona[mn]?|act[uú]an?|agem?|atuam?)",
+                     r"come (?:\S+ ){1,3}?(?:funziona(?:no)?|agisc(?:e|ono))",
+                     r"comment (?:\S+ ){1,3}?(?:agi(?:t|ssent)|fonctionne(?:nt)?|marche(?:nt)?)"],
     "overview": [r"was (?:\S+ ){1,3}?ist"],
 }.items()}
 # Asking why, in the five languages, as English "why does X cause …" (_WHY_MECHANISM): How it works explains how an
