@@ -530,6 +530,8 @@ class DrugLexicon:
             if (text[start:stop] in self._abroad_only or text[start:stop] in self._as_written) \
                     and not self._abroad_here(text[start:stop], text, question):
                 continue
+            if stop - start < SHORT_NAME and self._everyday_short(text[start:stop], text, question):
+                continue
             if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
                 continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"
             spans.append((start, stop))
@@ -706,6 +708,13 @@ class DrugLexicon:
         if surface in self._as_written:
             return bool(self._as_written[surface].search(question))
         return not self._everyday_here(surface, typed, most=True)
+
+    def _everyday_short(self, surface: str, text: str, question: str) -> bool:
+        """A short name typed in lower case that is an everyday word of the language the question's other words show:
+        "quando li prendo" is Italian for "when I take them", not Li, lithium. In capitals it stays the name ("ASA y
+        diuréticos de asa"). The word lists are read when a question first needs them."""
+        return re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", question) is not None \
+            and self._everyday_here(surface, set(_WORD.findall(text)) - {surface}, most=True)
 
     def _spells(self, word: str, drug: str) -> bool:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
