@@ -407,8 +407,9 @@ class Engine:
             # "how does ketamine work as an antidepressant": a drug the corpus lacks, asked about beside a class it
             # covers, is not about the class's members. That is another medicine at most MEDICINE_MENTIONS monographs
             # name ("bupropion", which three name among interactions; "potasio" counts as potassium, which many do),
-            # or, in English, a medicine's name misspelt that at most one monograph uses ("salmetrol"), but not a word
-            # of a group's name ("chemo") nor one the group's own monographs use (a member's trial, "conjugates"). In
+            # or, in English, a word at most one monograph uses that is another medicine's name or a word of it,
+            # perhaps misspelt ("salmetrol", "glulisine"), but not a word of a group's name ("chemo") nor one the
+            # group's own monographs use (a member's trial, "conjugates"); a lay word or a trial's name is not. In
             # another language most words are absent from the corpus ("¿Los IBP a largo plazo causan…?"): there only
             # another medicine counts.
             named = _group_name_stems(rec)
@@ -548,9 +549,9 @@ class Engine:
             return True
         if abroad or spread.get(word, 0) > PASSING_MENTION or self.lexicon.names_a_group(word):
             return False
-        # Counted by stem, so that an inflection of a corpus word ("pharmacologically") is that word. And only a
-        # medicine's name, misspelt: a rare word that is none ("euglycaemic", "hayfever", a trial's name) asks about
-        # the group.
+        # Counted by stem, so that an inflection of a corpus word ("pharmacologically") is that word. And only another
+        # medicine's name, perhaps misspelt: a rare word that is none ("euglycaemic", "hayfever", a trial's name) asks
+        # about the group.
         users = {self.chunks[i].drug for i in self.sparse.documents_with(stem_text(word))}
         return (len(users) <= PASSING_MENTION and not users & members
                 and self.lexicon.misspelt_medicine(word) is not None)
