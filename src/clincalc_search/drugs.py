@@ -384,7 +384,7 @@ class DrugLexicon:
         self._group_labels: dict[str, str] = {}  # a subgroup's key → its name as classes.yaml writes it
         self._subgroup_class: dict[str, str] = {}  # a subgroup's key → its class
         self._english_only: set[str] = set()  # short English subgroup names ("TCA")
-        self._keys_by_words: dict[int, list[str]] | None = None  # word count → group keys (_misspelt_group)
+        self._keys_by_shape: dict[tuple[int, int], list[str]] | None = None  # (words, letters) → group keys
         # What "X inhibitor" names X in: "sglt2" (SGLT2i), "ace" (ACEi). From kickers and class names only: an English
         # subgroup's name would make everyday words shorthand ("AChE inhibitors" → "ache", "cell wall inhibitors").
         self._inhibited = {m.group(1) for key in [*self._kickers.values(), *self._class_keys]
@@ -1073,28 +1073,42 @@ class DrugLexicon:
 
     def _misspelt_group(self, grams: list[str], found: Recognised) -> None:
         """A class's or subgroup's name misspelt ("aromatese inhibitors", "bisphosphanates"), as near as a drug's name
-        may be (FUZZY_CUTOFF). Only a gram with a word English does not have, so that no ordinary phrase is read as
-        a name; not a name that counts only in some languages."""
+        may be (FUZZY_CUTOFF). Only a gram with a word that may be a misspelling (MISSPELT_WORD_MIN letters, neither an
+        English word nor a word of any group's name), so that no ordinary phrase is read as a name, and most questions
+        are not searched at all; not a name that counts only in some languages."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
-        if self._keys_by_words is None:
-            by_words: dict[int, list[str]] = {}
+        if self._keys_by_shape is None:
+            by_shape: dict[tuple[int, int], list[str]] = {}
             for key in [*self._class_keys, *self._subgroup_keys]:
                 if key not in self._group_abroad_only and key not in self._english_only:
-                    by_words.setdefault(key.count(" ") + 1, []).append(key)
-            self._keys_by_words = by_words
+                    by_shape.setdefault((key.count(" ") + 1, len(key)), []).append(key)
+            self._keys_by_shape = by_shape
         english = english_words()
+        # The one-word grams are the words. A name's words are all group words, so a misspelt one is made of group
+        # words and a word that may be misspelt: one such word, or with a group word beside it (a name misspelt twice
+        # over is not looked for, and a question in another language has many words no English list holds).
+        odd = {w for w in grams if " " not in w and len(w) >= MISSPELT_WORD_MIN and w not in english
+               and w not in self._group_vocabulary}
+        if not odd:
+            return
         for gram in grams:
-            if len(gram) < MISSPELT_GROUP_MIN or all(w in english for w in gram.split()):
+            words = gram.split()
+            if len(gram) < MISSPELT_GROUP_MIN or sum(w in odd for w in words) != 1 \
+                    or not all(w in odd or w in self._group_vocabulary for w in words):
                 continue
-            near = process.extract(gram, self._keys_by_words.get(gram.count(" ") + 1, []),
-                                   scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=FUZZY_CUTOFF, limit=3)
+            # Only names whose length allows the cutoff (as _near_length): |len a - len b| <= (1 - cutoff) max len.
+            slack = int((1 - FUZZY_CUTOFF) * len(gram) / FUZZY_CUTOFF)
+            keys = [k for n in range(len(gram) - slack, len(gram) + slack + 1)
+                    for k in self._keys_by_shape.get((len(words), n), [])]
+            near = process.extract(gram, keys, scorer=DamerauLevenshtein.normalized_similarity,
+                                   score_cutoff=FUZZY_CUTOFF, limit=3)
             # Word by word, too: a short word is no misspelling of another ("H2" of "ADP receptor antagonists").
             key = next((key for key, _, _ in near if all(
                 a == b or min(len(a), len(b)) >= MISSPELT_WORD_MIN
                 and DamerauLevenshtein.normalized_similarity(a, b) >= FUZZY_CUTOFF
-                for a, b in zip(gram.split(), key.split(), strict=True))), None)
+                for a, b in zip(words, key.split(), strict=True))), None)
             if key is not None:
                 self._take_group(key, gram, grams, found)
                 return
