@@ -22,7 +22,7 @@ CLASS_SETS = ["eval/queries_heldout152.jsonl", "eval/queries_class_dev.jsonl", "
 def class_flags(name: str) -> list[bool]:
     """For each example load_sets keeps from the set, in order: whether it is a class question."""
     rows = [json.loads(line) for line in (t.ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r["kind"] in ("class", "class_foreign") for r in rows if r["kind"] != "out_of_corpus" and r["drugs"]]
+    return [r["kind"] in ("class", "class_foreign") for r in rows if t.trained_on(r)]
 
 
 def main() -> None:

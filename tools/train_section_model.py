@@ -102,12 +102,17 @@ class Example:
         return self.first is not None and self.first[0] in self.drugs and (section or self.first[1]) in self.sections
 
 
+def trained_on(row: dict) -> bool:
+    """A labelled question with a drug or class to answer. A class question is read as one drug, its members' scores
+    averaged (Engine._learned_section)."""
+    return row["kind"] != "out_of_corpus" and bool(row["drugs"])
+
+
 def load_sets(engine: Engine) -> dict[str, list[Example]]:
     out = {}
     for name in SETS:
         rows = [json.loads(line) for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-        # A class question is read as one drug, its members' scores averaged (Engine._learned_section).
-        out[name] = [Example(engine, r) for r in rows if r["kind"] != "out_of_corpus" and r["drugs"]]
+        out[name] = [Example(engine, r) for r in rows if trained_on(r)]
         print(f"read {name}: {len(out[name])} questions with a drug or class")
     return out
 

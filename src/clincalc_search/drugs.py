@@ -214,6 +214,12 @@ SHORT_NAME = 4
 GREEK = re.compile(r"[\u0370-\u03ff]")  # normalise drops these letters
 
 
+def _only_in_its_language(typed: str) -> bool:
+    """Whether a name abroad (a brand, a class's name) names its drug or group only in a question written in its
+    language: one under four letters or that is an English word ("AAS", aspirin in Brazil; "Moment"; "FANS")."""
+    return len(typed) < SHORT_NAME or typed in english_words()
+
+
 def group_key(name: str) -> str:
     """A class's or group's name as questions are matched against it: normalised, each word singular ("SSRI's" too),
     and "non" joined to the word it negates, so that "non-benzodiazepines" does not name the benzodiazepines."""
@@ -355,7 +361,7 @@ class DrugLexicon:
                 for label in labels:
                     surface = normalise(label)
                     self.surfaces.setdefault(surface, m.name)
-                    if len(surface) < 4 or surface in english_words():
+                    if _only_in_its_language(surface):
                         self._abroad_only.setdefault(surface, set()).add(lang)
         # A brand of two words or with hyphens typed as one word ("neotomizol" for Neo Tomizol, "solucortef"): matched
         # exactly too, when it makes a word of eight letters or more that is no English word.
@@ -509,8 +515,7 @@ class DrugLexicon:
                 self._subgroup_keys.setdefault(key, members)
                 self._group_labels.setdefault(key, label)
                 self._subgroup_class.setdefault(key, c.name)
-            typed = normalise(label)
-            if len(typed) < SHORT_NAME or typed in english_words():
+            if _only_in_its_language(normalise(label)):
                 self._group_abroad_only.setdefault(key, set()).add(lang)
 
     @property

@@ -87,6 +87,15 @@ def _group_name_stems(rec: Recognised) -> set[str]:
     return set(stem_text(f"{rec.group_label or ''} {rec.group_words or ''}"))
 
 
+def _explain_learned(plan: Plan, learned: tuple[str, float], intents: list[str]) -> None:
+    """The why line for a section the learned model chose. It weighed the intent's cue and the evidence with the
+    question's words: the lines that said they chose the section no longer hold."""
+    section, p = learned
+    plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
+    plan.why.append(f"section '{section}': the learned section model (p={p:.2f}) weighing the question's words"
+                    + (f" against '{plan.cues[intents[0]]}'" if intents and intents[0] in plan.cues else ""))
+
+
 def clean_question(question: str) -> str:
     """Control characters (NUL included) become spaces; invisible format characters go, so they cannot split
     a word the reader sees whole ("how mu<U+200B>ch"); everything else is kept as typed."""
@@ -451,13 +460,8 @@ class Engine:
         first = self._evidence_first(plan, intents) + first
         learned = None if bare else self._learned_section(plan)
         if learned is not None and self.chunks[(first or ranked)[0]].section != learned[0]:
-            section, p = learned
-            # The model weighed the intent's cue and the evidence with the question's words: the lines that said
-            # they chose the section no longer hold.
-            plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
-            plan.why.append(f"section '{section}': the learned section model (p={p:.2f}) weighing the question's "
-                            "words" + (f" against '{plan.cues[intents[0]]}'" if intents and intents[0] in plan.cues
-                                       else ""))
+            section = learned[0]
+            _explain_learned(plan, learned, intents)
             plan.chosen_sections.append(section)
             first = [self.by_drug[d][section] for d in drugs if section in self.by_drug[d]] + first
         elif intents and first and first[0] == self.by_drug[drugs[0]].get(intents[0]):
@@ -569,10 +573,7 @@ class Engine:
             learned = self._learned_section(plan, group=rec.group)
             if learned is not None and learned[0] != section:
                 section = learned[0]
-                plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
-                plan.why.append(f"section '{section}': the learned section model (p={learned[1]:.2f}) weighing the "
-                                "question's words" + (f" against '{plan.cues[intents[0]]}'" if intents and
-                                                      intents[0] in plan.cues else ""))
+                _explain_learned(plan, learned, intents)
         hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in rec.group[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
             message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
