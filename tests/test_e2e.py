@@ -708,6 +708,22 @@ def test_which_group_a_question_names(real_engine: Engine, typed: str, group: st
     assert found.drugs == [] and found.group_label == group
 
 
+@pytest.mark.parametrize(("typed", "members"), [
+    # A subgroup named after a negation is left out of its class, in English and abroad; "non" joined to its word too.
+    ("non-cardioselective beta blockers in asthma", ["carvedilol", "propranolol"]),
+    ("antagonistas del calcio no dihidropiridínicos y betabloqueantes", ["diltiazem", "verapamil"]),
+    ("calcioantagonisti non diidropiridinici nello scompenso", ["diltiazem", "verapamil"]),
+    ("los no dihidropiridínicos en la insuficiencia cardiaca", ["diltiazem", "verapamil"]),  # no class named
+    # the same names, not negated
+    ("dihidropiridínicos y edema de tobillos", ["amlodipine"]),
+    ("cardioselective beta blockers in asthma", ["atenolol", "bisoprolol", "metoprolol"]),
+    # a comparison names both sides
+    ("DHP vs non-DHP CCBs for angina", ["amlodipine", "diltiazem", "verapamil"]),
+])
+def test_a_negated_subgroup_is_left_out(real_engine: Engine, typed: str, members: list[str]) -> None:
+    assert sorted(real_engine.lexicon.recognise(typed).group) == members
+
+
 def test_a_medicine_named_like_a_subgroup_is_not_a_misspelt_drug(real_engine: Engine) -> None:
     # "coumarins" names the vitamin K antagonists; "coumarin" stays another substance, not Coumadin misspelt.
     assert real_engine.lexicon.recognise("coumarin and bleeding").fuzzy == {}

@@ -232,6 +232,8 @@ def _group_words(text: str) -> list[str]:
 
 
 _NON = re.compile(r"\bnon (?=\w)")
+# Words that negate the subgroup name after them, in the six languages (French and Italian write "non", as English).
+_NEGATIONS = frozenset({"not", "no", "nao", "nicht", "kein", "keine"})
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 
 
@@ -1037,6 +1039,7 @@ class DrugLexicon:
                  for part in ([w[:-1], "inhibitor"] if w[-1:] == "i" and w[:-1] in self._inhibited else [_singular(w)])]
         grams = [" ".join(words[i : i + n]) for n in range(max(4, self._longest_group), 0, -1)
                  for i in range(len(words) - n + 1)]
+        negated = self._negated(words)
         shown: list[str] | None = None
         for gram in grams:
             if gram not in self._class_keys and gram not in self._subgroup_keys:
@@ -1046,7 +1049,7 @@ class DrugLexicon:
                 if gram in self._english_only and shown or \
                         gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(shown):
                     continue
-            self._take_group(gram, gram, grams, found)
+            self._take_group(gram, gram, grams, found, negated)
             return
         english = english_words()
         for gram in grams:
@@ -1065,16 +1068,42 @@ class DrugLexicon:
                 return
         self._misspelt_group(grams, found)
 
-    def _take_group(self, key: str, typed: str, grams: list[str], found: Recognised) -> None:
+    def _take_group(self, key: str, typed: str, grams: list[str], found: Recognised,
+                    negated: frozenset[str] = frozenset()) -> None:
         """The class or subgroup a key names, as the question typed it."""
         found.group_words = typed
+        if key in negated:
+            # "non-dihydropyridines", "los no dihidropiridínicos": the rest of the subgroup's class.
+            drug_class = self._subgroup_class[key]
+            rest = [d for d in self.members.get(drug_class, []) if d not in self._subgroup_keys[key]]
+            if rest:
+                found.group = rest
+                found.group_label = f"{drug_class} except {self._group_labels[key]}"
+                return
         if key in self._subgroup_keys:
-            self._subgroups_together(grams, key, found)
+            self._subgroups_together(grams, key, found, negated)
             return
         found.drug_class = self._class_keys[key]
         found.group = list(self.members.get(found.drug_class, []))
         found.group_label = found.drug_class
-        self._narrower(grams, found)
+        self._narrower(grams, found, negated)
+
+    def _negated(self, words: list[str]) -> frozenset[str]:
+        """The subgroups the question names right after a negation ("non-cardioselective", "no dihidropiridínicos",
+        "não seletivos", "nicht selektive"): their class's other members are what it asks about, not them."""
+        negated: set[str] = set()
+        for i, word in enumerate(words):
+            if word in _NEGATIONS:
+                after = words[i + 1 : i + 1 + self._longest_group]
+            elif word.startswith("non") and len(word) > len("non"):  # _group_words joined "non" to its word
+                after = [word[len("non"):], *words[i + 1 : i + self._longest_group]]
+            else:
+                continue
+            gram = next((g for n in range(len(after), 0, -1) if (g := " ".join(after[:n])) in self._subgroup_keys),
+                        None)
+            if gram is not None:
+                negated.add(gram)
+        return frozenset(negated)
 
     def _misspelt_group(self, grams: list[str], found: Recognised) -> None:
         """A class's or subgroup's name misspelt ("aromatese inhibitors", "bisphosphanates"), as near as a drug's name
@@ -1118,13 +1147,14 @@ class DrugLexicon:
                 self._take_group(key, gram, grams, found)
                 return
 
-    def _subgroups_together(self, grams: list[str], first: str, found: Recognised) -> None:
+    def _subgroups_together(self, grams: list[str], first: str, found: Recognised,
+                            negated: frozenset[str] = frozenset()) -> None:
         """A subgroup, with every other subgroup of its class the question names ("SGLT2 inhibitors or GLP-1
         agonists", "3rd-generation cephalosporins and carbapenems"): the question asks about them together, as beside
         the class's own name (_narrower). Not a name inside one taken ("thiazide" of "thiazide-like diuretics")."""
         taken = [first]
         for gram in grams:
-            if gram in self._subgroup_keys and gram not in self._group_abroad_only \
+            if gram in self._subgroup_keys and gram not in self._group_abroad_only and gram not in negated \
                     and self._subgroup_class[gram] == self._subgroup_class[first] \
                     and not any(f" {gram} " in f" {t} " for t in taken):
                 taken.append(gram)
@@ -1132,9 +1162,10 @@ class DrugLexicon:
         found.group_label = ", ".join(self._group_labels[g] for g in taken)
         found.group_words = " | ".join(taken)
 
-    def _narrower(self, grams: list[str], found: Recognised) -> None:
+    def _narrower(self, grams: list[str], found: Recognised, negated: frozenset[str] = frozenset()) -> None:
         """Subgroups named beside their class ("antidepressivi SSRI", "anticoagulanti: EBPM e AVK") are what is asked
-        about: the members of every subgroup of the class the question names, together."""
+        about: the members of every subgroup of the class the question names, together; a subgroup named after a
+        negation ("bêtabloquants non cardiosélectifs") is left out of them."""
         taken: list[str] = []
         members: set[str] = set()
         for gram in grams:
@@ -1143,11 +1174,20 @@ class DrugLexicon:
                 continue
             if not set(self._subgroup_keys[gram]) <= set(found.group):
                 continue  # another class's subgroup
+            if gram in negated:
+                continue
             taken.append(gram)
             members |= set(self._subgroup_keys[gram])
+        # Read from the negations themselves: "non" is joined to its word, so "noncardioselective" is no gram's start.
+        left_out = {g: self._subgroup_keys[g] for g in sorted(negated)
+                    if set(self._subgroup_keys[g]) <= set(found.group)}
+        label = ", ".join(self._group_labels[g] for g in taken)
+        if left_out:
+            label = label or f"{found.group_label} except {', '.join(self._group_labels[g] for g in left_out)}"
+            members = (members or set(found.group)) - {d for named in left_out.values() for d in named}
         if members and members < set(found.group):
             found.drug_class, found.group = None, sorted(members)
-            found.group_label = ", ".join(self._group_labels[g] for g in taken)
+            found.group_label = label
             found.group_words = " | ".join([found.group_words or "", *taken])
 
     def _holding(self, gram: str) -> set[str] | frozenset[str]:
