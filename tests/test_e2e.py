@@ -693,6 +693,8 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     # "non-X" is not X
     ("non-benzodiazepines for insomnia in the elderly", "nonbenzodiazepine"),
     ("non-selective beta-blockers and asthma", "non-selective beta-blockers"),
+    # a name written with a hyphen, typed joined
+    ("bêtabloquants non cardiosélectifs : indications", "bêta-bloquants non cardiosélectifs"),
     # an apostrophe's s is a plural or possessive
     ("NSAID's in CKD", "Non-steroidal anti-inflammatory drugs"),
     # a class's or subgroup's name misspelt, word by word as near as a drug's name may be; not a short word

@@ -226,6 +226,15 @@ def group_key(name: str) -> str:
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
+def group_keys(name: str) -> list[str]:
+    """A name's key, and for a name with a hyphen its key as written joined too ("bêta-bloquants non cardiosélectifs"
+    is typed "bêtabloquants non cardiosélectifs" as often)."""
+    keys = [group_key(name)]
+    if "-" in name and (joined := group_key(name.replace("-", ""))) not in keys:
+        keys.append(joined)
+    return keys
+
+
 def _group_words(text: str) -> list[str]:
     # "SSRI's", "Parkinson's": an apostrophe's s is a plural or possessive, as its singular reads.
     return _NON.sub("non", _APOSTROPHE_S.sub("s", text).replace("-", " ")).split()
@@ -378,10 +387,11 @@ class DrugLexicon:
         for m in sorted(monographs, key=lambda m: m.name):
             self.members.setdefault(m.drug_class, []).append(m.name)
         self.classes = {c.name: c for c in classes}
-        self._class_keys = {group_key(name): name for name in self.classes}
+        self._class_keys = {key: name for name in self.classes for key in group_keys(name)}
         for c in classes:
             for alias in c.aliases:
-                self._class_keys[group_key(alias)] = c.name
+                for key in group_keys(alias):
+                    self._class_keys[key] = c.name
         self._kickers = {m.name: group_key(m.kicker) for m in monographs}
         kicker_of = {m.name: m.kicker for m in monographs}
         # A subgroup is the class's members whose kicker holds one of its English kicker phrases.
@@ -487,14 +497,14 @@ class DrugLexicon:
             for i, sub in enumerate(c.subgroups):
                 members = members_of[(c.name, i)]
                 for label in sub.aliases:
-                    key = group_key(label)
-                    if not members or key in self._class_keys or GREEK.search(label):
-                        continue  # validate reports each
-                    self._subgroup_keys.setdefault(key, members)
-                    self._group_labels.setdefault(key, label)
-                    self._subgroup_class.setdefault(key, c.name)
-                    if len(normalise(label).rstrip("s")) < SHORT_NAME:
-                        self._english_only.add(key)
+                    for key in group_keys(label):
+                        if not members or key in self._class_keys or GREEK.search(label):
+                            continue  # validate reports each
+                        self._subgroup_keys.setdefault(key, members)
+                        self._group_labels.setdefault(key, label)
+                        self._subgroup_class.setdefault(key, c.name)
+                        if len(normalise(label).rstrip("s")) < SHORT_NAME:
+                            self._english_only.add(key)
 
     def _add_names_abroad(self, c: DrugClass, members_of: dict[tuple[str, int], tuple[str, ...]],
                           english_keys: set[str]) -> None:
@@ -508,17 +518,17 @@ class DrugLexicon:
         for lang, label, members in named:
             if GREEK.search(label):
                 continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
-            key = group_key(label)
-            if key in english_keys:
-                continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
-            if members is None:
-                self._class_keys.setdefault(key, c.name)
-            elif members:
-                self._subgroup_keys.setdefault(key, members)
-                self._group_labels.setdefault(key, label)
-                self._subgroup_class.setdefault(key, c.name)
-            if _only_in_its_language(normalise(label)):
-                self._group_abroad_only.setdefault(key, set()).add(lang)
+            for key in group_keys(label):
+                if key in english_keys:
+                    continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
+                if members is None:
+                    self._class_keys.setdefault(key, c.name)
+                elif members:
+                    self._subgroup_keys.setdefault(key, members)
+                    self._group_labels.setdefault(key, label)
+                    self._subgroup_class.setdefault(key, c.name)
+                if _only_in_its_language(normalise(label)):
+                    self._group_abroad_only.setdefault(key, set()).add(lang)
 
     @property
     def vocabulary(self) -> dict[str, int]:
