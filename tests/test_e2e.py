@@ -695,6 +695,13 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("non-selective beta-blockers and asthma", "non-selective beta-blockers"),
     # a name written with a hyphen, typed joined
     ("bêtabloquants non cardiosélectifs : indications", "bêta-bloquants non cardiosélectifs"),
+    # the class's names in English and abroad (it had none abroad, and no English alias)
+    ("drugs for opioid dependence: full vs partial agonists", "Opioid dependence treatments"),
+    ("TSO : faut-il faire un ECG ?", "Opioid dependence treatments"),
+    ("TSO and alcohol", None),  # French shorthand, in an English question
+    # articles and prepositions are not read: the name says "da", the question "para"
+    ("tratamentos para dependência de opioides: estudos", "Opioid dependence treatments"),
+    ("anticorps monoclonaux de l'oncologie : comment agissent-ils ?", "Monoclonal antibodies (oncology)"),
     # an apostrophe's s is a plural or possessive
     ("NSAID's in CKD", "Non-steroidal anti-inflammatory drugs"),
     # a class's or subgroup's name misspelt, word by word as near as a drug's name may be; not a short word

@@ -236,11 +236,25 @@ def group_keys(name: str) -> list[str]:
 
 
 def _group_words(text: str) -> list[str]:
-    # "SSRI's", "Parkinson's": an apostrophe's s is a plural or possessive, as its singular reads.
-    return _NON.sub("non", _APOSTROPHE_S.sub("s", text).replace("-", " ")).split()
+    # "SSRI's", "Parkinson's": an apostrophe's s is a plural or possessive, as its singular reads. Articles and
+    # prepositions are not read: a name is written with one and typed with another ("tratamentos da dependência de
+    # opioides" and "… para dependência …", "anticorps monoclonaux en oncologie" and "… de l'oncologie").
+    words = _NON.sub("non", _ELIDED.sub(" ", _APOSTROPHE_S.sub("s", text)).replace("-", " ")).split()
+    return [w for w in words if w not in _CONNECTORS]
 
 
 _NON = re.compile(r"\bnon (?=\w)")
+_ELIDED = re.compile(r"\b(?:l|d|dell|dall|nell|all|sull)['\u2019]")  # "d'Alzheimer", "dell'epilessia"
+# Articles and prepositions of the six languages, as normalise writes them; not "no" (a negation as well as the
+# Portuguese "in the"), nor a word that is also a content word in another language.
+_CONNECTORS = frozenset({
+    "the", "of", "for", "in", "with", "against",
+    "de", "del", "la", "las", "el", "los", "para", "por", "con", "contra",
+    "des", "du", "le", "les", "au", "aux", "pour", "en", "avec", "contre",
+    "der", "die", "das", "den", "dem", "fur", "bei", "mit", "gegen", "zur", "zum", "vom",
+    "di", "della", "delle", "dei", "degli", "dello", "il", "lo", "gli", "nel", "nella", "nelle", "per",
+    "da", "do", "dos", "na", "nas", "nos", "com",
+})
 # Words that negate the subgroup name after them, in the six languages (French and Italian write "non", as English).
 _NEGATIONS = frozenset({"not", "no", "nao", "nicht", "kein", "keine"})
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
@@ -580,9 +594,11 @@ class DrugLexicon:
         probe = Recognised()
         self._groups(text, probe)
         names = [key for key in (probe.group_words or "").split(" | ") if " " in key]
-        # The group's names where the question writes them, each word as typed: singular or plural.
+        # The group's names where the question writes them, each word as typed (singular or plural), with the articles
+        # and prepositions the keys leave out between them ("diuréticos de asa").
+        between = r"(?:[\s'\u2019-]+\w{1,5}){0,2}[\s'\u2019-]+"
         inside = [(m.start(), m.end()) for key in names for m in re.finditer(
-            r"\b" + r"[\s-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
+            r"\b" + between.join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
         for drug in short:
             where = [(a, b) for a, b in spans if self.surfaces[text[a:b]] == drug]
             if inside and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
