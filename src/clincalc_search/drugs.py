@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -235,28 +235,40 @@ def group_keys(name: str) -> list[str]:
     return keys
 
 
-def _group_words(text: str) -> list[str]:
+def _group_words(text: str, connectors: bool = False) -> list[str]:
     # "SSRI's", "Parkinson's": an apostrophe's s is a plural or possessive, as its singular reads. Articles and
-    # prepositions are not read: a name is written with one and typed with another ("tratamentos da dependência de
-    # opioides" and "… para dependência …", "anticorps monoclonaux en oncologie" and "… de l'oncologie").
-    words = _NON.sub("non", _ELIDED.sub(" ", _APOSTROPHE_S.sub("s", text)).replace("-", " ")).split()
-    return [w for w in words if w not in _CONNECTORS]
+    # prepositions of belonging or purpose are not read (unless `connectors`): a name is written with one and typed
+    # with another ("tratamentos da dependência de opioides" and "… para a dependência …").
+    text = _HYPHENATED_NEGATION.sub("non", _ELIDED.sub(" ", _APOSTROPHE_S.sub("s", text)))
+    words = _NON.sub("non", text.replace("-", " ")).split()
+    return words if connectors else _without_connectors(words)
+
+
+def _without_connectors(words: list[str]) -> list[str]:
+    # Not one before a number: "IL-6" is interleukin 6, not Italian "il".
+    return [w for i, w in enumerate(words)
+            if w not in _CONNECTORS or words[i + 1 : i + 2] and words[i + 1][:1].isdigit()]
 
 
 _NON = re.compile(r"\bnon (?=\w)")
-_ELIDED = re.compile(r"\b(?:l|d|dell|dall|nell|all|sull)['\u2019]")  # "d'Alzheimer", "dell'epilessia"
-# Articles and prepositions of the six languages, as normalise writes them; not "no" (a negation as well as the
-# Portuguese "in the"), nor a word that is also a content word in another language.
+_HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
+_ELIDED = re.compile(r"\b(?:l|d|dell|dall|nell|all|sull)'")  # "d'Alzheimer", "dell'epilessia" (normalise made ’ ')
+# Articles, and prepositions of belonging or purpose, of the six languages as normalise writes them; not "with",
+# "in" or "against" and their kind, which tie other things to a name ("diuréticos con ASA" is not "diuréticos de asa").
 _CONNECTORS = frozenset({
-    "the", "of", "for", "in", "with", "against",
-    "de", "del", "la", "las", "el", "los", "para", "por", "con", "contra",
-    "des", "du", "le", "les", "au", "aux", "pour", "en", "avec", "contre",
-    "der", "die", "das", "den", "dem", "fur", "bei", "mit", "gegen", "zur", "zum", "vom",
-    "di", "della", "delle", "dei", "degli", "dello", "il", "lo", "gli", "nel", "nella", "nelle", "per",
-    "da", "do", "dos", "na", "nas", "nos", "com",
+    "the", "a", "of", "for",
+    "de", "del", "la", "las", "el", "los", "lo", "para",
+    "des", "du", "le", "les", "au", "aux", "pour",
+    "der", "die", "das", "den", "dem", "fur", "zur", "zum", "vom",
+    "di", "della", "delle", "dei", "degli", "dello", "il", "gli", "i", "per",
+    "da", "do", "dos", "o", "os", "as", "ao", "aos",
 })
-# Words that negate the subgroup name after them, in the six languages (French and Italian write "non", as English).
-_NEGATIONS = frozenset({"not", "no", "nao", "nicht", "kein", "keine"})
+# A word that negates the subgroup name after it when it stands on its own, after an article or after the class's
+# name ("los no dihidropiridínicos", "antagonistas del calcio no dihidropiridínicos", "die nicht selektiven"); "non"
+# is read joined to its word wherever it is. Not English "no" ("why no DOACs in …"), nor German "kein".
+_NEGATIONS = frozenset({"no", "nao", "nicht"})
+_ARTICLES = frozenset({"the", "el", "la", "lo", "los", "las", "le", "les", "o", "os", "a", "as", "der", "die", "den",
+                       "i", "gli"})
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 
 
@@ -596,7 +608,7 @@ class DrugLexicon:
         names = [key for key in (probe.group_words or "").split(" | ") if " " in key]
         # The group's names where the question writes them, each word as typed (singular or plural), with the articles
         # and prepositions the keys leave out between them ("diuréticos de asa").
-        between = r"(?:[\s'\u2019-]+\w{1,5}){0,2}[\s'\u2019-]+"
+        between = rf"(?:[\s'-]+(?:{'|'.join(sorted(_CONNECTORS))})){{0,2}}[\s'-]+"
         inside = [(m.start(), m.end()) for key in names for m in re.finditer(
             r"\b" + between.join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
         for drug in short:
@@ -1061,11 +1073,12 @@ class DrugLexicon:
 
     def _groups(self, text: str, found: Recognised) -> None:
         # "SGLT2i", "ACEi": clinicians' shorthand for an inhibitor a kicker or an English class name spells out.
-        words = [part for w in _group_words(text)
+        every = [part for w in _group_words(text, connectors=True)
                  for part in ([w[:-1], "inhibitor"] if w[-1:] == "i" and w[:-1] in self._inhibited else [_singular(w)])]
+        words = _without_connectors(every)
         grams = [" ".join(words[i : i + n]) for n in range(max(4, self._longest_group), 0, -1)
                  for i in range(len(words) - n + 1)]
-        negated = self._negated(words)
+        negated, compared = self._negations(every)
         shown: list[str] | None = None
         for gram in grams:
             if gram not in self._class_keys and gram not in self._subgroup_keys:
@@ -1075,7 +1088,10 @@ class DrugLexicon:
                 if gram in self._english_only and shown or \
                         gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(shown):
                     continue
-            self._take_group(gram, gram, grams, found, negated)
+            self._take_group(gram, gram, grams, found, negated, compared)
+            return
+        if negated:  # "los no dihidropiridínicos" named no group plainly: the rest of the subgroup's class
+            self._take_group(negated[0], negated[0], grams, found, frozenset(negated))
             return
         english = english_words()
         for gram in grams:
@@ -1095,41 +1111,56 @@ class DrugLexicon:
         self._misspelt_group(grams, found)
 
     def _take_group(self, key: str, typed: str, grams: list[str], found: Recognised,
-                    negated: frozenset[str] = frozenset()) -> None:
-        """The class or subgroup a key names, as the question typed it."""
+                    negated: Collection[str] = (), compared: Collection[str] = ()) -> None:
+        """The class or subgroup a key names, as the question typed it; `negated` and `compared` as _negations."""
         found.group_words = typed
-        if key in negated:
-            # "non-dihydropyridines", "los no dihidropiridínicos": the rest of the subgroup's class.
+        if key in negated or key in compared:
+            # "los no dihidropiridínicos": the rest of the subgroup's class (none left: no group); "DHPs or not": all.
             drug_class = self._subgroup_class[key]
-            rest = [d for d in self.members.get(drug_class, []) if d not in self._subgroup_keys[key]]
-            if rest:
-                found.group = rest
-                found.group_label = f"{drug_class} except {self._group_labels[key]}"
-                return
+            members = self.members.get(drug_class, [])
+            found.group = [d for d in members if d not in self._subgroup_keys[key]] if key in negated else members
+            found.group_label = (f"{drug_class} except {self._group_labels[key]}" if key in negated else drug_class) \
+                if found.group else None
+            return
         if key in self._subgroup_keys:
             self._subgroups_together(grams, key, found, negated)
             return
         found.drug_class = self._class_keys[key]
         found.group = list(self.members.get(found.drug_class, []))
         found.group_label = found.drug_class
-        self._narrower(grams, found, negated)
+        self._narrower(grams, found, negated, compared)
 
-    def _negated(self, words: list[str]) -> frozenset[str]:
-        """The subgroups the question names right after a negation ("non-cardioselective", "no dihidropiridínicos",
-        "não seletivos", "nicht selektive"): their class's other members are what it asks about, not them."""
-        negated: set[str] = set()
-        for i, word in enumerate(words):
-            if word in _NEGATIONS:
-                after = words[i + 1 : i + 1 + self._longest_group]
-            elif word.startswith("non") and len(word) > len("non"):  # _group_words joined "non" to its word
-                after = [word[len("non"):], *words[i + 1 : i + self._longest_group]]
+    def _negations(self, every: list[str]) -> tuple[list[str], frozenset[str]]:
+        """The subgroups named after a negation (`every`: the question's group words, connectors kept), and those also
+        named plainly ("DHPs or non-DHPs?", "cardioselective vs non-cardioselective": the class compared, whole).
+        A subgroup's own name with "non" ("non-DHP CCBs") is a name, not a negation; a short name abroad or in
+        English counts only in its language, so it is never read as negated ("non TCA")."""
+        negated: list[str] = []
+        at: set[int] = set()  # where in `every` a negated name starts
+        for i, word in enumerate(every):
+            if word.startswith("non") and len(word) > len("non"):
+                after = [word[len("non"):], *_without_connectors(every[i + 1 :])]
+                start = i
+                if any(g in self._subgroup_keys or g in self._class_keys
+                       for g in (" ".join(every[i : i + n]) for n in range(1, self._longest_group + 1))):
+                    continue
+            elif word in _NEGATIONS and i and (every[i - 1] in _ARTICLES or self._class_ends(every[:i])):
+                after, start = _without_connectors(every[i + 1 :]), i + 1
             else:
                 continue
-            gram = next((g for n in range(len(after), 0, -1) if (g := " ".join(after[:n])) in self._subgroup_keys),
-                        None)
-            if gram is not None:
-                negated.add(gram)
-        return frozenset(negated)
+            key = next((g for n in range(min(len(after), self._longest_group), 0, -1)
+                        if (g := " ".join(after[:n])) in self._subgroup_keys), None)
+            if key and key not in self._english_only and key not in self._group_abroad_only and key not in negated:
+                negated.append(key)
+                at.add(start)
+        plain = {w for i, w in enumerate(every) if i not in at}
+        compared = frozenset(k for k in negated if k.split()[0] in plain)
+        return [k for k in negated if k not in compared], compared
+
+    def _class_ends(self, before: list[str]) -> bool:
+        """Whether the words before a negation end with a class's name ("antagonistas del calcio | no …")."""
+        words = _without_connectors(before)
+        return any(" ".join(words[-n:]) in self._class_keys for n in range(1, min(len(words), self._longest_group) + 1))
 
     def _misspelt_group(self, grams: list[str], found: Recognised) -> None:
         """A class's or subgroup's name misspelt ("aromatese inhibitors", "bisphosphanates"), as near as a drug's name
@@ -1174,7 +1205,7 @@ class DrugLexicon:
                 return
 
     def _subgroups_together(self, grams: list[str], first: str, found: Recognised,
-                            negated: frozenset[str] = frozenset()) -> None:
+                            negated: Collection[str] = ()) -> None:
         """A subgroup, with every other subgroup of its class the question names ("SGLT2 inhibitors or GLP-1
         agonists", "3rd-generation cephalosporins and carbapenems"): the question asks about them together, as beside
         the class's own name (_narrower). Not a name inside one taken ("thiazide" of "thiazide-like diuretics")."""
@@ -1188,29 +1219,35 @@ class DrugLexicon:
         found.group_label = ", ".join(self._group_labels[g] for g in taken)
         found.group_words = " | ".join(taken)
 
-    def _narrower(self, grams: list[str], found: Recognised, negated: frozenset[str] = frozenset()) -> None:
+    def _narrower(self, grams: list[str], found: Recognised, negated: Collection[str] = (),
+                  compared: Collection[str] = ()) -> None:
         """Subgroups named beside their class ("antidepressivi SSRI", "anticoagulanti: EBPM e AVK") are what is asked
         about: the members of every subgroup of the class the question names, together; a subgroup named after a
-        negation ("bêtabloquants non cardiosélectifs") is left out of them."""
+        negation ("bêtabloquants non cardiosélectifs") is left out of the class, and one compared with the rest
+        ("cardioselective vs non-cardioselective beta blockers") leaves the class whole."""
+        if any(set(self._subgroup_keys[g]) <= set(found.group) for g in compared):
+            return
         taken: list[str] = []
         members: set[str] = set()
         for gram in grams:
             if gram not in self._subgroup_keys or gram in self._group_abroad_only or gram in (found.group_words or "") \
-                    or any(gram in longer for longer in taken):
+                    or gram in negated or any(gram in longer for longer in taken):
                 continue
             if not set(self._subgroup_keys[gram]) <= set(found.group):
                 continue  # another class's subgroup
-            if gram in negated:
-                continue
             taken.append(gram)
             members |= set(self._subgroup_keys[gram])
-        # Read from the negations themselves: "non" is joined to its word, so "noncardioselective" is no gram's start.
-        left_out = {g: self._subgroup_keys[g] for g in sorted(negated)
-                    if set(self._subgroup_keys[g]) <= set(found.group)}
+        left_out = [g for g in negated if set(self._subgroup_keys[g]) <= set(found.group)]
         label = ", ".join(self._group_labels[g] for g in taken)
         if left_out:
-            label = label or f"{found.group_label} except {', '.join(self._group_labels[g] for g in left_out)}"
-            members = (members or set(found.group)) - {d for named in left_out.values() for d in named}
+            excluded = {d for g in left_out for d in self._subgroup_keys[g]}
+            members -= excluded
+            if not members:
+                members = set(found.group) - excluded
+                label = f"{found.group_label} except {', '.join(self._group_labels[g] for g in left_out)}"
+            if not members:  # nothing of the class is left: the question names no group the corpus has
+                found.drug_class, found.group, found.group_label = None, [], None
+                return
         if members and members < set(found.group):
             found.drug_class, found.group = None, sorted(members)
             found.group_label = label
