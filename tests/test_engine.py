@@ -289,6 +289,20 @@ def test_a_class_asked_about_in_the_plural_in_another_language(question: str, fi
     assert section_intents(question)[0] == first
 
 
+@pytest.mark.parametrize("question", [
+    # what to tell or advise the patient, in the five other languages (English "what should patients be told")
+    "opioides: estreñimiento, qué recomendar al paciente",
+    "antidépresseurs : syndrome de sevrage, que dire au patient ?",
+    "antidepressivi triciclici: bocca secca, cosa dire al paziente",
+    "Metformin – was sage ich dem Patienten?",
+    "varfarina: o que dizer ao paciente sobre o álcool",
+])
+def test_what_to_tell_the_patient_is_counselling_in_any_language(question: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question, strong_only=True)[0] == "counselling"
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("how do DPP-4 inhibitors like sitagliptin and linagliptin lower sugar", "how_it_works"),   # a long subject
     ("how does tamsulosin relax the prostate", "how_it_works"),                                # more mechanism verbs

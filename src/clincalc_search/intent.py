@@ -178,6 +178,13 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"wie (?:nehme|nimmt) man", r"aufbewahr\w*",
         r"consigli", r"cosa deve sapere", r"come (?:si )?(?:prend(?:e|ono)|assum(?:e|ono)|conserva(?:no)?)", r"come (?:prender|assumer)\w+",
         r"conselhos?", r"orienta[cç][oõ]es", r"o que (?:o paciente )?deve saber", r"como (?:se )?(?:tomam?|tomar|usam?|usar|guardar|conservar)",
+        # what to tell or advise the patient (as English "what should patients be told"): "qué recomendar al paciente",
+        # "que dire au patient", "cosa dire al paziente", "was sage ich dem Patienten", "o que dizer ao paciente"
+        r"(?:decir|digo|decirle|recomendar|recomiendo|explicar|aconsejar|informar)(?:le|les)? (?:al|a la|a los|a las) pacientes?",
+        r"(?:dire|dis|expliquer|conseiller|recommander)(?: au| aux| [aà] la) patient(?:e|s|es)?",
+        r"(?:dire|dico|spiegare|consigliare|raccomandare)(?: al| alla| ai| alle) pazient[ei]",
+        r"(?:sage|sagen|erkl[aä]re|erkl[aä]ren|rate|raten|empfehle|empfehlen) (?:ich |man )?(?:dem|der|den) patient(?:en|in|innen)?",
+        r"(?:dizer|digo|explicar|aconselhar|recomendar|orientar)(?: ao| [aà]| aos| [aà]s) pacientes?",
         # with or without food, driving, storage, how to use a device, when to call the doctor
         r"con (?:los )?alimentos", r"en ayunas", r"avec (?:les |des |le )?(?:repas|aliments)",
         r"[aà] jeun", r"pendant (?:les|le) repas", r"(?:vor|nach|zu|mit) dem essen", r"n[uü]chtern(?:e[mnrs]?)?", r"mahlzeit\w*",
