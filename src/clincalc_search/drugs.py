@@ -122,8 +122,17 @@ def english_words() -> frozenset[str]:
 def foreign_stopwords() -> frozenset[str]:
     """bm25s's stopwords of French, German, Spanish, Italian and Portuguese ("el", "über", "sulla"), spelt as
     normalise() leaves them (tools/make_stopwords.py wrote the file)."""
-    lists = json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
-    return frozenset(normalise(w) for words in lists.values() for w in words)
+    return frozenset(normalise(w) for words in _stopword_lists().values() for w in words)
+
+
+@cache
+def stopwords_by_language() -> dict[str, frozenset[str]]:
+    """The same, by language."""
+    return {lang: frozenset(normalise(w) for w in words) for lang, words in _stopword_lists().items()}
+
+
+def _stopword_lists() -> dict[str, list[str]]:
+    return json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
 
 
 # An acid named the Romance or German way ("ácido zoledrónico", "acide alendronique", "Zoledronsäure"), read as the
@@ -244,6 +253,13 @@ def _group_words(text: str, connectors: bool = False) -> list[str]:
     return words if connectors else _without_connectors(words)
 
 
+def _most(typed: set[str], words_by_language: dict[str, frozenset[str]]) -> list[str]:
+    """The languages with the most of the typed words among theirs (none when no language has any)."""
+    counts = {lang: len(typed & words) for lang, words in words_by_language.items()}
+    top = max(counts.values(), default=0)
+    return [lang for lang, count in counts.items() if top and count == top]
+
+
 def _without_connectors(words: list[str]) -> list[str]:
     # Not one before a number: "IL-6" is interleukin 6, not Italian "il".
     return [w for i, w in enumerate(words)
@@ -251,6 +267,15 @@ def _without_connectors(words: list[str]) -> list[str]:
 
 
 _NON = re.compile(r"\bnon (?=\w)")
+# The words each language names medicines by: beside a condition a class is named for, they name the class.
+_MEDICINE_WORDS = {
+    "en": ("drugs", "medicines", "meds", "medications", "tablets", "pills", "treatments"),
+    "es": ("medicamentos", "fármacos", "tratamientos", "pastillas", "remedios"),
+    "fr": ("médicaments", "traitements"),
+    "de": ("Medikamente", "Arzneimittel", "Mittel", "Tabletten"),
+    "it": ("farmaci", "medicinali", "medicine", "trattamenti"),
+    "pt": ("medicamentos", "fármacos", "remédios", "tratamentos"),
+}
 _HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
 _ELIDED = re.compile(r"\b(?:l|d|dell|dall|nell|all|sull)'")  # "d'Alzheimer", "dell'epilessia" (normalise made ’ ')
 # Articles, and prepositions of belonging or purpose, of the six languages as normalise writes them; not "with",
@@ -438,6 +463,8 @@ class DrugLexicon:
         self._group_abroad_only: dict[str, set[str]] = {}
         for c in classes:
             self._add_names_abroad(c, subgroup_members, english_keys)
+        for c in classes:
+            self._add_conditions(c)
         # Names abroad that show a question's language: not one English writes too ("SSRI", "anti-PD-1",
         # "aminoglycoside" are in kickers; "Nitrate" is an English word).
         kickers = f" {' | '.join(self._kickers.values())} "
@@ -556,6 +583,17 @@ class DrugLexicon:
                 if _only_in_its_language(normalise(label)):
                     self._group_abroad_only.setdefault(key, set()).add(lang)
 
+    def _add_conditions(self, c: DrugClass) -> None:
+        """A condition the class is named by, beside a medicine word of its language in either order ("Parkinson's
+        meds", "médicaments de la maladie d'Alzheimer", "Asthma-Medikamente"), names the class; a name the class list
+        gives a group outright keeps its group."""
+        for lang, conditions in c.conditions.items():
+            for condition in conditions:
+                for word in _MEDICINE_WORDS[lang]:
+                    for key in {group_key(f"{word} {condition}"), group_key(f"{condition} {word}")}:
+                        if key not in self._subgroup_keys:
+                            self._class_keys.setdefault(key, c.name)
+
     @property
     def vocabulary(self) -> dict[str, int]:
         """Words of the corpus prose → how many monographs use each."""
@@ -592,9 +630,25 @@ class DrugLexicon:
         behind = self._causes_behind(question, text, spans, found, unsure)
         found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
         self._inside_group_names(text, spans, found)
+        self._guesses_beside_group(text, found)
         if not found.drugs and not found.group:
             self._groups(text, found)
         return found
+
+    def _guesses_beside_group(self, text: str, found: Recognised) -> None:
+        """A question whose only drugs are shorthand guesses at words the corpus uses ("DEXA", a scan, or
+        dexamethasone) and that names a class or subgroup is about the group ("aromatase inhibitors and bone loss -
+        DEXA before starting?")."""
+        if not found.drugs or found.group or not set(found.drugs) <= {
+                drug for typed, drug in found.fuzzy.items()
+                if typed in self._vocabulary and typed not in self._name_words(drug)}:
+            return
+        probe = Recognised()
+        self._groups(text, probe)
+        if probe.group:
+            found.drugs, found.positions, found.fuzzy = [], {}, {}
+            found.drug_class, found.group = probe.drug_class, probe.group
+            found.group_label, found.group_words = probe.group_label, probe.group_words
 
     def _inside_group_names(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         """Drops a drug named only by a short name inside the name of a group the question names ("diuréticos de
@@ -1079,12 +1133,15 @@ class DrugLexicon:
         grams = [" ".join(words[i : i + n]) for n in range(max(4, self._longest_group), 0, -1)
                  for i in range(len(words) - n + 1)]
         negated, compared = self._negations(every)
-        shown: list[str] | None = None
         for gram in grams:
             if gram not in self._class_keys and gram not in self._subgroup_keys:
                 continue
             if gram in self._group_abroad_only or gram in self._english_only:
-                shown = self._shown(set(_WORD.findall(text)), most=True) if shown is None else shown
+                # The name's own words are no evidence of a language (Italian "NAO" is Portuguese "não" too); a short
+                # question's articles and prepositions are ("NAO: interazioni con farmaci della P-gp").
+                own = set(gram.split())
+                shown = self._shown(set(_WORD.findall(text)) - own, most=True) or \
+                    _most(set(re.findall(r"[a-z]+", text)) - own, stopwords_by_language())
                 if gram in self._english_only and shown or \
                         gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(shown):
                     continue

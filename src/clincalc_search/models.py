@@ -163,6 +163,9 @@ class DrugClass(BaseModel):
     # The class's names in the other languages people ask in ("IBP", "Protonenpumpenhemmer"), by language.
     aliases_abroad: dict[AbroadLanguage, list[str]] = Field(default_factory=dict)
     subgroups: list[Subgroup] = Field(default_factory=list)
+    # The conditions the class is named by beside a medicine word ("Parkinson's meds", "farmaci per l'asma"), by
+    # language; only where the class alone is what "medicines for" the condition means.
+    conditions: dict[Literal["en", "es", "fr", "de", "it", "pt"], list[str]] = Field(default_factory=dict)
     safety_topics: list[SafetyTopic] = Field(default_factory=list)
     exceptions: list[ClassException] = Field(default_factory=list)
 
