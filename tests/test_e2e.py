@@ -709,6 +709,14 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("NAO: interazioni con farmaci (inibitori della P-gp)", "NAO"),
     ("AVK et saignement", "AVK"),
     ("AVK and bleeding", None),
+    # a class named by the condition it treats, beside a medicine word, in either order and any of the six languages
+    ("Parkinson's meds: sudden sleepiness and driving", "Parkinson's disease medicines"),
+    ("médicaments de la maladie d'Alzheimer : effets indésirables", "Dementia medicines"),
+    ("farmaci per la tiroide: vanno presi a digiuno?", "Thyroid medicines"),
+    ("thyroid tablets - what are they for?", "Thyroid medicines"),
+    # ... only when no group's name names one: antidepressants, not antiemetics for "traitement, nausées"
+    ("antidépresseurs : en début de traitement, nausées, que faire ?", "Antidepressants"),
+    ("combined oral contraceptive pill: VTE risk", None),  # "the pill" is no medicine word beside VTE
     # an apostrophe's s is a plural or possessive
     ("NSAID's in CKD", "Non-steroidal anti-inflammatory drugs"),
     # a class's or subgroup's name misspelt, word by word as near as a drug's name may be; not a short word

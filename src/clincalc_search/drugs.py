@@ -269,7 +269,7 @@ def _without_connectors(words: list[str]) -> list[str]:
 _NON = re.compile(r"\bnon (?=\w)")
 # The words each language names medicines by: beside a condition a class is named for, they name the class.
 _MEDICINE_WORDS = {
-    "en": ("drugs", "medicines", "meds", "medications", "tablets", "pills", "treatments"),
+    "en": ("drugs", "medicines", "meds", "medications", "tablets", "treatments"),  # not "pills": "the pill"
     "es": ("medicamentos", "fármacos", "tratamientos", "pastillas", "remedios"),
     "fr": ("médicaments", "traitements"),
     "de": ("Medikamente", "Arzneimittel", "Mittel", "Tabletten"),
@@ -463,6 +463,7 @@ class DrugLexicon:
         self._group_abroad_only: dict[str, set[str]] = {}
         for c in classes:
             self._add_names_abroad(c, subgroup_members, english_keys)
+        self._condition_keys: dict[str, str] = {}  # "<medicine word> <condition>" (either order) → the class
         for c in classes:
             self._add_conditions(c)
         # Names abroad that show a question's language: not one English writes too ("SSRI", "anti-PD-1",
@@ -471,7 +472,8 @@ class DrugLexicon:
         english = english_words()
         self._abroad_evidence = {key for key in [*self._class_keys, *self._subgroup_keys] if key not in english_keys
                                  and f" {key} " not in kickers and not all(w in english for w in key.split())}
-        self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys]), default=1)
+        self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys,
+                                                             *self._condition_keys]), default=1)
         # word → drugs whose kicker has it: a group term is looked for only in kickers holding all its words
         self._kicker_words: dict[str, set[str]] = {}
         for drug, kicker in self._kickers.items():
@@ -585,14 +587,14 @@ class DrugLexicon:
 
     def _add_conditions(self, c: DrugClass) -> None:
         """A condition the class is named by, beside a medicine word of its language in either order ("Parkinson's
-        meds", "médicaments de la maladie d'Alzheimer", "Asthma-Medikamente"), names the class; a name the class list
-        gives a group outright keeps its group."""
+        meds", "médicaments de la maladie d'Alzheimer", "Asthma-Medikamente"), names the class when no group's name
+        does (_groups): "antidépresseurs … début de traitement, nausées" is about antidepressants, not antiemetics."""
         for lang, conditions in c.conditions.items():
             for condition in conditions:
                 for word in _MEDICINE_WORDS[lang]:
                     for key in {group_key(f"{word} {condition}"), group_key(f"{condition} {word}")}:
-                        if key not in self._subgroup_keys:
-                            self._class_keys.setdefault(key, c.name)
+                        if key not in self._subgroup_keys and key not in self._class_keys:
+                            self._condition_keys.setdefault(key, c.name)
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -1150,6 +1152,9 @@ class DrugLexicon:
         if negated:  # "los no dihidropiridínicos" named no group plainly: the rest of the subgroup's class
             self._take_group(negated[0], negated[0], grams, found, frozenset(negated))
             return
+        if condition := next((gram for gram in grams if gram in self._condition_keys), None):
+            self._take_group(condition, condition, grams, found, negated, compared)
+            return
         english = english_words()
         for gram in grams:
             # Only technical words name a group ("DOAC", "aminoglycoside"); "effect" or "used" do not, and neither
@@ -1182,7 +1187,7 @@ class DrugLexicon:
         if key in self._subgroup_keys:
             self._subgroups_together(grams, key, found, negated)
             return
-        found.drug_class = self._class_keys[key]
+        found.drug_class = self._class_keys.get(key) or self._condition_keys[key]
         found.group = list(self.members.get(found.drug_class, []))
         found.group_label = found.drug_class
         self._narrower(grams, found, negated, compared)
