@@ -702,6 +702,9 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     # articles and prepositions are not read: the name says "da", the question "para"
     ("tratamentos para dependência de opioides: estudos", "Opioid dependence treatments"),
     ("médicaments de substitution des opiacés : ECG ?", "Opioid dependence treatments"),  # listed with "aux"
+    # a drug's name, misspelt or not, inside the name of a group the question names: the group ("eparine" of the
+    # low-molecular-weight heparins, not heparin)
+    ("eparine a basso peso molecolare: meccanismo d'azione", "eparine a basso peso molecolare"),
     # a shorthand guess at a word the corpus uses ("DEXA", a scan) beside a group's name: the group
     ("aromatase inhibitors and bone loss - DEXA before starting?", "aromatase inhibitors"),
     # a short name abroad, in a question whose articles and prepositions alone show its language; its own word

@@ -653,10 +653,15 @@ class DrugLexicon:
             found.group_label, found.group_words = probe.group_label, probe.group_words
 
     def _inside_group_names(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
-        """Drops a drug named only by a short name inside the name of a group the question names ("diuréticos de
-        asa": ASA is aspirin, "asa" the loop of Henle), but not one it also names elsewhere ("ASA y diuréticos de
+        """Drops a drug named only inside the name of a group the question names, by a short name ("diuréticos de
+        asa": ASA is aspirin, "asa" the loop of Henle) or a word of group names ("eparine a basso peso molecolare":
+        the heparins of low molecular weight, not heparin), but not one it also names elsewhere ("ASA y diuréticos de
         asa")."""
-        short = {self.surfaces[text[a:b]] for a, b in spans if b - a <= SHORT_NAME} - set(found.fuzzy.values())
+        typed_as = [(self.surfaces[text[a:b]], text[a:b], [(a, b)]) for a, b in spans]
+        typed_as += [(drug, typed, [m.span() for m in re.finditer(rf"\b{re.escape(typed)}\b", text)])
+                     for typed, drug in found.fuzzy.items()]  # misspelt: "eparine" read as heparin
+        short = {drug for drug, typed, _ in typed_as
+                 if len(typed) <= SHORT_NAME or _singular(typed) in self._group_vocabulary}
         if not short:
             return
         probe = Recognised()
@@ -668,8 +673,8 @@ class DrugLexicon:
         inside = [(m.start(), m.end()) for key in names for m in re.finditer(
             r"\b" + between.join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
         for drug in short:
-            where = [(a, b) for a, b in spans if self.surfaces[text[a:b]] == drug]
-            if inside and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
+            where = [span for named, _, at in typed_as if named == drug for span in at]
+            if inside and where and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
                 found.drugs.remove(drug)
                 del found.positions[drug]
         if not found.drugs:  # the group is what the question names: recognise need not look for it again
