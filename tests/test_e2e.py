@@ -826,3 +826,10 @@ def test_a_short_name_in_lower_case_is_the_everyday_word_of_the_language_shown(r
 def test_a_short_name_is_dropped_only_inside_a_group_name(real_engine: Engine) -> None:
     assert real_engine.lexicon.recognise("ASA y diuréticos de asa").drugs == ["aspirin"]
     assert real_engine.lexicon.recognise("diuréticos de asa: ¿qué controles?").drugs == []
+
+
+def test_a_drug_named_in_two_parts_is_no_shorthand_guess_beside_a_group(real_engine: Engine) -> None:
+    # "phenoxymethyl" alone is a word the corpus uses, but with "penicillin" after it it is the drug's name: the
+    # drug, not the penicillins.
+    found = real_engine.lexicon.recognise("phenoxymethyl penicillin, what infections is it used for")
+    assert found.drugs == ["phenoxymethylpenicillin"] and found.group == []

@@ -643,7 +643,8 @@ class DrugLexicon:
         DEXA before starting?")."""
         if not found.drugs or found.group or not set(found.drugs) <= {
                 drug for typed, drug in found.fuzzy.items()
-                if typed in self._vocabulary and typed not in self._name_words(drug)}:
+                if typed in self._vocabulary and typed not in self._name_words(drug)
+                and not self._split_name(typed, drug, text)}:
             return
         probe = Recognised()
         self._groups(text, probe)
@@ -651,6 +652,12 @@ class DrugLexicon:
             found.drugs, found.positions, found.fuzzy = [], {}, {}
             found.drug_class, found.group = probe.drug_class, probe.group
             found.group_label, found.group_words = probe.group_label, probe.group_words
+
+    @staticmethod
+    def _split_name(typed: str, drug: str, text: str) -> bool:
+        """Whether the typed word and the word after it make the drug's name ("phenoxymethyl penicillin")."""
+        after = re.search(rf"\b{re.escape(typed)}[\s-]+(\w+)", text)
+        return after is not None and typed + after.group(1) == drug.replace(" ", "")
 
     def _inside_group_names(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
         """Drops a drug named only inside the name of a group the question names, by a short name ("diuréticos de
