@@ -720,6 +720,17 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     # ... only when no group's name names one: antidepressants, not antiemetics for "traitement, nausées"
     ("antidépresseurs : en début de traitement, nausées, que faire ?", "Antidepressants"),
     ("combined oral contraceptive pill: VTE risk", None),  # "the pill" is no medicine word beside VTE
+    # ... within one clause, with a preposition when the medicine word comes first, not after "non-"
+    ("Depression: drugs that can cause it", None),
+    ("anticholinergic drugs dementia risk", None),
+    ("Medikamente, die Übelkeit verursachen", None),
+    ("non-pharmacological treatment of major depression", None),
+    ("drugs for dementia", "Dementia medicines"),
+    ("osteoporosis treatment before a dental extraction", "Bone metabolism medicines"),
+    # English words that are another language's stopwords show no language: English short names still count, and
+    # short names abroad do not fire in English ("BiTE" is no insect bite)
+    ("TCA in pregnancy", "TCAs"),
+    ("Insect bite in a patient: antihistamines?", "Antihistamines"),
     # an apostrophe's s is a plural or possessive
     ("NSAID's in CKD", "Non-steroidal anti-inflammatory drugs"),
     # a class's or subgroup's name misspelt, word by word as near as a drug's name may be; not a short word
@@ -826,6 +837,14 @@ def test_a_short_name_in_lower_case_is_the_everyday_word_of_the_language_shown(r
 def test_a_short_name_is_dropped_only_inside_a_group_name(real_engine: Engine) -> None:
     assert real_engine.lexicon.recognise("ASA y diuréticos de asa").drugs == ["aspirin"]
     assert real_engine.lexicon.recognise("diuréticos de asa: ¿qué controles?").drugs == []
+
+
+@pytest.mark.parametrize(("typed", "drug"), [
+    ("Empa with ACE inhibitors", "empagliflozin"),  # a shorthand listed beside a group names its drug
+    ("acetyl salicylic acid with NSAIDs: GI bleeding", "aspirin"),
+])
+def test_a_shorthand_listed_beside_a_group_is_its_drug(real_engine: Engine, typed: str, drug: str) -> None:
+    assert real_engine.lexicon.recognise(typed).drugs == [drug]
 
 
 def test_a_drug_named_in_two_parts_is_no_shorthand_guess_beside_a_group(real_engine: Engine) -> None:

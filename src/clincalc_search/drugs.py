@@ -122,16 +122,24 @@ def english_words() -> frozenset[str]:
 def foreign_stopwords() -> frozenset[str]:
     """bm25s's stopwords of French, German, Spanish, Italian and Portuguese ("el", "über", "sulla"), spelt as
     normalise() leaves them (tools/make_stopwords.py wrote the file)."""
-    return frozenset(normalise(w) for words in _stopword_lists().values() for w in words)
+    return frozenset(normalise(w) for lang, words in _stopword_lists().items() if lang != "en" for w in words)
 
 
 @cache
 def stopwords_by_language() -> dict[str, frozenset[str]]:
-    """The same, by language."""
-    return {lang: frozenset(normalise(w) for w in words) for lang, words in _stopword_lists().items()}
+    """The same by language, without English ones ("a", "in", "die", "will") or letters English contractions and
+    pronouns leave ("s" of "What's", "t", "m", "i"): the words that show a question is written in that language rather
+    than in English."""
+    lists = {lang: {normalise(w) for w in words} for lang, words in _stopword_lists().items()}
+    english = lists.pop("en")
+    return {lang: frozenset(words - english - _CONTRACTED) for lang, words in lists.items()}
+
+
+_CONTRACTED = frozenset("s t m c j n i".split())
 
 
 def _stopword_lists() -> dict[str, list[str]]:
+    """bm25s's stopword lists by language, English's among them."""
     return json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
 
 
@@ -260,6 +268,13 @@ def _most(typed: set[str], words_by_language: dict[str, frozenset[str]]) -> list
     return [lang for lang, count in counts.items() if top and count == top]
 
 
+def _listed(typed: str, text: str) -> bool:
+    """Whether a word is one item of a list or a comparison ("empa with ACE inhibitors", "acetyl salicylic acid and
+    NSAIDs"): then it names something of its own, beside whatever else the question names."""
+    item = rf"\b{re.escape(typed)}\b(?:\s+\w+){{0,2}}\s+(?:with|and|plus|vs|versus|or|con|avec|mit|y|et|und|e)\b"
+    return re.search(rf"{item}|\b(?:with|and|plus|vs|versus|or)\s+{re.escape(typed)}\b", text) is not None
+
+
 def _without_connectors(words: list[str]) -> list[str]:
     # Not one before a number: "IL-6" is interleukin 6, not Italian "il".
     return [w for i, w in enumerate(words)
@@ -267,15 +282,6 @@ def _without_connectors(words: list[str]) -> list[str]:
 
 
 _NON = re.compile(r"\bnon (?=\w)")
-# The words each language names medicines by: beside a condition a class is named for, they name the class.
-_MEDICINE_WORDS = {
-    "en": ("drugs", "medicines", "meds", "medications", "tablets", "treatments"),  # not "pills": "the pill"
-    "es": ("medicamentos", "fármacos", "tratamientos", "pastillas", "remedios"),
-    "fr": ("médicaments", "traitements"),
-    "de": ("Medikamente", "Arzneimittel", "Mittel", "Tabletten"),
-    "it": ("farmaci", "medicinali", "medicine", "trattamenti"),
-    "pt": ("medicamentos", "fármacos", "remédios", "tratamentos"),
-}
 _HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
 _ELIDED = re.compile(r"\b(?:l|d|dell|dall|nell|all|sull)'")  # "d'Alzheimer", "dell'epilessia" (normalise made ’ ')
 # Articles, and prepositions of belonging or purpose, of the six languages as normalise writes them; not "with",
@@ -294,6 +300,19 @@ _CONNECTORS = frozenset({
 _NEGATIONS = frozenset({"no", "nao", "nicht"})
 _ARTICLES = frozenset({"the", "el", "la", "lo", "los", "las", "le", "les", "o", "os", "a", "as", "der", "die", "den",
                        "i", "gli"})
+# The words each language names medicines by, and the prepositions after them: beside a condition a class is named for
+# ("Parkinson's meds", "médicaments de la maladie d'Alzheimer", "Medikamente gegen Übelkeit") they name the class.
+# Not "pills" ("the pill": "contraceptive pill VTE risk").
+_MEDICINE_WORD_KEYS = frozenset(_singular(w) for w in normalise(
+    "drug drugs medicine medicines med meds medication medications tablet tablets treatment treatments "
+    "medicamento medicamentos fármaco fármacos pastilla pastillas remedio remedios tratamiento tratamientos "
+    "médicament médicaments traitement traitements Medikament Medikamente Arzneimittel Mittel Tablette Tabletten "
+    "Behandlung farmaco farmaci medicinale medicinali medicina trattamento trattamenti remédio remédios tratamento "
+    "tratamentos").split())
+_PREPOSITIONS = frozenset(normalise(
+    "for against para contra de del des du pour contre anti gegen bei für zur zum per contro di della dei "
+    "degli delle da do das dos").split())
+_CLAUSE = re.compile(r"[,.;:!?()\[\]/|\u2013\u2014]+")  # a clause's words name a class together, not across these
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 
 
@@ -313,6 +332,10 @@ class Recognised:
     group_words: str | None = None  # the names that named the class or group, as _groups matched them (" | " apart)
     fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
     positions: dict[str, int] = field(default_factory=dict)  # drug → where it is first mentioned
+
+    def copy_group_to(self, other: Recognised) -> None:
+        other.drug_class, other.group = self.drug_class, self.group
+        other.group_label, other.group_words = self.group_label, self.group_words
 
     def add(self, drug: str, position: int) -> None:
         if drug not in self.drugs:
@@ -463,17 +486,19 @@ class DrugLexicon:
         self._group_abroad_only: dict[str, set[str]] = {}
         for c in classes:
             self._add_names_abroad(c, subgroup_members, english_keys)
-        self._condition_keys: dict[str, str] = {}  # "<medicine word> <condition>" (either order) → the class
+        # A condition's words (as group keys write them) → the class named by it beside a medicine word (_condition)
+        self._conditions: dict[tuple[str, ...], str] = {}
         for c in classes:
-            self._add_conditions(c)
+            for condition in (condition for conditions in c.conditions.values() for condition in conditions):
+                self._conditions.setdefault(tuple(group_key(condition).split()), c.name)
+        self._longest_condition = max((len(words) for words in self._conditions), default=0)
         # Names abroad that show a question's language: not one English writes too ("SSRI", "anti-PD-1",
         # "aminoglycoside" are in kickers; "Nitrate" is an English word).
         kickers = f" {' | '.join(self._kickers.values())} "
         english = english_words()
         self._abroad_evidence = {key for key in [*self._class_keys, *self._subgroup_keys] if key not in english_keys
                                  and f" {key} " not in kickers and not all(w in english for w in key.split())}
-        self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys,
-                                                             *self._condition_keys]), default=1)
+        self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys]), default=1)
         # word → drugs whose kicker has it: a group term is looked for only in kickers holding all its words
         self._kicker_words: dict[str, set[str]] = {}
         for drug, kicker in self._kickers.items():
@@ -585,17 +610,6 @@ class DrugLexicon:
                 if _only_in_its_language(normalise(label)):
                     self._group_abroad_only.setdefault(key, set()).add(lang)
 
-    def _add_conditions(self, c: DrugClass) -> None:
-        """A condition the class is named by, beside a medicine word of its language in either order ("Parkinson's
-        meds", "médicaments de la maladie d'Alzheimer", "Asthma-Medikamente"), names the class when no group's name
-        does (_groups): "antidépresseurs … début de traitement, nausées" is about antidepressants, not antiemetics."""
-        for lang, conditions in c.conditions.items():
-            for condition in conditions:
-                for word in _MEDICINE_WORDS[lang]:
-                    for key in {group_key(f"{word} {condition}"), group_key(f"{condition} {word}")}:
-                        if key not in self._subgroup_keys and key not in self._class_keys:
-                            self._condition_keys.setdefault(key, c.name)
-
     @property
     def vocabulary(self) -> dict[str, int]:
         """Words of the corpus prose → how many monographs use each."""
@@ -627,14 +641,13 @@ class DrugLexicon:
         # the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess. A drug named only as a condition's
         # cause comes after the drug a question sentence asks about (_causes_behind).
         named = {self.surfaces[text[start:stop]] for start, stop in spans}
-        unsure = {drug for typed, drug in found.fuzzy.items()
-                  if typed in self._vocabulary and typed not in self._name_words(drug)} - named if named else set()
+        unsure = self._guessed(found, text) - named if named else set()
         behind = self._causes_behind(question, text, spans, found, unsure)
         found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
         self._inside_group_names(text, spans, found)
         self._guesses_beside_group(text, found)
         if not found.drugs and not found.group:
-            self._groups(text, found)
+            self._groups(text, found, question)
         return found
 
     def _guesses_beside_group(self, text: str, found: Recognised) -> None:
@@ -642,16 +655,21 @@ class DrugLexicon:
         dexamethasone) and that names a class or subgroup is about the group ("aromatase inhibitors and bone loss -
         DEXA before starting?")."""
         if not found.drugs or found.group or not set(found.drugs) <= {
-                drug for typed, drug in found.fuzzy.items()
-                if typed in self._vocabulary and typed not in self._name_words(drug)
-                and not self._split_name(typed, drug, text)}:
+                drug for drug in self._guessed(found, text)
+                if not any(self._split_name(typed, drug, text) or _listed(typed, text)
+                           for typed, guessed in found.fuzzy.items() if guessed == drug)}:
             return
         probe = Recognised()
         self._groups(text, probe)
         if probe.group:
             found.drugs, found.positions, found.fuzzy = [], {}, {}
-            found.drug_class, found.group = probe.drug_class, probe.group
-            found.group_label, found.group_words = probe.group_label, probe.group_words
+            probe.copy_group_to(found)
+
+    def _guessed(self, found: Recognised, text: str) -> set[str]:
+        """Drugs read from shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone); a word of
+        the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess."""
+        return {drug for typed, drug in found.fuzzy.items()
+                if typed in self._vocabulary and typed not in self._name_words(drug)}
 
     @staticmethod
     def _split_name(typed: str, drug: str, text: str) -> bool:
@@ -685,8 +703,7 @@ class DrugLexicon:
                 found.drugs.remove(drug)
                 del found.positions[drug]
         if not found.drugs:  # the group is what the question names: recognise need not look for it again
-            found.drug_class, found.group = probe.drug_class, probe.group
-            found.group_label, found.group_words = probe.group_label, probe.group_words
+            probe.copy_group_to(found)
 
     def _causes_behind(self, question: str, text: str, spans: list[tuple[int, int]], found: Recognised,
                        unsure: set[str]) -> set[str]:
@@ -1139,7 +1156,7 @@ class DrugLexicon:
                         joined.add(i + 1)
                     break
 
-    def _groups(self, text: str, found: Recognised) -> None:
+    def _groups(self, text: str, found: Recognised, question: str | None = None) -> None:
         # "SGLT2i", "ACEi": clinicians' shorthand for an inhibitor a kicker or an English class name spells out.
         every = [part for w in _group_words(text, connectors=True)
                  for part in ([w[:-1], "inhibitor"] if w[-1:] == "i" and w[:-1] in self._inhibited else [_singular(w)])]
@@ -1151,21 +1168,26 @@ class DrugLexicon:
             if gram not in self._class_keys and gram not in self._subgroup_keys:
                 continue
             if gram in self._group_abroad_only or gram in self._english_only:
-                # The name's own words are no evidence of a language (Italian "NAO" is Portuguese "não" too); a short
-                # question's articles and prepositions are ("NAO: interazioni con farmaci della P-gp").
+                # The name's own words are no evidence of a language: Italian "NAO" is Portuguese "não" too.
                 own = set(gram.split())
-                shown = self._shown(set(_WORD.findall(text)) - own, most=True) or \
-                    _most(set(re.findall(r"[a-z]+", text)) - own, stopwords_by_language())
-                if gram in self._english_only and shown or \
-                        gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(shown):
+                shown = self._shown(set(_WORD.findall(text)) - own, most=True)
+                if gram in self._english_only and shown:
+                    continue
+                # A short question in another language may show it only by its stopwords ("NAO: interazioni con
+                # farmaci della P-gp"); they are no reason to drop an English name, which one such word is not.
+                if gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(
+                        shown or _most(set(re.findall(r"[a-z]+", text)) - own, stopwords_by_language())):
                     continue
             self._take_group(gram, gram, grams, found, negated, compared)
             return
         if negated:  # "los no dihidropiridínicos" named no group plainly: the rest of the subgroup's class
             self._take_group(negated[0], negated[0], grams, found, frozenset(negated))
             return
-        if condition := next((gram for gram in grams if gram in self._condition_keys), None):
-            self._take_group(condition, condition, grams, found, negated, compared)
+        if question is not None and (named := self._condition(question)):
+            condition, drug_class = named
+            found.drug_class, found.group = drug_class, list(self.members.get(drug_class, []))
+            found.group_label, found.group_words = drug_class, condition
+            self._narrower(grams, found, negated, compared)
             return
         english = english_words()
         for gram in grams:
@@ -1184,6 +1206,28 @@ class DrugLexicon:
                 return
         self._misspelt_group(grams, found)
 
+    def _condition(self, question: str) -> tuple[str, str] | None:
+        """A class named by the condition it treats (classes.yaml `conditions`) and a medicine word, within one clause:
+        the condition just before the word ("Parkinson's meds", "Asthma-Medikamente") or after it and a preposition
+        ("drugs for dementia", "médicaments de la maladie d'Alzheimer", "Medikamente gegen Übelkeit"). Not across
+        punctuation ("Depression: drugs that can cause it"), nor with no preposition between ("anticholinergic drugs
+        dementia risk"). Returns the condition's words and the class."""
+        if not self._conditions:
+            return None
+        for clause in _CLAUSE.split(skeleton(question).lower()):
+            every = [_singular(w) for w in _group_words(normalise(clause), connectors=True)]
+            for i, word in enumerate(every):
+                if word not in _MEDICINE_WORD_KEYS or i and every[i - 1].startswith("non"):
+                    continue  # "non-pharmacological treatment of …" is no medicine
+                before = _without_connectors(every[:i]) if i and every[i - 1] not in _CONNECTORS else []
+                after = _without_connectors(every[i + 2 :]) if every[i + 1 : i + 2] and every[i + 1] in _PREPOSITIONS \
+                    else []
+                for n in range(self._longest_condition, 0, -1):
+                    for words in (tuple(before[-n:]) if len(before) >= n else (), tuple(after[:n])):
+                        if len(words) == n and words in self._conditions:
+                            return " ".join(words), self._conditions[words]
+        return None
+
     def _take_group(self, key: str, typed: str, grams: list[str], found: Recognised,
                     negated: Collection[str] = (), compared: Collection[str] = ()) -> None:
         """The class or subgroup a key names, as the question typed it; `negated` and `compared` as _negations."""
@@ -1199,7 +1243,7 @@ class DrugLexicon:
         if key in self._subgroup_keys:
             self._subgroups_together(grams, key, found, negated)
             return
-        found.drug_class = self._class_keys.get(key) or self._condition_keys[key]
+        found.drug_class = self._class_keys[key]
         found.group = list(self.members.get(found.drug_class, []))
         found.group_label = found.drug_class
         self._narrower(grams, found, negated, compared)
