@@ -705,6 +705,9 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     # a drug's name, misspelt or not, inside the name of a group the question names: the group ("eparine" of the
     # low-molecular-weight heparins, not heparin)
     ("eparine a basso peso molecolare: meccanismo d'azione", "eparine a basso peso molecolare"),
+    # subgroups named abroad (their English names had no names abroad): the strong opioids, not codeine
+    ("opioides mayores: para qué se usan y vías de administración", "opioides mayores"),
+    ("ADC anti-HER2: studi DESTINY-Breast e KATHERINE", "ADC anti-HER2"),
     # a shorthand guess at a word the corpus uses ("DEXA", a scan) beside a group's name: the group
     ("aromatase inhibitors and bone loss - DEXA before starting?", "aromatase inhibitors"),
     # a short name abroad, in a question whose articles and prepositions alone show its language; its own word
@@ -845,6 +848,12 @@ def test_a_short_name_is_dropped_only_inside_a_group_name(real_engine: Engine) -
 ])
 def test_a_shorthand_listed_beside_a_group_is_its_drug(real_engine: Engine, typed: str, drug: str) -> None:
     assert real_engine.lexicon.recognise(typed).drugs == [drug]
+
+
+def test_a_word_made_from_a_drugs_name_still_names_it_though_a_group_name_abroad_holds_it(real_engine: Engine) -> None:
+    # "agonistes partiels nicotiniques" is a subgroup's French name; "patchs nicotiniques" are nicotine patches.
+    found = real_engine.lexicon.recognise("patchs nicotiniques : je fais des cauchemars, faut-il enlever le patch ?")
+    assert found.drugs == ["nicotine replacement therapy"]
 
 
 def test_a_drug_named_in_two_parts_is_no_shorthand_guess_beside_a_group(real_engine: Engine) -> None:

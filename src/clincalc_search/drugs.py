@@ -282,6 +282,7 @@ def _without_connectors(words: list[str]) -> list[str]:
 
 
 _NON = re.compile(r"\bnon (?=\w)")
+NAME_STEM = 7  # letters a word made from a drug's name keeps of it ("nicotin" of nicotine and "nicotiniques")
 _HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
 _ELIDED = re.compile(r"\b(?:l|d|dell|dall|nell|all|sull)'")  # "d'Alzheimer", "dell'epilessia" (normalise made ’ ')
 # Articles, and prepositions of belonging or purpose, of the six languages as normalise writes them; not "with",
@@ -554,12 +555,16 @@ class DrugLexicon:
         self._all_name_words = {w for m in monographs for w in self._name_words(m.name)}
         self._generic_surfaces = {normalise(n) for m in monographs for n in self._generic(m.name)}
         # Words of the names abroad ("betalactámicos", "antipsicóticos"): a class's name, not a misspelt drug; but not
-        # a word of a drug's own name, in any language's spelling ("insulin", "eparina" of "eparine a basso peso").
+        # a word of a drug's own name, in any language's spelling ("insulin", "eparina" of "eparine a basso peso"), nor
+        # one made from it ("nicotiniques" of nicotine: "patchs nicotiniques"). Inside a group's name the question
+        # names, such a word is dropped as a drug again (_inside_group_names).
         self._group_vocabulary = {w for key in [*self._class_keys, *self._subgroup_keys] for w in key.split()}
         name_spellings = {romance_spelling(w) for w in self._all_name_words} | set(self._romance_spelt)
+        name_stems = {w[:NAME_STEM] for w in self._all_name_words if len(w) >= NAME_STEM}
         self._group_words_abroad = {
             w for key in {*self._class_keys, *self._subgroup_keys} - english_keys for w in key.split()
-            if len(w) >= 5 and w not in self.surfaces and romance_spelling(w) not in name_spellings}
+            if len(w) >= 5 and w not in self.surfaces and romance_spelling(w) not in name_spellings
+            and w[:NAME_STEM] not in name_stems}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
         for surface, drug in fuzzy_surfaces.items():
             self._drug_surfaces.setdefault(drug, []).append(surface)
