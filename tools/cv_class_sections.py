@@ -16,7 +16,9 @@ from clincalc_search.engine import Engine
 from clincalc_search.models import SECTION_KEYS
 
 CLASS_SETS = ["eval/queries_heldout152.jsonl", "eval/queries_class_dev.jsonl", "eval/queries_heldout153.jsonl",
-              "eval/queries_heldout156.jsonl"]
+              "eval/queries_heldout156.jsonl", "eval/queries_heldout157.jsonl", "eval/queries_heldout158.jsonl",
+              "eval/queries_heldout159.jsonl", "eval/queries_heldout163.jsonl", "eval/queries_heldout164.jsonl",
+              "eval/queries_heldout165.jsonl"]
 
 
 def class_flags(name: str) -> list[bool]:

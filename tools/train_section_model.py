@@ -76,7 +76,12 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         # sets (152, 153, 156 and the class development set), whose class questions the model now learns too.
         "eval/queries_heldout145.jsonl", "eval/queries_heldout146.jsonl", "eval/queries_heldout147.jsonl",
         "eval/queries_heldout148.jsonl", "eval/queries_heldout152.jsonl", "eval/queries_class_dev.jsonl",
-        "eval/queries_heldout153.jsonl", "eval/queries_heldout156.jsonl"]
+        "eval/queries_heldout153.jsonl", "eval/queries_heldout156.jsonl",
+        # Added in the thirty-fifth session: the sets spent since the last retrain, retrieval (154), look-alike (155)
+        # and class (157, 158, 159, 163, 164, 165).
+        "eval/queries_heldout154.jsonl", "eval/queries_heldout155.jsonl", "eval/queries_heldout157.jsonl",
+        "eval/queries_heldout158.jsonl", "eval/queries_heldout159.jsonl", "eval/queries_heldout163.jsonl",
+        "eval/queries_heldout164.jsonl", "eval/queries_heldout165.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
