@@ -646,7 +646,7 @@ class DrugLexicon:
         # the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess. A drug named only as a condition's
         # cause comes after the drug a question sentence asks about (_causes_behind).
         named = {self.surfaces[text[start:stop]] for start, stop in spans}
-        unsure = self._guessed(found, text) - named if named else set()
+        unsure = self._guessed(found) - named if named else set()
         behind = self._causes_behind(question, text, spans, found, unsure)
         found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
         self._inside_group_names(text, spans, found)
@@ -660,7 +660,7 @@ class DrugLexicon:
         dexamethasone) and that names a class or subgroup is about the group ("aromatase inhibitors and bone loss -
         DEXA before starting?")."""
         if not found.drugs or found.group or not set(found.drugs) <= {
-                drug for drug in self._guessed(found, text)
+                drug for drug in self._guessed(found)
                 if not any(self._split_name(typed, drug, text) or _listed(typed, text)
                            for typed, guessed in found.fuzzy.items() if guessed == drug)}:
             return
@@ -670,7 +670,7 @@ class DrugLexicon:
             found.drugs, found.positions, found.fuzzy = [], {}, {}
             probe.copy_group_to(found)
 
-    def _guessed(self, found: Recognised, text: str) -> set[str]:
+    def _guessed(self, found: Recognised) -> set[str]:
         """Drugs read from shorthand that is also a word the corpus uses ("DEXA", a scan, or dexamethasone); a word of
         the drug's own name ("inotuzumab" of inotuzumab ozogamicin) is no guess."""
         return {drug for typed, drug in found.fuzzy.items()
