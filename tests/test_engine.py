@@ -303,6 +303,20 @@ def test_what_to_tell_the_patient_is_counselling_in_any_language(question: str) 
     assert section_intents(question, strong_only=True)[0] == "counselling"
 
 
+@pytest.mark.parametrize("question", [
+    # what to do, what helps or what to advise, put impersonally after a symptom, in the other languages
+    "fluoropirimidine: sindrome mano-piede, cosa fare",
+    "Übelkeit und lebhafte Träume, was tun?",
+    "Mundtrockenheit und Verstopfung, was hilft?",
+    "bouffées de chaleur, que conseiller ?",
+    "antibióticos e diarreia: o que fazer?",
+])
+def test_what_to_do_about_a_symptom_is_counselling_in_any_language(question: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question, strong_only=True)[0] == "counselling"
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("how do DPP-4 inhibitors like sitagliptin and linagliptin lower sugar", "how_it_works"),   # a long subject
     ("how does tamsulosin relax the prostate", "how_it_works"),                                # more mechanism verbs
