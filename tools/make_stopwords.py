@@ -1,8 +1,8 @@
 """Write src/clincalc_search/data/stopwords.json: bm25s's stopword lists for the five other languages people ask in
 (French, German, Spanish, Italian, Portuguese), and its English list (which tells their words from English ones). The
-query path reads the file, since importing bm25s (and scipy with
-it) would cost a cold start a quarter of a second; tests/test_chunking_and_index.py fails while the file differs from
-bm25s's lists. Run `python tools/make_stopwords.py` after upgrading bm25s."""
+query path reads the file, since importing bm25s (and scipy with it) would cost a cold start a quarter of a second;
+tests/test_chunking_and_index.py fails while the file differs from bm25s's lists. Run `python tools/make_stopwords.py`
+after upgrading bm25s."""
 
 from __future__ import annotations
 

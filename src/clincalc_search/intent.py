@@ -214,8 +214,9 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"que faire", r"qu'est-ce que je (?:dois|peux) faire", r"que dois-je faire",
         r"qu[eé] (?:hago|debo hacer|tengo que hacer|puedo hacer|hacemos)", r"(?:cosa|che) (?:faccio|devo fare|posso fare|facciamo)",
         r"was (?:soll|muss|kann) ich (?:tun|machen)", r"o que (?:eu )?(?:fa[cç]o|devo fazer|tenho (?:de|que) fazer|posso fazer)",
-        # ... and what to do, what helps or what to advise, put impersonally, after a symptom, as French "que faire"
-        # already was ("sindrome mano-piede, cosa fare", "Übelkeit, was tun?", "Mundtrockenheit, was hilft?")
+        # ... and what to do, what helps or what to advise, put impersonally as the question's last words (so that "qué
+        # hacer con el INR" stays the clinician's), as French "que faire" already was ("sindrome mano-piede, cosa
+        # fare", "Übelkeit, was tun?", "Mundtrockenheit, was hilft?")
         r"(?:qu[eé]|cosa|che|o que) (?:hacer|fare|fazer)(?=\W*$)", r"was (?:tun|hilft|hilft dagegen)(?=\W*$)",
         r"(?:qu'est-ce qui|qu[eé]|cosa|che cosa|o que) (?:aide|ayuda|aiuta|ajuda)(?=\W*$)",
         r"(?:que|qu[eé]|cosa|o que) (?:conseiller|aconsejar|recomendar|consigliare|aconselhar)(?=\W*$)",
