@@ -296,22 +296,14 @@ def test_a_class_asked_about_in_the_plural_in_another_language(question: str, fi
     "antidepressivi triciclici: bocca secca, cosa dire al paziente",
     "Metformin – was sage ich dem Patienten?",
     "varfarina: o que dizer ao paciente sobre o álcool",
-])
-def test_what_to_tell_the_patient_is_counselling_in_any_language(question: str) -> None:
-    from clincalc_search.intent import section_intents
-
-    assert section_intents(question, strong_only=True)[0] == "counselling"
-
-
-@pytest.mark.parametrize("question", [
-    # what to do, what helps or what to advise, put impersonally after a symptom, in the other languages
+    # what to do, what helps or what to advise, put impersonally as the question's last words
     "fluoropirimidine: sindrome mano-piede, cosa fare",
     "Übelkeit und lebhafte Träume, was tun?",
     "Mundtrockenheit und Verstopfung, was hilft?",
     "bouffées de chaleur, que conseiller ?",
     "antibióticos e diarreia: o que fazer?",
 ])
-def test_what_to_do_about_a_symptom_is_counselling_in_any_language(question: str) -> None:
+def test_counselling_cues_in_the_other_languages(question: str) -> None:
     from clincalc_search.intent import section_intents
 
     assert section_intents(question, strong_only=True)[0] == "counselling"
