@@ -313,6 +313,8 @@ _MEDICINE_WORD_KEYS = frozenset(_singular(w) for w in normalise(
 _PREPOSITIONS = frozenset(normalise(
     "for against para contra de del des du pour contre anti gegen bei für zur zum per contro di della dei "
     "degli delle da do das dos").split())
+# Between a group name's words as a question writes them: the articles and prepositions its key leaves out.
+_BETWEEN_NAME_WORDS = rf"(?:[\s'-]+(?:{'|'.join(sorted(_CONNECTORS))})){{0,2}}[\s'-]+"
 _CLAUSE = re.compile(r"[,.;:!?()\[\]/|\u2013\u2014]+")  # a clause's words name a class together, not across these
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 
@@ -699,9 +701,8 @@ class DrugLexicon:
         names = [key for key in (probe.group_words or "").split(" | ") if " " in key]
         # The group's names where the question writes them, each word as typed (singular or plural), with the articles
         # and prepositions the keys leave out between them ("diuréticos de asa").
-        between = rf"(?:[\s'-]+(?:{'|'.join(sorted(_CONNECTORS))})){{0,2}}[\s'-]+"
         inside = [(m.start(), m.end()) for key in names for m in re.finditer(
-            r"\b" + between.join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
+            r"\b" + _BETWEEN_NAME_WORDS.join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
         for drug in short:
             where = [span for named, _, at in typed_as if named == drug for span in at]
             if inside and where and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
@@ -863,9 +864,7 @@ class DrugLexicon:
         is not an English word among them (everyday_words.showing_words). With most, only the one with the most such
         words (all of them on a tie): neighbours share words ("quel", "normale"), and the count tells French from
         Italian."""
-        counts = {lang: len(typed & words) for lang, words in self._showing.items()}
-        top = max(counts.values(), default=0) if most else 1
-        return [lang for lang, count in counts.items() if count and count >= top]
+        return _most(typed, self._showing) if most else [lang for lang, words in self._showing.items() if typed & words]
 
     def names_a_group(self, word: str) -> bool:
         """Whether the word is a word of a class's or subgroup's name, in any language ("chemo", "antipsicóticos")."""
