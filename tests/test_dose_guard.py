@@ -918,6 +918,49 @@ def test_what_a_mistaken_intake_does_in_other_languages_is_context(question: str
     assert not decision.is_dose and any(c.startswith("overdose_consequence") for c in decision.context), decision.why
 
 
+@pytest.mark.parametrize("question", [
+    "tomé sin querer la pastilla de enalapril dos veces, ¿mañana la tomo igual?",  # a doubled dose, told as unmeant
+    "ontem tomei sem perceber dois comprimidos de atenolol, hoje tomo?",
+    "j'ai pris mon Kardegic deux fois sans faire exprès, je continue demain ?",
+    "ho preso senza accorgermene due volte la cardioaspirina, domani la prendo?",
+    "Ich habe unabsichtlich zwei Tabletten Bisoprolol genommen, nehme ich morgen die normale?",
+])
+def test_an_unmeant_extra_dose_in_other_languages(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == "missed_double", decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "tomei sem querer dois comprimidos de loratadina, vou ficar com sono?",  # what it does: drowsiness
+    "me tomé sin querer dos de lorazepam, ¿me dará mucho sueño?",
+    "ho preso senza volerlo due compresse di promazina, mi verrà sonnolenza?",
+])
+def test_drowsiness_after_an_unmeant_intake_is_what_it_does(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert not decision.is_dose and any(c.startswith("overdose_consequence") for c in decision.context), decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "conversão de buprenorfina transdérmica para morfina oral?",  # the noun, in Portuguese
+    "¿cómo pasamos de tapentadol a oxicodona?",  # the verb conjugated
+    "come si passa dal tramadolo alla morfina orale?",
+    "passage de l'oxycodone à la morphine : quel coefficient ?",  # the ratio asked for
+    "hidromorfona para metadona, qual o coeficiente de conversão?",
+])
+def test_a_conversion_asked_in_other_languages(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == "conversion", decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "la presión pasa de 12 a 16 con el ibuprofeno, ¿es normal?",  # a measured value passing between numbers
+    "pour quelle raison on passe de la warfarine aux AOD chez ce patient ?",  # the reason for a switch
+    "¿por qué razón se pasa de enoxaparina a heparina en la insuficiencia renal?",
+])
+def test_a_passing_value_or_the_reason_for_a_switch_is_not_a_conversion(question: str) -> None:
+    assert not dose_guard.check(question).is_dose, dose_guard.check(question).why
+
+
 @pytest.mark.parametrize(("question", "rule"), [
     ("Wie dosiere ich Prednisolon beim Asthmaanfall?", "dose_word"),   # the German verb for dosing
     ("Metformin bei Niereninsuffizienz – wie wird es dosiert?", "dose_word"),
