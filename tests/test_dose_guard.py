@@ -961,6 +961,30 @@ def test_a_passing_value_or_the_reason_for_a_switch_is_not_a_conversion(question
     assert not dose_guard.check(question).is_dose, dose_guard.check(question).why
 
 
+@pytest.mark.parametrize("question", [
+    "Nach 4 Wochen Diazepam: ausschleichen oder sofort absetzen?",  # a taper offered against a sudden stop
+    "faut-il diminuer le baclofène progressivement ou peut-on l'arrêter d'un coup ?",
+    "¿La paroxetina hay que retirarla poco a poco o se puede dejar de golpe?",
+    "o clonazepam tem de ser retirado aos poucos ou posso parar de uma vez?",
+    "il pregabalin va scalato o si può sospendere di colpo?",
+    "does amitriptyline need to come down gradually or can she just stop it",
+    "Muss man nach drei Wochen Tramadol 50 mg wirklich ausschleichen?",  # the yes/no, a longer subject
+])
+def test_whether_a_taper_is_needed_in_six_languages(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert not decision.is_dose and any(c.startswith("taper_needed") for c in decision.context), decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "¿cómo voy bajando la venlafaxina para dejarla?",  # how: a progressive verb
+    "Paroxetin: wie schleiche ich aus, in welchen Schritten?",  # how: the separable verb
+    "comment diminuer progressivement la paroxétine ?",
+    "venlafaxine 150: can I go up at once or gradually?",  # going up, not stopping
+])
+def test_how_to_taper_or_raise_is_a_dose_question(question: str) -> None:
+    assert dose_guard.check(question).is_dose, question
+
+
 @pytest.mark.parametrize(("question", "rule"), [
     ("Wie dosiere ich Prednisolon beim Asthmaanfall?", "dose_word"),   # the German verb for dosing
     ("Metformin bei Niereninsuffizienz – wie wird es dosiert?", "dose_word"),
