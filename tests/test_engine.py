@@ -446,6 +446,12 @@ def test_names_are_found_as_one_alternation_of_all_of_them_would() -> None:
     ("Was sind Biologika?", "overview"),
     ("anticoagulantes: para que servem?", "overview"),
     ("bifosfonatos: ¿cómo se toman?", "counselling"),
+    # the mechanism asked for in the plural, and the English adverb
+    ("inibitori di pompa: meccanismi e differenze", "how_it_works"),
+    ("betabloqueantes: mecanismos de acción", "how_it_works"),
+    ("fibrates : mécanismes d'action ?", "how_it_works"),
+    ("SGLT2-Hemmer: Wirkmechanismen", "how_it_works"),
+    ("how do ARBs and ACE inhibitors differ mechanistically", "how_it_works"),
 ])
 def test_the_section_asked_for_in_another_language(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents

@@ -109,10 +109,10 @@ def _as_typed(word: str) -> str:
 # concepts of the English cues below, with and without accents, since many type without them.
 _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, words in {
     "how_it_works": [
-        r"c[oó]mo (?:funcionan?|act[uú]an?)", r"mecanismo(?: de acci[oó]n)?", r"vida media", r"farmacocin[eé]tica",
-        r"comment (?:agi(?:t|ssent)|fonctionne(?:nt)?|marche(?:nt)?)", r"m[eé]canisme(?: d'action)?", r"demi-vie", r"pharmacocin[eé]tique",
-        r"wie wirk(?:t|en)", r"wirkmechanismus", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
-        r"come (?:funziona(?:no)?|agisc(?:e|ono))", r"meccanismo(?: d'azione)?", r"emivita",
+        r"c[oó]mo (?:funcionan?|act[uú]an?)", r"mecanismos?(?: de acci[oó]n)?", r"vida media", r"farmacocin[eé]tica",
+        r"comment (?:agi(?:t|ssent)|fonctionne(?:nt)?|marche(?:nt)?)", r"m[eé]canismes?(?: d'action)?", r"demi-vie", r"pharmacocin[eé]tique",
+        r"wie wirk(?:t|en)", r"wirkmechanism(?:us|en)", r"wirkungsweise", r"wirkweise", r"halbwertszeit",
+        r"come (?:funziona(?:no)?|agisc(?:e|ono))", r"meccanism[oi](?: d'azione)?", r"emivita",
         r"como (?:funcionam?|agem?|atuam?)", r"meia-vida",
         r"(?:il|elle) agit comment", r"(?:ils|elles) agissent comment",
         # how soon it acts and how long its effect lasts (the English "onset", "how long does it last")
@@ -353,7 +353,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     # reverse opioids") is asked about its mechanism.
     ("prescribing", r"\brevers(?:al|el)\b|\bantidot\w*|\breversed\b|\b(?:you|we|i|to) reverse\b"),
     # Asking for the mechanism by name outranks the topic it is asked about ("by what mechanism does X raise potassium").
-    ("how_it_works", r"\bmechanisms?\b|\bmech\b|\bmoa\b|\bmode of action\b"),
+    ("how_it_works", r"\bmechanis(?:ms?|tic|tically)\b|\bmech\b|\bmoa\b|\bmode of action\b"),
     ("prescribing", r"\b(?:push|pushes|pushing|raise|raises|raising|increase|increases|boost|boosts|reduce|reduces|lower|lowers) (?:its|the|their|his|her|[\w-]+) (?:levels?|concentrations?|inr|antiplatelet effect|effect of)\b|\binteract\w*|\bcontra-?indicat\w*|\bc/?is?\b|\badrs?\b|\bddis?\b"),
     ("overview", r"^(?!(?:\s*[\w-]+)?\s*(?:and |&amp; )?(?:monitoring|evidence|advice|counsel\w*|interactions?|side|risks?|contra\w*|mechanism|trials?|guidance|guidelines?|bloods?|tests?|data|nice|warnings?|cautions?|dose|doses|dosing)\b)\s*[\w-]+(?: [\w-]+)? for (?!how\b|what\b|a \d|\d)[\w' -]+\??\s*$|\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?(?!(?:the )?(?:evidence|data|trials?|guidance|mechanism|risks?|rationale|reason|advice))[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen (?:is|are|would|should|do) (?:[\w-]+ ){1,3}?(?:used|given|prescribed|indicated|started|needed)\b|\bmeant for\b|\b(?:what|which|in which|for which|in what|for what) (?:[\w-]+ ){0,2}(?:is|are) (?:[\w/-]+ ){1,3}?(?:used|given|licensed|prescribed|indicated|approved)\b|\bwhat (?:exactly|actually) is\b|\bhow (?:is|are) (?:it|they|[\w-]+(?: [\w-]+)?) (?:given|administered)\b|\broute of administration\b|\bwhat (?:it'?s|is it) for\b|\bfor what (?:(?:reason|illness|illnesses|disease|diseases|problem|problems|condition|conditions|purpose)\b|(?:it|is it|this|they|the \w+) (?:is |are )?(?:used|for|given|give|giving)\b)|\bwhat means\b|\bindications?\b|\binds?\b"),
     ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|\bsurveillance\b|\bscreen(?:ing)?\b|\btest(?:s|ed|ing)?\b|\bbaseline\b|\bk\+|\bpotassium\b|\bcreatinine\b|\belectrolytes\b|\btfts?\b|\bcxr\b|\bchest x-?ray\b|\bck\b|\becho\w*|\banti-?xa\b|\baptt\b|\bdpd\b|\bhla\b|\bbone density\b|\bdexa\b|\bdxa\b|\bbmd\b|\beye exam\w*|\bophthalm\w*|\bretinal\b|\bhba1c\b|\blipids?\b|\bweigh(?:t|ing)? (?:and|checks)\b|\btpmt\b|\bg6pd\b|\bhla-?b?\b|\bgenotyp\w*|\bpharmacogen\w*|\bpre-?treatment\b|\bblood pressure checks?\b|\bspirometry\b|\bpulse\b"),
