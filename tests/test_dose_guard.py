@@ -985,6 +985,29 @@ def test_how_to_taper_or_raise_is_a_dose_question(question: str) -> None:
     assert dose_guard.check(question).is_dose, question
 
 
+@pytest.mark.parametrize("question", [
+    "on prednisolone for my adrenal insufficiency and running a temperature, do I take extra?",  # the adjustment asked
+    "Addison's: I've got a bad chest infection, do I need extra hydrocortisone?",
+    "what do we do with his hydrocortisone when he has flu? he has Addison's",
+    "Hydrocortison und Grippe mit Fieber, soll ich verdoppeln?",
+    "stress cover for hydrocortisone before a colonoscopy?",
+])
+def test_what_to_do_with_a_steroid_in_illness_is_a_dose_question(question: str) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose and decision.rule == "sick_day_steroid", decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "what are the sick day rules for someone on hydrocortisone?",  # the rules and the card: answerable
+    "prednisolone long term - steroid card and sick day rules?",
+    "does prednisolone increase the risk of infection with a fever?",  # a risk, not the dose
+    "why does hydrocortisone need doubling in illness when prednisolone is used for asthma?",  # a reason
+    "metformin sick day rules, do I stop it when I have a fever?",  # another drug's rules pause it
+])
+def test_steroid_sick_day_questions_that_do_not_ask_for_the_change(question: str) -> None:
+    assert not dose_guard.check(question).is_dose, dose_guard.check(question).why
+
+
 @pytest.mark.parametrize(("question", "rule"), [
     ("Wie dosiere ich Prednisolon beim Asthmaanfall?", "dose_word"),   # the German verb for dosing
     ("Metformin bei Niereninsuffizienz – wie wird es dosiert?", "dose_word"),

@@ -97,6 +97,21 @@ _AT_ONCE_STOPPED = (r"just stop\w*|cold turkey|(?:" + _STOPPED + r")\b(?: [\w'-]
                     r"de uma vez|de vez)|(?:de golpe|d'un coup|di colpo|de uma vez|sofort|einfach|abrupt)(?: [\w'-]+){0,2}? "
                     r"(?:" + _STOPPED + r")")
 
+# Corticosteroid replacement, its sick-day rules, an illness that triggers them and what is done with the tablets then.
+_STEROID = (r"hydrocortisone?|hidrocortisona|idrocortisone|hydrocortison|prednisol\w*|predniso\w*|pred|dexameth\w*|dexametas\w*|"
+            r"fludrocortisone?|plenadren|steroids?|esteroides?|steroid[ei]|corticoid\w*|corticost\w*|kortison\w*|"
+            r"cortison[ae]?|addison\w*|adrenal insufficiency|nebenniereninsuffizienz|insuficiencia suprarrenal|"
+            r"insufici[eê]ncia adrenal|insuffisance surrenal\w*|insufficienza surrenal\w*")
+_SICK_DAY_RULES = (r"sick[- ]?days?(?: rules?| guidance| advice| dosing)?|reglas? (?:de|para) "
+                   r"(?:los )?d[ií]as de enfermedad|r[eè]gles? (?:des|de) jours? de maladie|krankheitstag\w*|regole (?:dei|per i) "
+                   r"giorni di malattia|regras? (?:dos|para) dias de doen[cç]a")
+_ILLNESS = (r"fever|flu|temperature|temp|unwell|infection|vomit\w*|d&v|surgery|operation|theatre|fiebre|gripe|fi[eè]vre|"
+            r"grippe|fieber|febbre|influenza|febre")
+_STEROID_CHANGE = (r"what (?:do|should) (?:i|we|you) take|what (?:do|should) (?:i|we|you) do with (?:my |the |his |her )?(?:tablets?|pills?|dose|steroids?|"
+                   r"hydrocortisone|pred\w*)|double(?! vision)|(?:increase|up|raise) (?:it|my|the|his|her) (?:dose|tablets?|"
+                   r"steroids?|hydrocortisone|pred\w*)|(?:take|need|have|give) (?:more|extra)(?! (?:likely|risk)\b)|"
+                   r"extra (?:tablets?|doses?|hydrocortisone|steroids?)|doblar|duplicar|doubler|verdoppeln|raddoppi\w*|dobrar")
+
 # Stage 1, context: spans where dose-like words or numbers name something other than an amount, interval or
 # schedule of the drug to give: the timing of a test or a reaction, an effect's relation to exposure, the
 # consequences of an overdose, how many patients, a measured level, a code, a date or a length of time. They
@@ -494,6 +509,12 @@ _REQUESTS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
      r"|\b(?:coefficient|coeficiente|coefficiente|fator|factor|fattore|umrechnungsfaktor)s? (?:de |di )?(?:conver\w+|"
      r"equival\w+|rotation|rotaci[oó]n|rotazione|rotacao)\b|\b(?:quel|qu[eé]|quale|qual(?: o)?) (?:coefficient|coeficiente|"
      r"coefficiente|fator)\b"),
+    # A corticosteroid's sick-day rules: during fever, illness or surgery the replacement dose is raised, so what to do
+    # with the tablets then is an adjustment for the situation ("hydrocortisone sick day rules", "on hydrocortisone for
+    # Addison's, got flu with a fever, double it?"). Other medicines' sick-day rules pause the drug (metformin, an
+    # SGLT2 inhibitor, an ACE inhibitor): stopping, not a dose.
+    ("sick_day_steroid", rf"^(?!.*{_WHY_WORD}\b)(?=.*\b(?:{_STEROID})\b).*?\b(?:stress (?:dos\w*|cover)|(?:{_ILLNESS}|{_SICK_DAY_RULES})\b[^?]{{0,60}}?"
+     rf"\b(?:{_STEROID_CHANGE})\b|(?:{_STEROID_CHANGE})\b[^?]{{0,60}}?\b(?:{_ILLNESS}|{_SICK_DAY_RULES}))\b"),
     ("adjustment", r"\badjust\w*|(?<!potassium )(?<!sodium )(?<!bp )(?<!pressure )(?<!weight )(?<!cholesterol )(?<!salt )(?<!intake )(?<!fluid )\b(?:need|needs|needed|require|requires) (?:\w+ )?(?:reduc\w*|lower\w*|halv\w*|decreas\w*|increas\w*|cutting down)\b(?= (?:in|for|with|if|when|at|on)\b)|\bin (?:ckd|aki|renal impairment|renal failure|kidney failure|liver failure|hepatic impairment|dialysis|haemodialysis|hemodialysis|obes\w*)\b[^?]*\b(?:give|much|amount|reduce|lower)\b|\bweight[- ]based\b|\bper (?:kg|kilo)\b|\b(?:need|needs|needed|require|requires) (?:a (?:bit |little )?)?(?:more|less|extra|a higher|a lower|a bigger|a smaller)\b(?! (?:tests?|bloods?|checks?|monitoring|info\w*|time|sleep|water|fluids?|exercise|rest|help|support|fibre|fiber|salt|potassium|often|frequent\w*|of (?:a|an|the))\b)|\bwhat (?:do|should|shall) (?:i|we|you) do with (?:the|her|his|my) (?:rate|infusion|drip|pump|insulin|next dose|dose)\b|\bwhat change (?:do|should|shall) (?:we|i|you) make\b|\bfor (?:a|my|an?) (?:child|baby|toddler|kid|infant|neonate)|\bfor a \d+(?![\d.,]| ?-? ?(?:days?|weeks?|months?|packs?|supply|tablets?|pills?)\b)|\bbody weight\b|\bbsa\b|\bajust\w*|\banpass\w*|\badapt(?:er|ez|ons)\b|\b(?:on|l'on|faut-il|doit-on|faut il) (?:l'|le |la |les )?adapte\b|\b(?:adattare|aggiustare|adeguare|aggiustamento|adeguamento)\b|\b(?:clearance|clairance|aclaramiento|depura[cç][aã]o|dfg|tfg|egfr|filtrado(?: glomerular)?|filtra[cç][aã]o glomerular|filtrazione glomerulare|taxa de filtra[cç][aã]o|insuffisance renale|insuficiencia renal|insufficienza renale|insufici[eê]ncia renal|niereninsuffizienz|nierenfunktion|fonction renale|funcion renal|funzione renale|fun[cç][aã]o renal|insuffisance hepatique|insuficiencia hepatica|insufficienza epatica|leberinsuffizienz|cirrhose|cirrosis|cirrosi)\b[^?]*\b(?:reduire|diminuer|baisser|reducir|bajar|disminuir|ridurre|diminuire|ridotto|ridotta|abbassare|reduzir|diminuir|baixar|reduzieren|verringern|senken|halbieren|reduziert|bajarl[ao]s?|reducirl[ao]s?|disminuirl[ao]s?|ridurl[aeio]|abbassarl[aeio]|diminuirl[aeio]|reduzi-l[ao]s?|baixa-l[ao]s?|diminui-l[ao]s?)\b|\b(?:ideal|actual|adjusted|lean) (?:or (?:ideal|actual|adjusted) )?(?:body )?weight\b"
      # The amount a dose is changed to, asked as the result ("what does it get dropped to?", "go back to 5 on my own"),
      # and a lower dose asked for a kidney, liver, age or weight factor in learner's English ("kidney problem, the
