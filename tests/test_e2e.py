@@ -695,6 +695,10 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("non-selective beta-blockers and asthma", "non-selective beta-blockers"),
     # a name written with a hyphen, typed joined
     ("bêtabloquants non cardiosélectifs : indications", "bêta-bloquants non cardiosélectifs"),
+    # a class named for its use typed with another word for medicines than its name's
+    ("heart failure tablets and kidney function", "Heart failure medicines"),
+    ("smoking cessation meds in pregnancy", "Smoking cessation medicines"),
+    ("sleeping pills and falls in the elderly", "Benzodiazepines and hypnotics"),
     # the class's names in English and abroad (it had none abroad, and no English alias)
     ("drugs for opioid dependence: full vs partial agonists", "Opioid dependence treatments"),
     ("TSO : faut-il faire un ECG ?", "Opioid dependence treatments"),

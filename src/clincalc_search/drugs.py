@@ -243,12 +243,21 @@ def group_key(name: str) -> str:
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
+# The words a class named for its use ends in ("heart failure medicines", "sleeping tablets"), any of which people type.
+_MEDICINE_HEADS = ("medicine", "medication", "med", "drug", "tablet", "pill", "treatment")
+
+
 def group_keys(name: str) -> list[str]:
     """A name's key, and for a name with a hyphen its key as written joined too ("bêta-bloquants non cardiosélectifs"
-    is typed "bêtabloquants non cardiosélectifs" as often)."""
+    is typed "bêtabloquants non cardiosélectifs" as often). A name ending in a word for medicines is also typed with
+    any other such word: "heart failure tablets", "smoking cessation meds", "sleeping pills"."""
     keys = [group_key(name)]
     if "-" in name and (joined := group_key(name.replace("-", ""))) not in keys:
         keys.append(joined)
+    for key in list(keys):
+        head, _, last = key.rpartition(" ")
+        if head and last in _MEDICINE_HEADS:
+            keys += [f"{head} {other}" for other in _MEDICINE_HEADS if f"{head} {other}" not in keys]
     return keys
 
 
