@@ -908,71 +908,65 @@ def test_but_what_to_do_after_too_many_or_how_many_is_too_many_is_refused(questi
     assert dose_guard.check(question).is_dose
 
 
-@pytest.mark.parametrize("question", [
-    "la abuela tomó 4 comprimidos de amlodipino por error, ¿qué síntomas vigilar?",  # what it does, in Spanish
-    "ha preso per errore due compresse di zolpidem: quali sintomi possono comparire?",
-    "o meu filho tomou 3 comprimidos de sertralina sem querer, o que pode acontecer?",
+@pytest.mark.parametrize(("question", "context"), [
+    # what a mistaken intake does, in other languages: its symptoms, drowsiness among them
+    ("la abuela tomó 4 comprimidos de amlodipino por error, ¿qué síntomas vigilar?", "overdose_consequence"),
+    ("ha preso per errore due compresse di zolpidem: quali sintomi possono comparire?", "overdose_consequence"),
+    ("o meu filho tomou 3 comprimidos de sertralina sem querer, o que pode acontecer?", "overdose_consequence"),
+    ("tomei sem querer dois comprimidos de loratadina, vou ficar com sono?", "overdose_consequence"),
+    ("me tomé sin querer dos de lorazepam, ¿me dará mucho sueño?", "overdose_consequence"),
+    ("ho preso senza volerlo due compresse di promazina, mi verrà sonnolenza?", "overdose_consequence"),
+    # whether a taper is needed, a taper offered against a sudden stop, in the six languages
+    ("Nach 4 Wochen Diazepam: ausschleichen oder sofort absetzen?", "taper_needed"),
+    ("faut-il diminuer le baclofène progressivement ou peut-on l'arrêter d'un coup ?", "taper_needed"),
+    ("¿La paroxetina hay que retirarla poco a poco o se puede dejar de golpe?", "taper_needed"),
+    ("o clonazepam tem de ser retirado aos poucos ou posso parar de uma vez?", "taper_needed"),
+    ("il pregabalin va scalato o si può sospendere di colpo?", "taper_needed"),
+    ("does amitriptyline need to come down gradually or can she just stop it", "taper_needed"),
+    ("Muss man nach drei Wochen Tramadol 50 mg wirklich ausschleichen?", "taper_needed"),  # a longer subject
 ])
-def test_what_a_mistaken_intake_does_in_other_languages_is_context(question: str) -> None:
+def test_what_the_policy_sets_aside_in_other_languages(question: str, context: str) -> None:
     decision = dose_guard.check(question)
-    assert not decision.is_dose and any(c.startswith("overdose_consequence") for c in decision.context), decision.why
+    assert not decision.is_dose and any(c.startswith(context) for c in decision.context), decision.why
 
 
-@pytest.mark.parametrize("question", [
-    "tomé sin querer la pastilla de enalapril dos veces, ¿mañana la tomo igual?",  # a doubled dose, told as unmeant
-    "ontem tomei sem perceber dois comprimidos de atenolol, hoje tomo?",
-    "j'ai pris mon Kardegic deux fois sans faire exprès, je continue demain ?",
-    "ho preso senza accorgermene due volte la cardioaspirina, domani la prendo?",
-    "Ich habe unabsichtlich zwei Tabletten Bisoprolol genommen, nehme ich morgen die normale?",
+@pytest.mark.parametrize(("question", "rule"), [
+    # a doubled dose told as unmeant, in the five other languages
+    ("tomé sin querer la pastilla de enalapril dos veces, ¿mañana la tomo igual?", "missed_double"),
+    ("ontem tomei sem perceber dois comprimidos de atenolol, hoje tomo?", "missed_double"),
+    ("j'ai pris mon Kardegic deux fois sans faire exprès, je continue demain ?", "missed_double"),
+    ("ho preso senza accorgermene due volte la cardioaspirina, domani la prendo?", "missed_double"),
+    ("Ich habe unabsichtlich zwei Tabletten Bisoprolol genommen, nehme ich morgen die normale?", "missed_double"),
+    # a conversion: the Portuguese noun, the verb conjugated, the ratio asked for
+    ("conversão de buprenorfina transdérmica para morfina oral?", "conversion"),
+    ("¿cómo pasamos de tapentadol a oxicodona?", "conversion"),
+    ("come si passa dal tramadolo alla morfina orale?", "conversion"),
+    ("passage de l'oxycodone à la morphine : quel coefficient ?", "conversion"),
+    ("hidromorfona para metadona, qual o coeficiente de conversão?", "conversion"),
+    # what to do with a corticosteroid in illness
+    ("on prednisolone for my adrenal insufficiency and running a temperature, do I take extra?", "sick_day_steroid"),
+    ("Addison's: I've got a bad chest infection, do I need extra hydrocortisone?", "sick_day_steroid"),
+    ("what do we do with his hydrocortisone when he has flu? he has Addison's", "sick_day_steroid"),
+    ("Hydrocortison und Grippe mit Fieber, soll ich verdoppeln?", "sick_day_steroid"),
+    ("stress cover for hydrocortisone before a colonoscopy?", "sick_day_steroid"),
 ])
-def test_an_unmeant_extra_dose_in_other_languages(question: str) -> None:
+def test_dose_requests_in_other_languages_and_situations(question: str, rule: str) -> None:
     decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == "missed_double", decision.why
-
-
-@pytest.mark.parametrize("question", [
-    "tomei sem querer dois comprimidos de loratadina, vou ficar com sono?",  # what it does: drowsiness
-    "me tomé sin querer dos de lorazepam, ¿me dará mucho sueño?",
-    "ho preso senza volerlo due compresse di promazina, mi verrà sonnolenza?",
-])
-def test_drowsiness_after_an_unmeant_intake_is_what_it_does(question: str) -> None:
-    decision = dose_guard.check(question)
-    assert not decision.is_dose and any(c.startswith("overdose_consequence") for c in decision.context), decision.why
-
-
-@pytest.mark.parametrize("question", [
-    "conversão de buprenorfina transdérmica para morfina oral?",  # the noun, in Portuguese
-    "¿cómo pasamos de tapentadol a oxicodona?",  # the verb conjugated
-    "come si passa dal tramadolo alla morfina orale?",
-    "passage de l'oxycodone à la morphine : quel coefficient ?",  # the ratio asked for
-    "hidromorfona para metadona, qual o coeficiente de conversão?",
-])
-def test_a_conversion_asked_in_other_languages(question: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == "conversion", decision.why
+    assert decision.is_dose and decision.rule == rule, decision.why
 
 
 @pytest.mark.parametrize("question", [
     "la presión pasa de 12 a 16 con el ibuprofeno, ¿es normal?",  # a measured value passing between numbers
     "pour quelle raison on passe de la warfarine aux AOD chez ce patient ?",  # the reason for a switch
     "¿por qué razón se pasa de enoxaparina a heparina en la insuficiencia renal?",
+    "what are the sick day rules for someone on hydrocortisone?",  # the rules and the card: answerable
+    "prednisolone long term - steroid card and sick day rules?",
+    "does prednisolone increase the risk of infection with a fever?",  # a risk, not the dose
+    "why does hydrocortisone need doubling in illness when prednisolone is used for asthma?",  # a reason
+    "metformin sick day rules, do I stop it when I have a fever?",  # another drug's rules pause it
 ])
-def test_a_passing_value_or_the_reason_for_a_switch_is_not_a_conversion(question: str) -> None:
+def test_near_misses_of_those_requests_are_answered(question: str) -> None:
     assert not dose_guard.check(question).is_dose, dose_guard.check(question).why
-
-
-@pytest.mark.parametrize("question", [
-    "Nach 4 Wochen Diazepam: ausschleichen oder sofort absetzen?",  # a taper offered against a sudden stop
-    "faut-il diminuer le baclofène progressivement ou peut-on l'arrêter d'un coup ?",
-    "¿La paroxetina hay que retirarla poco a poco o se puede dejar de golpe?",
-    "o clonazepam tem de ser retirado aos poucos ou posso parar de uma vez?",
-    "il pregabalin va scalato o si può sospendere di colpo?",
-    "does amitriptyline need to come down gradually or can she just stop it",
-    "Muss man nach drei Wochen Tramadol 50 mg wirklich ausschleichen?",  # the yes/no, a longer subject
-])
-def test_whether_a_taper_is_needed_in_six_languages(question: str) -> None:
-    decision = dose_guard.check(question)
-    assert not decision.is_dose and any(c.startswith("taper_needed") for c in decision.context), decision.why
 
 
 @pytest.mark.parametrize("question", [
@@ -983,29 +977,6 @@ def test_whether_a_taper_is_needed_in_six_languages(question: str) -> None:
 ])
 def test_how_to_taper_or_raise_is_a_dose_question(question: str) -> None:
     assert dose_guard.check(question).is_dose, question
-
-
-@pytest.mark.parametrize("question", [
-    "on prednisolone for my adrenal insufficiency and running a temperature, do I take extra?",  # the adjustment asked
-    "Addison's: I've got a bad chest infection, do I need extra hydrocortisone?",
-    "what do we do with his hydrocortisone when he has flu? he has Addison's",
-    "Hydrocortison und Grippe mit Fieber, soll ich verdoppeln?",
-    "stress cover for hydrocortisone before a colonoscopy?",
-])
-def test_what_to_do_with_a_steroid_in_illness_is_a_dose_question(question: str) -> None:
-    decision = dose_guard.check(question)
-    assert decision.is_dose and decision.rule == "sick_day_steroid", decision.why
-
-
-@pytest.mark.parametrize("question", [
-    "what are the sick day rules for someone on hydrocortisone?",  # the rules and the card: answerable
-    "prednisolone long term - steroid card and sick day rules?",
-    "does prednisolone increase the risk of infection with a fever?",  # a risk, not the dose
-    "why does hydrocortisone need doubling in illness when prednisolone is used for asthma?",  # a reason
-    "metformin sick day rules, do I stop it when I have a fever?",  # another drug's rules pause it
-])
-def test_steroid_sick_day_questions_that_do_not_ask_for_the_change(question: str) -> None:
-    assert not dose_guard.check(question).is_dose, dose_guard.check(question).why
 
 
 @pytest.mark.parametrize(("question", "rule"), [
