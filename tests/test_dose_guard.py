@@ -944,11 +944,11 @@ def test_what_the_policy_sets_aside_in_other_languages(question: str, context: s
     ("passage de l'oxycodone à la morphine : quel coefficient ?", "conversion"),
     ("hidromorfona para metadona, qual o coeficiente de conversão?", "conversion"),
     # what to do with a corticosteroid in illness
-    ("on prednisolone for my adrenal insufficiency and running a temperature, do I take extra?", "sick_day_steroid"),
-    ("Addison's: I've got a bad chest infection, do I need extra hydrocortisone?", "sick_day_steroid"),
-    ("what do we do with his hydrocortisone when he has flu? he has Addison's", "sick_day_steroid"),
-    ("Hydrocortison und Grippe mit Fieber, soll ich verdoppeln?", "sick_day_steroid"),
-    ("stress cover for hydrocortisone before a colonoscopy?", "sick_day_steroid"),
+    ("on prednisolone for my adrenal insufficiency and running a temperature, do I take extra?", "adjustment"),
+    ("Addison's: I've got a bad chest infection, do I need extra hydrocortisone?", "adjustment"),
+    ("what do we do with his hydrocortisone when he has flu? he has Addison's", "adjustment"),
+    ("Hydrocortison und Grippe mit Fieber, soll ich verdoppeln?", "adjustment"),
+    ("stress cover for hydrocortisone before a colonoscopy?", "adjustment"),
 ])
 def test_dose_requests_in_other_languages_and_situations(question: str, rule: str) -> None:
     decision = dose_guard.check(question)
