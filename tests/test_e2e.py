@@ -699,6 +699,10 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("heart failure tablets and kidney function", "Heart failure medicines"),
     ("smoking cessation meds in pregnancy", "Smoking cessation medicines"),
     ("sleeping pills and falls in the elderly", "Benzodiazepines and hypnotics"),
+    # a receptor's antagonists named without "receptor", and the subgroup's abbreviation
+    ("antagonisti dei mineralcorticoidi: iperkaliemia", "antagonisti del recettore dei mineralcorticoidi"),
+    ("antagonistes minéralocorticoïdes et insuffisance rénale", "antagonistes des récepteurs minéralocorticoïdes"),
+    ("MRAs in HFrEF: potassium monitoring", "MRAs"),
     # the class's names in English and abroad (it had none abroad, and no English alias)
     ("drugs for opioid dependence: full vs partial agonists", "Opioid dependence treatments"),
     ("TSO : faut-il faire un ECG ?", "Opioid dependence treatments"),

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from clincalc_search.models import DrugClass, Monograph
 from clincalc_search.skeleton import skeleton
@@ -243,22 +243,43 @@ def group_key(name: str) -> str:
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
+_Named = TypeVar("_Named")
 # The words a class named for its use ends in ("heart failure medicines", "sleeping tablets"), any of which people type.
 _MEDICINE_HEADS = ("medicine", "medication", "med", "drug", "tablet", "pill", "treatment")
+# "Receptor" in the six languages, as group_key leaves it: a receptor's antagonists or agonists are named with it or
+# without it ("antagonistas dos receptores mineralocorticoides", "antagonistas mineralocorticoides", "GLP-1 agonists").
+_RECEPTOR_WORDS = frozenset({"receptor", "receptore", "recepteur", "recettore", "recettori", "rezeptor", "rezeptoren",
+                             "recetor", "recetore"})
 
 
-def group_keys(name: str) -> list[str]:
+def group_keys(name: str, variants: bool = True) -> list[str]:
     """A name's key, and for a name with a hyphen its key as written joined too ("bêta-bloquants non cardiosélectifs"
-    is typed "bêtabloquants non cardiosélectifs" as often). A name ending in a word for medicines is also typed with
-    any other such word: "heart failure tablets", "smoking cessation meds", "sleeping pills"."""
+    is typed "bêtabloquants non cardiosélectifs" as often). With `variants`, the other ways people type it: a name
+    ending in a word for medicines with any other such word ("heart failure tablets", "smoking cessation meds",
+    "sleeping pills"), and a receptor's antagonists or agonists without the word "receptor"."""
     keys = [group_key(name)]
     if "-" in name and (joined := group_key(name.replace("-", ""))) not in keys:
         keys.append(joined)
+    if not variants:
+        return keys
     for key in list(keys):
         head, _, last = key.rpartition(" ")
         if head and last in _MEDICINE_HEADS:
             keys += [f"{head} {other}" for other in _MEDICINE_HEADS if f"{head} {other}" not in keys]
+    for key in list(keys):
+        kept = [w for w in key.split() if w not in _RECEPTOR_WORDS]
+        if 1 < len(kept) < len(key.split()) and (short := " ".join(kept)) not in keys:
+            keys.append(short)
     return keys
+
+
+def _keys_in_order(items: list[_Named], label: Callable[[_Named], str] = str) -> list[tuple[_Named, str]]:
+    """(item, key) for each of a group's names (`label` reads the name from an item), every name's own keys before any
+    name's variants: a variant ("glp 1 agonist" of "GLP-1 receptor agonists") does not take the label of a name
+    written that way ("GLP-1 agonists")."""
+    own = [(item, key) for item in items for key in group_keys(label(item), variants=False)]
+    return own + [(item, key) for item in items
+                  for key in group_keys(label(item))[len(group_keys(label(item), variants=False)):]]
 
 
 def _group_words(text: str, connectors: bool = False) -> list[str]:
@@ -592,15 +613,14 @@ class DrugLexicon:
         for c in classes:
             for i, sub in enumerate(c.subgroups):
                 members = members_of[(c.name, i)]
-                for label in sub.aliases:
-                    for key in group_keys(label):
-                        if not members or key in self._class_keys or GREEK.search(label):
-                            continue  # validate reports each
-                        self._subgroup_keys.setdefault(key, members)
-                        self._group_labels.setdefault(key, label)
-                        self._subgroup_class.setdefault(key, c.name)
-                        if len(normalise(label).rstrip("s")) < SHORT_NAME:
-                            self._english_only.add(key)
+                for label, key in _keys_in_order(sub.aliases):
+                    if not members or key in self._class_keys or GREEK.search(label):
+                        continue  # validate reports each
+                    self._subgroup_keys.setdefault(key, members)
+                    self._group_labels.setdefault(key, label)
+                    self._subgroup_class.setdefault(key, c.name)
+                    if len(normalise(label).rstrip("s")) < SHORT_NAME:
+                        self._english_only.add(key)
 
     def _add_names_abroad(self, c: DrugClass, members_of: dict[tuple[str, int], tuple[str, ...]],
                           english_keys: set[str]) -> None:
@@ -611,20 +631,19 @@ class DrugLexicon:
         named = [(lang, label, None) for lang, labels in c.aliases_abroad.items() for label in labels]
         named += [(lang, label, members_of[(c.name, i)]) for i, sub in enumerate(c.subgroups)
                   for lang, labels in sub.names.items() for label in labels]
-        for lang, label, members in named:
-            if GREEK.search(label):
-                continue  # normalise drops the letter: "β-Blocker" would read as any "blocker"
-            for key in group_keys(label):
-                if key in english_keys:
-                    continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
-                if members is None:
-                    self._class_keys.setdefault(key, c.name)
-                elif members:
-                    self._subgroup_keys.setdefault(key, members)
-                    self._group_labels.setdefault(key, label)
-                    self._subgroup_class.setdefault(key, c.name)
-                if _only_in_its_language(normalise(label)):
-                    self._group_abroad_only.setdefault(key, set()).add(lang)
+        # normalise drops a Greek letter: "β-Blocker" would read as any "blocker"
+        named = [n for n in named if not GREEK.search(n[1])]
+        for (lang, label, members), key in _keys_in_order(named, lambda n: n[1]):
+            if key in english_keys:
+                continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
+            if members is None:
+                self._class_keys.setdefault(key, c.name)
+            elif members:
+                self._subgroup_keys.setdefault(key, members)
+                self._group_labels.setdefault(key, label)
+                self._subgroup_class.setdefault(key, c.name)
+            if _only_in_its_language(normalise(label)):
+                self._group_abroad_only.setdefault(key, set()).add(lang)
 
     @property
     def vocabulary(self) -> dict[str, int]:
