@@ -81,7 +81,12 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         # and class (157, 158, 159, 163, 164, 165).
         "eval/queries_heldout154.jsonl", "eval/queries_heldout155.jsonl", "eval/queries_heldout157.jsonl",
         "eval/queries_heldout158.jsonl", "eval/queries_heldout159.jsonl", "eval/queries_heldout163.jsonl",
-        "eval/queries_heldout164.jsonl", "eval/queries_heldout165.jsonl"]
+        "eval/queries_heldout164.jsonl", "eval/queries_heldout165.jsonl",
+        # Added in the thirty-sixth session: the class (166, 167, 170, 177) and retrieval (168, 171, 178) sets
+        # spent since.
+        "eval/queries_heldout166.jsonl", "eval/queries_heldout167.jsonl", "eval/queries_heldout168.jsonl",
+        "eval/queries_heldout170.jsonl", "eval/queries_heldout171.jsonl", "eval/queries_heldout177.jsonl",
+        "eval/queries_heldout178.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
