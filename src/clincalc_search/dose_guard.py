@@ -90,7 +90,7 @@ _GRADUALLY = (r"gradually|slowly|taper\w*|wean\w*|cut down|in steps|poco a poco|
               r"ausschleichen|ausgeschlichen|schrittweise|langsam|scala\w*|a poco a poco|aos poucos|pouco a pouco|"
               r"desmam\w*|ir reduzindo|reduzindo")
 _STOPPED = (r"(?:l'|s')?(?:stop\w*|quit|parar|pare|paro|deixar|deixo|suspend\w*|interromp\w*|dejar\w*|dejo|retirar\w*|arr[eê]t\w*|"
-            r"stopper|absetzen|setze|aufh[oö]ren|smett\w*|sospend\w*|interromp\w*|lasciar\w*)")
+            r"stopper|absetzen|setze|aufh[oö]ren|smett\w*|sospend\w*|lasciar\w*)")
 _AT_ONCE_STOPPED = (r"just stop\w*|cold turkey|(?:" + _STOPPED + r")\b(?: [\w'-]+){0,3}? (?:suddenly|abruptly|at once|all at once|"
                     r"straight away|de golpe|sin mas|de una vez|de repente|d'un coup|d'un seul coup|du jour au lendemain|"
                     r"brusquement|sofort|einfach|abrupt|plotzlich|schlagartig|auf einmal|di colpo|di botto|bruscamente|"

@@ -243,13 +243,13 @@ def group_key(name: str) -> str:
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
-_Named = TypeVar("_Named")
 # The words a class named for its use ends in ("heart failure medicines", "sleeping tablets"), any of which people type.
 _MEDICINE_HEADS = ("medicine", "medication", "med", "drug", "tablet", "pill", "treatment")
 # "Receptor" in the six languages, as group_key leaves it: a receptor's antagonists or agonists are named with it or
 # without it ("antagonistas dos receptores mineralocorticoides", "antagonistas mineralocorticoides", "GLP-1 agonists").
 _RECEPTOR_WORDS = frozenset({"receptor", "receptore", "recepteur", "recettore", "recettori", "rezeptor", "rezeptoren",
                              "recetor", "recetore"})
+_Named = TypeVar("_Named")
 
 
 def group_keys(name: str, variants: bool = True) -> list[str]:
