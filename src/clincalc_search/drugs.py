@@ -257,29 +257,34 @@ def group_keys(name: str, variants: bool = True) -> list[str]:
     is typed "bêtabloquants non cardiosélectifs" as often). With `variants`, the other ways people type it: a name
     ending in a word for medicines with any other such word ("heart failure tablets", "smoking cessation meds",
     "sleeping pills"), and a receptor's antagonists or agonists without the word "receptor"."""
-    keys = [group_key(name)]
-    if "-" in name and (joined := group_key(name.replace("-", ""))) not in keys:
-        keys.append(joined)
-    if not variants:
-        return keys
-    for key in list(keys):
+    own, other = _key_forms(name)
+    return own + other if variants else own
+
+
+def _key_forms(name: str) -> tuple[list[str], list[str]]:
+    """A name's own keys (group_keys without variants) and its variants' keys."""
+    own = [group_key(name)]
+    if "-" in name and (joined := group_key(name.replace("-", ""))) not in own:
+        own.append(joined)
+    other: list[str] = []
+    for key in own:
         head, _, last = key.rpartition(" ")
         if head and last in _MEDICINE_HEADS:
-            keys += [f"{head} {other}" for other in _MEDICINE_HEADS if f"{head} {other}" not in keys]
-    for key in list(keys):
+            other += [f"{head} {word}" for word in _MEDICINE_HEADS if f"{head} {word}" not in own + other]
+    for key in own + other:
         kept = [w for w in key.split() if w not in _RECEPTOR_WORDS]
-        if 1 < len(kept) < len(key.split()) and (short := " ".join(kept)) not in keys:
-            keys.append(short)
-    return keys
+        if 1 < len(kept) < len(key.split()) and (short := " ".join(kept)) not in own + other:
+            other.append(short)
+    return own, other
 
 
 def _keys_in_order(items: list[_Named], label: Callable[[_Named], str] = str) -> list[tuple[_Named, str]]:
     """(item, key) for each of a group's names (`label` reads the name from an item), every name's own keys before any
     name's variants: a variant ("glp 1 agonist" of "GLP-1 receptor agonists") does not take the label of a name
     written that way ("GLP-1 agonists")."""
-    own = [(item, key) for item in items for key in group_keys(label(item), variants=False)]
-    return own + [(item, key) for item in items
-                  for key in group_keys(label(item))[len(group_keys(label(item), variants=False)):]]
+    forms = [(item, *_key_forms(label(item))) for item in items]
+    return [(item, key) for item, own, _ in forms for key in own] + [(item, key) for item, _, other in forms
+                                                                     for key in other]
 
 
 def _group_words(text: str, connectors: bool = False) -> list[str]:
