@@ -96,6 +96,9 @@ _AT_ONCE_STOPPED = (r"just stop\w*|cold turkey|(?:" + _STOPPED + r")\b(?: [\w'-]
                     r"brusquement|sofort|einfach|abrupt|plotzlich|schlagartig|auf einmal|di colpo|di botto|bruscamente|"
                     r"de uma vez|de vez)|(?:de golpe|d'un coup|di colpo|de uma vez|sofort|einfach|abrupt)(?: [\w'-]+){0,2}? "
                     r"(?:" + _STOPPED + r")")
+# A question that asks how ("how", "wie", "cómo", "comment", Italian "come" but not "come down/off", "quel schéma"):
+# the steps of a taper, not whether one is needed.
+_UNLESS_HOW = r"^(?!.*\b(?:how|wie|c[oó]mo|comment|come (?!down\b|off\b)|qual|quel|quelle|cual)\b)"
 
 # Corticosteroid replacement, its sick-day rules, an illness that triggers them and what is done with the tablets then.
 _STEROID = (r"hydrocortisone?|hidrocortisona|idrocortisone|hydrocortison|prednisol\w*|predniso\w*|pred|dexameth\w*|dexametas\w*|"
@@ -221,9 +224,9 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
      # a taper offered against stopping at once, in any of the six languages ("faut-il diminuer progressivement ou
      # arrêter d'un coup ?", "gradually or all at once?", "ausschleichen oder einfach absetzen?"): whether one is needed,
      # unless the question asks how
-     rf"|^(?!.*\b(?:how|wie|c[oó]mo|comment|come (?!down\b|off\b)|qual|quel|quelle|cual)\b).*?\b(?:{_GRADUALLY})\b"
+     rf"|{_UNLESS_HOW}.*?\b(?:{_GRADUALLY})\b"
      rf"(?: [\w'-]+){{0,4}}?,? (?:or|o|ou|oder|o bien|ou bien)\b(?: [\w'-]+){{0,5}}? (?:{_AT_ONCE_STOPPED})\b"
-     rf"|^(?!.*\b(?:how|wie|c[oó]mo|comment|come (?!down\b|off\b)|qual|quel|quelle|cual)\b).*?\b(?:{_AT_ONCE_STOPPED})\b"
+     rf"|{_UNLESS_HOW}.*?\b(?:{_AT_ONCE_STOPPED})\b"
      rf"(?: [\w'-]+){{0,4}}?,? (?:or|o|ou|oder|o bien|ou bien)\b(?: [\w'-]+){{0,6}}? (?:{_GRADUALLY})\b"),
     # A titration or taper named as the period in which something is checked ("while allopurinol is being titrated").
     ("titration_period", r"\b(?:while|whilst|when) [\w-]+(?: [\w-]+)? (?:is|are) being (?:up-?)?(?:titrat|taper|wean|increas|reduc)\w*|\bduring (?:the )?(?:up-?)?(?:titration|taper\w*|weaning)\b(?=[^?]*\b(?:monitor\w*|check\w*|tests?|bloods?|levels?)\b)"),

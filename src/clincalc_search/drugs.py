@@ -252,17 +252,17 @@ _RECEPTOR_WORDS = frozenset({"receptor", "receptore", "recepteur", "recettore", 
 _Named = TypeVar("_Named")
 
 
-def group_keys(name: str, variants: bool = True) -> list[str]:
-    """A name's key, and for a name with a hyphen its key as written joined too ("bêta-bloquants non cardiosélectifs"
-    is typed "bêtabloquants non cardiosélectifs" as often). With `variants`, the other ways people type it: a name
-    ending in a word for medicines with any other such word ("heart failure tablets", "smoking cessation meds",
-    "sleeping pills"), and a receptor's antagonists or agonists without the word "receptor"."""
+def group_keys(name: str) -> list[str]:
+    """Every key a name is recognised by: its own (_key_forms), then the other ways people type it."""
     own, other = _key_forms(name)
-    return own + other if variants else own
+    return own + other
 
 
 def _key_forms(name: str) -> tuple[list[str], list[str]]:
-    """A name's own keys (group_keys without variants) and its variants' keys."""
+    """A name's own keys: its key, and for a name with a hyphen its key as written joined too ("bêta-bloquants non
+    cardiosélectifs" is typed "bêtabloquants non cardiosélectifs" as often). Then its variants: a name ending in a
+    word for medicines with any other such word ("heart failure tablets", "smoking cessation meds", "sleeping
+    pills"), and a receptor's antagonists or agonists without the word "receptor"."""
     own = [group_key(name)]
     if "-" in name and (joined := group_key(name.replace("-", ""))) not in own:
         own.append(joined)
