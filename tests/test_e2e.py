@@ -749,8 +749,17 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("macrolids and the QT interval", "macrolides"),
     ("what are H2 receptor antagonists used for?", None),  # not "ADP receptor antagonists"
     # two subgroups of one class, together
-    ("SGLT2 inhibitors or GLP-1 agonists for CKD", "GLP-1 agonists, SGLT2 inhibitors"),
+    ("SGLT2 inhibitors or GLP-1 agonists for CKD", "SGLT2 inhibitors, GLP-1 agonists"),  # as named
     ("third-generation cephalosporins and carbapenems for sepsis", "third-generation cephalosporins, carbapenems"),
+    ("loop diuretics compared with thiazides", "loop diuretics, thiazides"),
+    ("thiazides compared with loop diuretics", "thiazides, loop diuretics"),
+    ("antidepressants: SSRIs vs TCAs", "SSRIs, TCAs"),
+    # two classes, neither holding the other: the first named is asked about, whichever name is longer
+    ("beta blockers versus calcium channel blockers for angina", "Beta-blockers"),
+    ("calcium channel blockers versus beta blockers for angina", "Calcium-channel blockers"),
+    ("NSAIDs together with SSRIs: bleeding?", "Non-steroidal anti-inflammatory drugs"),
+    # ... but not a name inside a longer one ("DMARDs" of "biologic DMARDs")
+    ("do biologic DMARDs (IL-6 inhibitors) need TB screening", "IL-6 inhibitors"),
 ])
 def test_which_group_a_question_names(real_engine: Engine, typed: str, group: str | None) -> None:
     found = real_engine.lexicon.recognise(typed)
@@ -792,6 +801,21 @@ def test_which_group_a_question_names(real_engine: Engine, typed: str, group: st
 ])
 def test_a_negated_subgroup_is_left_out(real_engine: Engine, typed: str, members: list[str]) -> None:
     assert sorted(real_engine.lexicon.recognise(typed).group) == members
+
+
+@pytest.mark.parametrize(("typed", "members"), [
+    # subgroups named together: each one's members in the order the question names them, so the first named answers
+    # first ("cephalosporins in penicillin allergy" asks about cephalosporins)
+    ("loop diuretics or thiazides in gout?", [
+        "bumetanide", "furosemide", "bendroflumethiazide", "hydrochlorothiazide", "indapamide"]),
+    ("thiazides or loop diuretics in gout?", [
+        "bendroflumethiazide", "hydrochlorothiazide", "indapamide", "bumetanide", "furosemide"]),
+    ("antidepressants: SSRIs vs TCAs", [
+        "citalopram", "escitalopram", "fluoxetine", "sertraline", "amitriptyline"]),
+    ("macrolides or loop diuretics", ["azithromycin", "clarithromycin"]),  # two classes: the first named only
+])
+def test_groups_named_together_answer_in_the_order_named(real_engine: Engine, typed: str, members: list[str]) -> None:
+    assert real_engine.lexicon.recognise(typed).group == members
 
 
 def test_a_medicine_named_like_a_subgroup_is_not_a_misspelt_drug(real_engine: Engine) -> None:

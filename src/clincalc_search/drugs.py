@@ -316,6 +316,14 @@ def _without_connectors(words: list[str]) -> list[str]:
             if w not in _CONNECTORS or words[i + 1 : i + 2] and words[i + 1][:1].isdigit()]
 
 
+def _first_starts(spans: list[tuple[str, int, int]]) -> dict[str, int]:
+    """Where among the question's words each of its word sequences ((text, start, words)) first starts."""
+    starts: dict[str, int] = {}
+    for gram, start, _ in spans:
+        starts[gram] = min(start, starts.get(gram, start))
+    return starts
+
+
 _NON = re.compile(r"\bnon (?=\w)")
 NAME_STEM = 7  # letters a word made from a drug's name keeps of it ("nicotin" of nicotine and "nicotiniques")
 _HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
@@ -1198,10 +1206,12 @@ class DrugLexicon:
         every = [part for w in _group_words(text, connectors=True)
                  for part in ([w[:-1], "inhibitor"] if w[-1:] == "i" and w[:-1] in self._inhibited else [_singular(w)])]
         words = _without_connectors(every)
-        grams = [" ".join(words[i : i + n]) for n in range(max(4, self._longest_group), 0, -1)
+        spans = [(" ".join(words[i : i + n]), i, n) for n in range(max(4, self._longest_group), 0, -1)
                  for i in range(len(words) - n + 1)]
+        grams = [gram for gram, _, _ in spans]
         negated, compared = self._negations(every)
-        for gram in grams:
+        named: list[tuple[str, int, int]] = []
+        for gram, start, size in spans:
             if gram not in self._class_keys and gram not in self._subgroup_keys:
                 continue
             if gram in self._group_abroad_only or gram in self._english_only:
@@ -1215,7 +1225,10 @@ class DrugLexicon:
                 if gram in self._group_abroad_only and self._group_abroad_only[gram].isdisjoint(
                         shown or _most(set(re.findall(r"[a-z]+", text)) - own, stopwords_by_language())):
                     continue
-            self._take_group(gram, gram, grams, found, negated, compared)
+            named.append((gram, start, size))
+        if named:
+            subject = self._subject(named)
+            self._take_group(subject, subject, grams, found, negated, compared, _first_starts(spans))
             return
         if negated:  # "los no dihidropiridínicos" named no group plainly: the rest of the subgroup's class
             self._take_group(negated[0], negated[0], grams, found, frozenset(negated))
@@ -1265,9 +1278,32 @@ class DrugLexicon:
                             return " ".join(words), self._conditions[words]
         return None
 
+    def _subject(self, named: list[tuple[str, int, int]]) -> str:
+        """Of the class and subgroup names a question holds ((key, start, words), longest first), the one it asks
+        about: the longest, unless a group named before it is another subject, neither holding the other's members
+        ("ARBs vs ACE inhibitors", "nitrates + PDE5 inhibitors: why contraindicated?", "cephalosporins in penicillin
+        allergy"). Then the first named is asked about and the later one is what it is set against."""
+        first, start, _ = named[0]
+        ours = set(self._group_members(first))
+        # Not a name inside a longer one ("DMARDs" of "biologic DMARDs").
+        whole = [(key, at, size) for key, at, size in named
+                 if not any(a <= at and at + size <= a + n and n > size for _, a, n in named)]
+        for key, at, size in sorted(whole, key=lambda item: item[1]):
+            if at + size > start:
+                break
+            theirs = set(self._group_members(key))
+            if not (theirs <= ours or ours <= theirs):
+                return key
+        return first
+
+    def _group_members(self, key: str) -> Collection[str]:
+        return self._subgroup_keys[key] if key in self._subgroup_keys else self.members.get(self._class_keys[key], [])
+
     def _take_group(self, key: str, typed: str, grams: list[str], found: Recognised,
-                    negated: Collection[str] = (), compared: Collection[str] = ()) -> None:
-        """The class or subgroup a key names, as the question typed it; `negated` and `compared` as _negations."""
+                    negated: Collection[str] = (), compared: Collection[str] = (),
+                    starts: dict[str, int] | None = None) -> None:
+        """The class or subgroup a key names, as the question typed it; `negated` and `compared` as _negations;
+        `starts` where each name first starts among the question's words (subgroups named together keep that order)."""
         found.group_words = typed
         if key in negated or key in compared:
             # "los no dihidropiridínicos": the rest of the subgroup's class (none left: no group); "DHPs or not": all.
@@ -1278,12 +1314,12 @@ class DrugLexicon:
                 if found.group else None
             return
         if key in self._subgroup_keys:
-            self._subgroups_together(grams, key, found, negated)
+            self._subgroups_together(grams, key, found, negated, starts or {})
             return
         found.drug_class = self._class_keys[key]
         found.group = list(self.members.get(found.drug_class, []))
         found.group_label = found.drug_class
-        self._narrower(grams, found, negated, compared)
+        self._narrower(grams, found, negated, compared, starts)
 
     def _negations(self, every: list[str]) -> tuple[list[str], frozenset[str]]:
         """The subgroups named after a negation (`every`: the question's group words, connectors kept), and those also
@@ -1362,22 +1398,26 @@ class DrugLexicon:
                 return
 
     def _subgroups_together(self, grams: list[str], first: str, found: Recognised,
-                            negated: Collection[str] = ()) -> None:
+                            negated: Collection[str] = (), starts: dict[str, int] | None = None) -> None:
         """A subgroup, with every other subgroup of its class the question names ("SGLT2 inhibitors or GLP-1
         agonists", "3rd-generation cephalosporins and carbapenems"): the question asks about them together, as beside
-        the class's own name (_narrower). Not a name inside one taken ("thiazide" of "thiazide-like diuretics")."""
+        the class's own name (_narrower). Not a name inside one taken ("thiazide" of "thiazide-like diuretics"). The
+        members come subgroup by subgroup in the order the question names them: "cephalosporins in penicillin
+        allergy" asks about cephalosporins first."""
         taken = [first]
         for gram in grams:
             if gram in self._subgroup_keys and gram not in self._group_abroad_only and gram not in negated \
                     and self._subgroup_class[gram] == self._subgroup_class[first] \
                     and not any(f" {gram} " in f" {t} " for t in taken):
                 taken.append(gram)
-        found.group = sorted({d for g in taken for d in self._subgroup_keys[g]})
+        if starts:
+            taken.sort(key=lambda g: starts.get(g, len(starts)))
+        found.group = list(dict.fromkeys(d for g in taken for d in sorted(self._subgroup_keys[g])))
         found.group_label = ", ".join(self._group_labels[g] for g in taken)
         found.group_words = " | ".join(taken)
 
     def _narrower(self, grams: list[str], found: Recognised, negated: Collection[str] = (),
-                  compared: Collection[str] = ()) -> None:
+                  compared: Collection[str] = (), starts: dict[str, int] | None = None) -> None:
         """Subgroups named beside their class ("antidepressivi SSRI", "anticoagulanti: EBPM e AVK") are what is asked
         about: the members of every subgroup of the class the question names, together; a subgroup named after a
         negation ("bêtabloquants non cardiosélectifs") is left out of the class, and one compared with the rest
@@ -1394,6 +1434,8 @@ class DrugLexicon:
                 continue  # another class's subgroup
             taken.append(gram)
             members |= set(self._subgroup_keys[gram])
+        if starts:  # as the question names them (_subgroups_together)
+            taken.sort(key=lambda g: starts.get(g, len(starts)))
         left_out = [g for g in negated if set(self._subgroup_keys[g]) <= set(found.group)]
         label = ", ".join(self._group_labels[g] for g in taken)
         if left_out:
@@ -1406,7 +1448,8 @@ class DrugLexicon:
                 found.drug_class, found.group, found.group_label = None, [], None
                 return
         if members and members < set(found.group):
-            found.drug_class, found.group = None, sorted(members)
+            named = [d for g in taken for d in sorted(self._subgroup_keys[g]) if d in members]
+            found.drug_class, found.group = None, list(dict.fromkeys([*named, *sorted(members)]))
             found.group_label = label
             found.group_words = " | ".join([found.group_words or "", *taken])
 
