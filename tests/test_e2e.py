@@ -893,3 +893,23 @@ def test_a_drug_named_in_two_parts_is_no_shorthand_guess_beside_a_group(real_eng
     # drug, not the penicillins.
     found = real_engine.lexicon.recognise("phenoxymethyl penicillin, what infections is it used for")
     assert found.drugs == ["phenoxymethylpenicillin"] and found.group == []
+
+
+@pytest.mark.parametrize(("question", "first", "term"), [
+    # a payload, a trial or a code only some members' monographs use puts those members first
+    ("ADCs carrying calicheamicin: liver toxicity?", "gemtuzumab ozogamicin", "calicheamicin"),
+    ("what did MERIT-HF show for beta blockers?", "metoprolol", "merit-hf"),
+    ("statins: which one did JUPITER test?", "rosuvastatin", "jupiter"),
+])
+def test_a_term_few_members_use_puts_them_first(real_engine: Engine, question: str, first: str, term: str) -> None:
+    answer = real_engine.ask(question)
+    assert answer.hits[0].drug == first
+    assert f"{first} first among the group: its monograph uses '{term}'" in (answer.why or "")
+
+
+def test_a_word_many_monographs_use_leaves_the_group_in_its_order(real_engine: Engine) -> None:
+    # "cough" is used across the corpus: no reason to put one ACE inhibitor before another
+    group = real_engine.lexicon.recognise("ACE inhibitors and a dry cough").group
+    answer = real_engine.ask("ACE inhibitors and a dry cough")
+    assert [h.drug for h in answer.hits] == group[: len(answer.hits)]
+    assert "first among the group" not in (answer.why or "")

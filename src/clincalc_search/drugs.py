@@ -324,6 +324,17 @@ def _first_starts(spans: list[tuple[str, int, int]]) -> dict[str, int]:
     return starts
 
 
+def _parts(parts: list[list[str]]) -> list[list[str]]:
+    """Subgroups' members in order, each drug in its first part only; none when there is only one part."""
+    seen: set[str] = set()
+    out = []
+    for part in parts:
+        if fresh := [d for d in part if d not in seen]:
+            out.append(fresh)
+            seen.update(fresh)
+    return out if len(out) > 1 else []
+
+
 _NON = re.compile(r"\bnon (?=\w)")
 NAME_STEM = 7  # letters a word made from a drug's name keeps of it ("nicotin" of nicotine and "nicotiniques")
 _HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
@@ -376,12 +387,19 @@ class Recognised:
     group: list[str] = field(default_factory=list)  # members of a class or kicker group
     group_label: str | None = None
     group_words: str | None = None  # the names that named the class or group, as _groups matched them (" | " apart)
+    # The group's members subgroup by subgroup, as the question names them, when it names more than one; else empty.
+    group_parts: list[list[str]] = field(default_factory=list)
     fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
     positions: dict[str, int] = field(default_factory=dict)  # drug → where it is first mentioned
 
     def copy_group_to(self, other: Recognised) -> None:
         other.drug_class, other.group = self.drug_class, self.group
         other.group_label, other.group_words = self.group_label, self.group_words
+        other.group_parts = self.group_parts
+
+    def parts(self) -> list[list[str]]:
+        """The group's members as the question names them: one part per subgroup it names, or the whole group."""
+        return self.group_parts or ([self.group] if self.group else [])
 
     def add(self, drug: str, position: int) -> None:
         if drug not in self.drugs:
@@ -1413,6 +1431,7 @@ class DrugLexicon:
         if starts:
             taken.sort(key=lambda g: starts.get(g, len(starts)))
         found.group = list(dict.fromkeys(d for g in taken for d in sorted(self._subgroup_keys[g])))
+        found.group_parts = _parts([sorted(self._subgroup_keys[g]) for g in taken])
         found.group_label = ", ".join(self._group_labels[g] for g in taken)
         found.group_words = " | ".join(taken)
 
@@ -1448,8 +1467,10 @@ class DrugLexicon:
                 found.drug_class, found.group, found.group_label = None, [], None
                 return
         if members and members < set(found.group):
-            named = [d for g in taken for d in sorted(self._subgroup_keys[g]) if d in members]
-            found.drug_class, found.group = None, list(dict.fromkeys([*named, *sorted(members)]))
+            parts = [[d for d in sorted(self._subgroup_keys[g]) if d in members] for g in taken]
+            in_order = [d for part in parts for d in part]
+            found.drug_class, found.group = None, list(dict.fromkeys([*in_order, *sorted(members)]))
+            found.group_parts = _parts([*parts, sorted(members)])
             found.group_label = label
             found.group_words = " | ".join([found.group_words or "", *taken])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -12,6 +13,7 @@ from typing import Literal
 import numpy as np
 
 from clincalc_search import dose_guard
+from clincalc_search.corpus_tables import SPECIFIC_SHARE
 from clincalc_search.dense import DenseIndex
 from clincalc_search.dose_model import EXPLICIT_OVERRULED_BELOW, DoseModel
 from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, normalise
@@ -31,6 +33,7 @@ from clincalc_search.intent import (
 )
 from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
 from clincalc_search.other_medicines import read_medicines
+from clincalc_search.rare_terms import MAX_MONOGRAPHS as RARE_TERM_MONOGRAPHS
 from clincalc_search.rare_terms import RareTerms, term_keys
 from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
 from clincalc_search.section_model import SectionInputs, SectionModel
@@ -128,6 +131,9 @@ class Engine:
                                    partial(read_medicines, index.medicines), tables.brands_abroad_spelt)
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
+        # A word at most this many monographs use is specific enough to tell a group's members apart: the share of
+        # sections a stem may appear in and still point at one (corpus_tables.SPECIFIC_SHARE), as monographs.
+        self._rare_word_monographs = max(RARE_TERM_MONOGRAPHS, int(SPECIFIC_SHARE * len(self.monographs)))
         # (drug, Evidence or not) → the terms its Evidence section (with references) or its other sections use
         self._section_terms_cache: dict[tuple[str, bool], set[str]] = {}
         self.by_drug: dict[str, dict[str, int]] = {}
@@ -245,6 +251,7 @@ class Engine:
         if context is not None and (not drugs and not recognised.group or same_class or _POINTS_BACK.search(text)):
             drugs = list(dict.fromkeys([context.name, *drugs]))
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
+            recognised.group_parts = []
             notes.append(f"follow-up: using {context.name} from the conversation")
         rare = self.rare.find(text) if not recognised.group else {}
         study = bool(rare) and self.rare.study_asked(text)
@@ -574,12 +581,50 @@ class Engine:
             if learned is not None and learned[0] != section:
                 section = learned[0]
                 _explain_learned(plan, learned, intents)
-        hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in rec.group[:limit]]
+        members = self._members_by_evidence(text, plan)
+        hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in members[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
             message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
         else:
             message = f"Drugs in the corpus matching '{rec.group_label}': {', '.join(rec.group)}."
         return Answer(question="", message=message, hits=hits, trace={"group_section": section})
+
+    def _members_by_evidence(self, text: str, plan: Plan) -> list[str]:
+        """A group's members, those whose monographs use the specific things the question names beside the group
+        first: a term only some of them use sets those apart ("calicheamicin ADCs", "beta-blockers in HFrEF:
+        CIBIS-II, MERIT-HF"), weighed as its rarity among them (log of members over users). Each subgroup the
+        question names keeps its place (the first named is asked about); within one, ties keep the group's order."""
+        rec = plan.recognised
+        named = _group_name_stems(rec)
+        # What the question names beside the group: the corpus's coined terms (a trial, a code), and words few
+        # monographs use (a payload, a complication); not a word many use ("breast", "INR", "were"), which a
+        # member's monograph may use in passing or to say it does not apply.
+        users: dict[str, set[str]] = {}
+        for term, drugs in self.rare.find(text).items():
+            if not any(term.replace("-", "") == other.replace("-", "") for other in users):  # "merit-hf", "merithf"
+                users[term] = set(drugs)
+        for word in self.lexicon.residual(text, rec):
+            for stem in stem_text(word):
+                if stem not in named and not any(stem in term for term in users):
+                    by = {self.chunks[i].drug for i in self.sparse.documents_with([stem])}
+                    if len(by) <= self._rare_word_monographs:
+                        users[word] = by
+        ordered: list[str] = []
+        for part in rec.parts():
+            weight = {d: 0.0 for d in part}
+            telling: dict[str, list[str]] = {}
+            for term, by in users.items():
+                among = [d for d in part if d in by]
+                if 0 < len(among) < len(part):
+                    for d in among:
+                        weight[d] += math.log(len(part) / len(among))
+                        telling.setdefault(d, []).append(term)
+            order = sorted(part, key=lambda d: -weight[d])
+            if not ordered and order[0] != part[0]:
+                plan.why.append(f"{order[0]} first among the group: its monograph uses "
+                                + ", ".join(f"'{w}'" for w in telling[order[0]]))
+            ordered += order
+        return ordered
 
     def _not_covered(self, text: str, unknown: list[str]) -> str:
         """The abstention's reason, naming what was asked about: another medicine's name where the question has one
