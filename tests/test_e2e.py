@@ -913,3 +913,33 @@ def test_a_word_many_monographs_use_leaves_the_group_in_its_order(real_engine: E
     answer = real_engine.ask("ACE inhibitors and a dry cough")
     assert [h.drug for h in answer.hits] == group[: len(answer.hits)]
     assert "first among the group" not in (answer.why or "")
+
+
+@pytest.mark.parametrize("question", [
+    "what are H2 blockers for?",
+    "bloqueadores H2: ¿para qué sirven?",
+    "CDK4/6 inhibitors and the liver",
+])
+def test_a_class_the_corpus_lacks_abstains(real_engine: Engine, question: str) -> None:
+    # named by a term one monograph uses only in passing (dasatinib lists H2 antagonists among its interactions)
+    answer = real_engine.ask(question)
+    assert answer.hits == [] and "is not covered by the corpus" in (answer.message or "")
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("dasatinib with H2 blockers", "dasatinib"),  # a drug named outright is asked about
+    ("IL-6 receptor blockers and infections", "tocilizumab"),  # its mechanism is the term's: a class the corpus has
+])
+def test_a_term_naming_a_class_the_corpus_has_still_answers(real_engine: Engine, question: str, first: str) -> None:
+    assert real_engine.ask(question).hits[0].drug == first
+
+
+@pytest.mark.parametrize(("question", "group"), [
+    # a class's name inside a condition's name names the condition: the class that treats it
+    ("treatments used in opioid addiction: how are they taken?", "Opioid dependence treatments"),
+    ("farmaci usati nella dipendenza da oppioidi", "Opioid dependence treatments"),
+    # ... and the same name outside it still names its own class
+    ("opioids for someone with opioid use disorder", "Opioid analgesics"),
+])
+def test_a_class_name_inside_a_condition(real_engine: Engine, question: str, group: str) -> None:
+    assert real_engine.lexicon.recognise(question).group_label == group

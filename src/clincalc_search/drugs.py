@@ -335,6 +335,12 @@ def _parts(parts: list[list[str]]) -> list[list[str]]:
     return out if len(out) > 1 else []
 
 
+_WITH = frozenset({"with", "con", "avec", "mit", "com"})
+# A class's head word in the six languages, as normalise writes it ("antagonists", "Blocker", "inhibidores",
+# "bloqueantes", "inibitori", "Hemmer").
+_CLASS_HEAD = r"(?:inhib\w*|inib\w*|antagonist\w*|agonist\w*|block\w*|bloq\w*|blocc\w*|bloquant\w*|\w*hemmer)\b"
+
+
 _NON = re.compile(r"\bnon (?=\w)")
 NAME_STEM = 7  # letters a word made from a drug's name keeps of it ("nicotin" of nicotine and "nicotiniques")
 _HYPHENATED_NEGATION = re.compile(r"\b(?:nicht|nao)-(?=\w)")  # "nicht-selektive", "não-seletivos": as "non-"
@@ -925,6 +931,20 @@ class DrugLexicon:
         Italian."""
         return _most(typed, self._showing) if most else [lang for lang, words in self._showing.items() if typed & words]
 
+    def class_named_by(self, question: str, term: str, users: list[str]) -> str | None:
+        """The class a coined term names in the question, beside a class's head word ("H2 receptor antagonists",
+        "CDK4/6 inhibitors", "bloqueadores H2"), as typed; None when it names none, or when a kicker of the
+        monographs that use the term holds it (they are that class: "BCR-ABL inhibitors")."""
+        text = normalise(question)
+        t = re.escape(term)
+        named = re.search(rf"\b{t}(?:[\s/-]+\w+)?[\s/-]+{_CLASS_HEAD}|\b{_CLASS_HEAD}(?:\s+\w+){{0,3}}\s+{t}\b", text)
+        forms = {term, term.replace("-", " "), term.replace("-", "")}  # kickers are keys: "IL-6" is "il 6" there
+        if named is None or any(re.search(rf"\b{re.escape(form)}\b", self._kickers.get(d, ""))
+                                for d in users for form in forms):
+            return None
+        as_typed = re.search(re.escape(named.group(0)), question, re.IGNORECASE)
+        return as_typed.group(0) if as_typed else named.group(0)
+
     def names_a_group(self, word: str) -> bool:
         """Whether the word is a word of a class's or subgroup's name, in any language ("chemo", "antipsicóticos")."""
         return _singular(word) in self._group_vocabulary
@@ -1244,6 +1264,23 @@ class DrugLexicon:
                         shown or _most(set(re.findall(r"[a-z]+", text)) - own, stopwords_by_language())):
                     continue
             named.append((gram, start, size))
+        # A class's name inside the name of a condition ("opioid" of "opioid dependence", "dipendenza da oppioidi")
+        # names the condition, which the class that treats it is asked about; the same name elsewhere in the question
+        # ("opioids in opioid dependence") still names its own class, and so does a condition tied to something
+        # else by "with" ("drugs with opioid dependence risk").
+        conditions = [(start, size, self._conditions[key]) for size in range(self._longest_condition, 1, -1)
+                      for start in range(len(words) - size + 1)
+                      if (key := tuple(words[start : start + size])) in self._conditions
+                      and not (start and words[start - 1] in _WITH)]
+        inside = [(g, at, n) for g, at, n in named
+                  if any(start <= at and at + n <= start + size and n < size for start, size, _ in conditions)]
+        named = [item for item in named if item not in inside]
+        if inside and not named:
+            start, size, drug_class = min(conditions)
+            found.drug_class, found.group = drug_class, list(self.members.get(drug_class, []))
+            found.group_label, found.group_words = drug_class, " ".join(words[start : start + size])
+            self._narrower(grams, found, negated, compared)
+            return
         if named:
             subject = self._subject(named)
             self._take_group(subject, subject, grams, found, negated, compared, _first_starts(spans))

@@ -80,6 +80,7 @@ class Plan:
     rare_drugs: list[str] = field(default_factory=list)  # the drugs they chose, first in drugs
     named_owners: list[str] = field(default_factory=list)  # those of rare_drugs named outright, in the question's order
     chosen_sections: list[str] = field(default_factory=list)  # sections put first, by intent or by evidence
+    lacking: list[str] = field(default_factory=list)  # classes the corpus lacks, as the question names them
     vector: np.ndarray | None = None  # the question's embedding, from the dose decision (retrieval, highlights)
     chunk_scores: tuple[np.ndarray, np.ndarray] | None = None  # (BM25, dense cosine) per chunk, from _scores
     section_inputs: SectionInputs | None = None  # what the section model read, when it was asked
@@ -254,6 +255,10 @@ class Engine:
             recognised.group_parts = []
             notes.append(f"follow-up: using {context.name} from the conversation")
         rare = self.rare.find(text) if not recognised.group else {}
+        lacking = [named for term, users in rare.items()
+                   if not drugs and (named := self._class_lacking(text, term, users))]
+        if lacking:
+            rare = {}
         study = bool(rare) and self.rare.study_asked(text)
         strong = section_intents(text, strong_only=True)
         if rare and drugs and not study and not set(strong) - {"prescribing", "evidence"}:
@@ -298,7 +303,16 @@ class Engine:
             strong = ["evidence", *[s for s in strong if s != "evidence"]]
         dose, vector = self.dose_decision(text, vector)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
-                    text, strong, list(rare), named_first, named_owners, vector=vector)
+                    text, strong, list(rare), named_first, named_owners, vector=vector, lacking=lacking)
+
+    def _class_lacking(self, text: str, term: str, users: list[str]) -> str | None:
+        """A class the corpus lacks, named by a coined term the monographs that use it mention only in passing: the
+        term names a class ("H2 receptor antagonists") and no user's How it works section uses it (dasatinib names H2
+        antagonists among its interactions; tocilizumab's mechanism is IL-6's receptor). Returns the class as typed."""
+        named = self.lexicon.class_named_by(text, term, users)
+        if named is None or any(term in term_keys(self.chunks[self.by_drug[d]["how_it_works"]].text) for d in users):
+            return None
+        return named
 
     def _own_studies(self, rare: dict[str, list[str]], drugs: list[str]) -> dict[str, list[str]]:
         """The coined terms that are a named drug's own study → those drugs: the monograph uses the term, and its head
@@ -435,6 +449,8 @@ class Engine:
             if outside:
                 return self._abstain(self._not_covered(text, outside))
             return self._group_answer(text, plan, intents, mode, group_limit)
+        if plan.lacking:
+            return self._abstain(f"'{plan.lacking[0]}' is not covered by the corpus.")
         if unknown:
             return self._abstain(self._not_covered(text, unknown))
         candidates = np.arange(len(self.chunks))
