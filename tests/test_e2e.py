@@ -943,3 +943,12 @@ def test_a_term_naming_a_class_the_corpus_has_still_answers(real_engine: Engine,
 ])
 def test_a_class_name_inside_a_condition(real_engine: Engine, question: str, group: str) -> None:
     assert real_engine.lexicon.recognise(question).group_label == group
+
+
+@pytest.mark.parametrize("question", [
+    "ACE inhibitors and angio-oedema",  # the BNF's spelling: "angio" is a combining form, not a medicine's name
+    "IEC et angio-œdème : contre-indications",
+])
+def test_a_hyphenated_word_does_not_make_a_class_question_abstain(real_engine: Engine, question: str) -> None:
+    answer = real_engine.ask(question)
+    assert answer.hits and answer.hits[0].drug in {m.name for m in real_engine.members("ACE inhibitors")}

@@ -335,6 +335,7 @@ def _parts(parts: list[list[str]]) -> list[list[str]]:
     return out if len(out) > 1 else []
 
 
+_HYPHENATED_FIRST = re.compile(r"\b([a-z]{5,})-(?=[a-z])")
 _WITH = frozenset({"with", "con", "avec", "mit", "com"})
 # A class's head word in the six languages, as normalise writes it ("antagonists", "Blocker", "inhibidores",
 # "bloqueantes", "inibitori", "Hemmer").
@@ -1541,5 +1542,10 @@ class DrugLexicon:
         """Technical words that name nothing in the corpus ("teplizumab", "domperidone"): a question built
         on one of them is about something the corpus does not cover."""
         english = english_words()
-        words = re.findall(r"[a-z]{5,}", normalise(question))
-        return [w for w in words if w not in english and w not in self.surfaces and _singular(w) not in english]
+        text = normalise(question)
+        # The first part of a hyphenated word is a combining form ("angio-oedema", "hepato-toxicity", "broncho-"),
+        # not a name, unless it is another medicine's.
+        combining = {m.group(1) for m in _HYPHENATED_FIRST.finditer(text) if self.other_medicine(m.group(1)) is None}
+        words = re.findall(r"[a-z]{5,}", text)
+        return [w for w in words if w not in english and w not in self.surfaces and _singular(w) not in english
+                and w not in combining]
