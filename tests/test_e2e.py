@@ -754,6 +754,12 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("loop diuretics compared with thiazides", "loop diuretics, thiazides"),
     ("thiazides compared with loop diuretics", "thiazides, loop diuretics"),
     ("antidepressants: SSRIs vs TCAs", "SSRIs, TCAs"),
+    # Spanish and Portuguese plurals of agent nouns meet the singular the list writes ("bloqueador do receptor")
+    ("bloqueadores do receptor da angiotensina e tosse", "Angiotensin II receptor blockers"),
+    ("inhibidor de la bomba de protones a largo plazo", "Proton pump inhibitors"),
+    # a short name abroad: only in its language
+    ("BRA: riscos na gravidez?", "Angiotensin II receptor blockers"),
+    ("sports bra and ACE inhibitors", "ACE inhibitors"),
     # two classes, neither holding the other: the first named is asked about, whichever name is longer
     ("beta blockers versus calcium channel blockers for angina", "Beta-blockers"),
     ("calcium channel blockers versus beta blockers for angina", "Calcium-channel blockers"),

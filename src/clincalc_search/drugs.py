@@ -221,10 +221,15 @@ def _letters_kept(word: str, name: str) -> bool:
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 6 and word.endswith(_AGENT_PLURALS):  # Spanish and Portuguese: "bloqueadores", "receptores"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
 
+
+# The plural endings of Spanish and Portuguese agent nouns, whose singular ends in -or ("inhibidor", "receptor").
+_AGENT_PLURALS = ("dores", "tores", "sores")
 
 # A name this short ("ASA", "Li", "tac") may be a word of something else.
 SHORT_NAME = 4
