@@ -757,6 +757,10 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     # Spanish and Portuguese plurals of agent nouns meet the singular the list writes ("bloqueador do receptor")
     ("bloqueadores do receptor da angiotensina e tosse", "Angiotensin II receptor blockers"),
     ("inhibidor de la bomba de protones a largo plazo", "Proton pump inhibitors"),
+    # names joined by a slash, each on its own, unless a name spans the slash
+    ("immunosuppressants/DMARDs and live vaccines", "Immunosuppressants and DMARDs"),
+    ("statins/fibrates and muscle pain", "Statins"),
+    ("PD-1/PD-L1 inhibitors: thyroid", "PD-1/PD-L1 inhibitors"),
     # the bare names abroad that English has as aliases ("monoclonal antibodies", "biologics")
     ("anticuerpos monoclonales: reacciones a la infusión", "Monoclonal antibodies (oncology)"),
     ("biologici e vaccini vivi", "Biologic immunomodulators"),

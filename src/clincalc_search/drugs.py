@@ -726,6 +726,10 @@ class DrugLexicon:
         self._guesses_beside_group(text, found)
         if not found.drugs and not found.group:
             self._groups(text, found, question)
+        if not found.drugs and not found.group and "/" in text:
+            # Names joined by a slash ("immunosuppressants/DMARDs", "ACEi/ARBs"), where no name spans it as
+            # "PD-1/PD-L1" does: each name on its own.
+            self._groups(text.replace("/", " / "), found, question)
         return found
 
     def _guesses_beside_group(self, text: str, found: Recognised) -> None:
