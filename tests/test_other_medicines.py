@@ -35,3 +35,11 @@ def test_the_romance_first_letters_follow_the_spelling() -> None:
         spelling = romance_spelling(word)
         if spelling and "a" <= word[0] <= "z" and word[0] != "h":
             assert word[0] in ROMANCE_FIRST_LETTERS.get(spelling[0], spelling[0]), (word, spelling)
+
+
+def test_an_ordinary_word_of_a_longer_name_is_not_a_medicine(real_engine: Engine) -> None:
+    # "lucanthone metabolite" files "metabolite"; "Metaboliten" (German) is that word, which the corpus uses, not
+    # a medicine misspelt. A word of a medicine's name the corpus does not use is still one ("glulisine").
+    lexicon = real_engine.lexicon
+    assert lexicon.misspelt_medicine("metaboliten") is None
+    assert lexicon.misspelt_medicine("glulisine") == "insulin glulisine"

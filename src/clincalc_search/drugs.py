@@ -1110,8 +1110,11 @@ class DrugLexicon:
             # words of two-word names too: the dictionary files "insulin glulisine", "risedronic acid", not the words.
             words: dict[str, str] = {}
             for name, medicine in medicines.names.items():
-                for part in name.split(" "):
-                    if len(part) >= MISSPELT_WORD_MIN:
+                parts = name.split(" ")
+                for part in parts:
+                    # Not an ordinary word of a longer name that the corpus's prose uses too ("metabolite" of
+                    # "lucanthone metabolite"): "Metaboliten" is that word abroad, not a medicine misspelt.
+                    if len(part) >= MISSPELT_WORD_MIN and (len(parts) == 1 or self.vocabulary.get(part, 0) <= 1):
                         words.setdefault(part, medicine)
             by_length: dict[int, list[str]] = {}
             for part in words:
