@@ -86,7 +86,12 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         # spent since.
         "eval/queries_heldout166.jsonl", "eval/queries_heldout167.jsonl", "eval/queries_heldout168.jsonl",
         "eval/queries_heldout170.jsonl", "eval/queries_heldout171.jsonl", "eval/queries_heldout177.jsonl",
-        "eval/queries_heldout178.jsonl"]
+        "eval/queries_heldout178.jsonl",
+        # Added in the thirty-seventh session: the look-alike (169), class (180, 182, 184) and retrieval (181, 183,
+        # 185) sets spent since.
+        "eval/queries_heldout169.jsonl", "eval/queries_heldout180.jsonl", "eval/queries_heldout181.jsonl",
+        "eval/queries_heldout182.jsonl", "eval/queries_heldout183.jsonl", "eval/queries_heldout184.jsonl",
+        "eval/queries_heldout185.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
