@@ -965,3 +965,17 @@ def test_a_class_name_inside_a_condition(real_engine: Engine, question: str, gro
 def test_a_hyphenated_word_does_not_make_a_class_question_abstain(real_engine: Engine, question: str) -> None:
     answer = real_engine.ask(question)
     assert answer.hits and answer.hits[0].drug in {m.name for m in real_engine.members("ACE inhibitors")}
+
+
+@pytest.mark.parametrize(("question", "drugs", "group"), [
+    # a class, then a drug only by another of its names that the class's monographs use: a test there
+    ("PD-1 inhibitors: is cortisol checked before every infusion?", [], "PD-1 inhibitors"),
+    # ... not a drug's own name, nor another name the class's monographs do not use, nor a class named after it
+    ("checkpoint inhibitors with hydrocortisone", ["hydrocortisone"], None),
+    ("NSAIDs or acetaminophen for back pain", ["paracetamol"], None),
+    ("cortisol and checkpoint inhibitors", ["hydrocortisone"], None),
+])
+def test_another_name_of_a_drug_beside_a_class(real_engine: Engine, question: str, drugs: list[str],
+                                               group: str | None) -> None:
+    found = real_engine.lexicon.recognise(question)
+    assert found.drugs == drugs and found.group_label == group

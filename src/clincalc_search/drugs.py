@@ -488,6 +488,7 @@ class DrugLexicon:
         → their drugs (all from corpus_tables, stored with the index); medicines: reads the names of medicines the
         corpus lacks (other_medicines, stored with the index)."""
         self.monographs = {m.name: m for m in monographs}
+        self._other_names = {m.name: frozenset(self._normalised(n) for n in m.other_names) for m in monographs}
         self._load_medicines = medicines
         self._medicines: OtherMedicines | None = None
         self._showing = {lang: frozenset(words) for lang, words in (showing or {}).items()}
@@ -724,6 +725,7 @@ class DrugLexicon:
         found.drugs.sort(key=lambda drug: (drug in unsure or drug in behind, found.positions[drug]))
         self._inside_group_names(text, spans, found)
         self._guesses_beside_group(text, found)
+        self._other_names_beside_group(text, spans, found)
         if not found.drugs and not found.group:
             self._groups(text, found, question)
         if not found.drugs and not found.group and "/" in text:
@@ -745,6 +747,27 @@ class DrugLexicon:
         self._groups(text, probe)
         if probe.group:
             found.drugs, found.positions, found.fuzzy = [], {}, {}
+            probe.copy_group_to(found)
+
+    def _other_names_beside_group(self, text: str, spans: list[tuple[int, int]], found: Recognised) -> None:
+        """A question that names a class, then a drug only by another of its names that the class's own monographs
+        use is about the class: the word is a test or a topic there ("checkpoint inhibitors: TFTs, LFTs, cortisol
+        before each cycle?" asks about the checkpoint inhibitors, whose Monitoring names cortisol, not about
+        hydrocortisone). A drug's own name or brand, or a class named after it, keeps the drug."""
+        if not found.drugs or found.group or found.fuzzy:
+            return
+        typed = [text[start:stop] for start, stop in spans]
+        if not typed or any(word not in self._other_names.get(self.surfaces[word], ()) for word in typed):
+            return
+        probe = Recognised()
+        self._groups(text, probe)
+        first = (probe.group_words or "").split(" | ")[0].split(" ")[0]
+        if not probe.group or set(found.drugs) & set(probe.group) or first not in text \
+                or text.index(first) > min(found.positions.values()):
+            return
+        used = [normalise(section.text) for drug in probe.group for section in self.monographs[drug].sections]
+        if all(any(re.search(rf"\b{re.escape(word)}\b", section) for section in used) for word in typed):
+            found.drugs, found.positions = [], {}
             probe.copy_group_to(found)
 
     def _guessed(self, found: Recognised) -> set[str]:
