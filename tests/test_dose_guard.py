@@ -1353,3 +1353,13 @@ def test_but_a_half_life_an_allergy_a_proportion_a_taper_needed_a_patch_off_and_
 ])
 def test_an_amount_someone_is_given_is_a_dose_question(question: str) -> None:
     assert dose_guard.check(question)
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # a French "régime" that is a diet is no regimen; one that is not stays one
+    ("Prednisolone : dois-je suivre un régime sans sel ?", False),
+    ("spironolactone et régime pauvre en potassium", False),
+    ("prednisone : quel régime pour une pseudo-polyarthrite rhizomélique ?", True),
+])
+def test_a_french_diet_is_no_regimen(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose
