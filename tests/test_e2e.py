@@ -761,6 +761,9 @@ def test_an_english_subgroup_is_answered_with_its_members(real_engine: Engine, q
     ("immunosuppressants/DMARDs and live vaccines", "Immunosuppressants and DMARDs"),
     ("statins/fibrates and muscle pain", "Statins"),
     ("PD-1/PD-L1 inhibitors: thyroid", "PD-1/PD-L1 inhibitors"),
+    # a name's words joined or split otherwise than the list writes them (German compounds)
+    ("Mineralokortikoidrezeptor-Antagonisten und Kalium", "Mineralokortikoid-Rezeptor-Antagonisten"),
+    ("Protonenpumpen-Hemmer und Osteoporose", "Proton pump inhibitors"),
     # the bare names abroad that English has as aliases ("monoclonal antibodies", "biologics")
     ("anticuerpos monoclonales: reacciones a la infusión", "Monoclonal antibodies (oncology)"),
     ("biologici e vaccini vivi", "Biologic immunomodulators"),

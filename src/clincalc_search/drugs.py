@@ -576,6 +576,14 @@ class DrugLexicon:
         self._abroad_evidence = {key for key in [*self._class_keys, *self._subgroup_keys] if key not in english_keys
                                  and f" {key} " not in kickers and not all(w in english for w in key.split())}
         self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys]), default=1)
+        # Each name with its words joined, for names a question joins or splits otherwise (German compounds:
+        # "Mineralokortikoidrezeptor-Antagonisten" for "Mineralokortikoid-Rezeptor-Antagonisten",
+        # "Protonenpumpen-Hemmer" for "Protonenpumpenhemmer"); not a joined form two groups share.
+        joined: dict[str, set[str]] = {}
+        for key in [*self._class_keys, *self._subgroup_keys]:
+            joined.setdefault(key.replace(" ", ""), set()).add(key)
+        self._joined_keys = {form: min(keys) for form, keys in joined.items()
+                             if len(keys) == 1 or len({frozenset(self._group_members(key)) for key in keys}) == 1}
         # word → drugs whose kicker has it: a group term is looked for only in kickers holding all its words
         self._kicker_words: dict[str, set[str]] = {}
         for drug, kicker in self._kickers.items():
@@ -1285,8 +1293,10 @@ class DrugLexicon:
         grams = [gram for gram, _, _ in spans]
         negated, compared = self._negations(every)
         named: list[tuple[str, int, int]] = []
-        for gram, start, size in spans:
-            if gram not in self._class_keys and gram not in self._subgroup_keys:
+        for typed, start, size in spans:
+            gram = typed if typed in self._class_keys or typed in self._subgroup_keys else \
+                self._joined_keys.get(typed.replace(" ", ""))
+            if gram is None:
                 continue
             if gram in self._group_abroad_only or gram in self._english_only:
                 # The name's own words are no evidence of a language: Italian "NAO" is Portuguese "não" too.
