@@ -761,7 +761,8 @@ class DrugLexicon:
         """A question that names a class, then a drug only by another of its names that the class's own monographs
         use is about the class: the word is a test or a topic there ("checkpoint inhibitors: TFTs, LFTs, cortisol
         before each cycle?" asks about the checkpoint inhibitors, whose Monitoring names cortisol, not about
-        hydrocortisone). A drug's own name or brand, or a class named after it, keeps the drug."""
+        hydrocortisone). A drug's own name or brand, another name the class's monographs do not use ("NSAIDs or
+        acetaminophen"), or a class named after the drug keeps the drug."""
         if not found.drugs or found.group or found.fuzzy:
             return
         typed = [text[start:stop] for start, stop in spans]
