@@ -1514,8 +1514,9 @@ class DrugLexicon:
                 taken.append(gram)
         if starts:
             taken.sort(key=lambda g: starts.get(g, len(starts)))
-        found.group = list(dict.fromkeys(d for g in taken for d in sorted(self._subgroup_keys[g])))
-        found.group_parts = _parts([sorted(self._subgroup_keys[g]) for g in taken])
+        parts = [sorted(self._subgroup_keys[g]) for g in taken]
+        found.group = list(dict.fromkeys(d for part in parts for d in part))
+        found.group_parts = _parts(parts)
         found.group_label = ", ".join(self._group_labels[g] for g in taken)
         found.group_words = " | ".join(taken)
 
