@@ -292,8 +292,10 @@ class Engine:
         named_owners = [d for d in drugs if d in owners]
         named_first = named_owners + [d for d in owners if d not in drugs]
         drugs = list(dict.fromkeys([*named_first, *drugs]))
-        if rare:
-            for term, named in rare.items():
+        explained: set[str] = set()
+        for term, named in rare.items():
+            if term.replace("-", "") not in explained:  # "paradigmhf" is "paradigm-hf", already said
+                explained.add(term.replace("-", ""))
                 why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
                            ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
