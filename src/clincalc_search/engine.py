@@ -31,7 +31,7 @@ from clincalc_search.intent import (
     section_cues,
     section_intents,
 )
-from clincalc_search.models import SECTION_KEYS, Answer, Chunk, Hit, Monograph
+from clincalc_search.models import SECTION_KEYS, SECTION_TITLES, Answer, Chunk, Hit, Monograph
 from clincalc_search.other_medicines import read_medicines
 from clincalc_search.rare_terms import MAX_MONOGRAPHS as RARE_TERM_MONOGRAPHS
 from clincalc_search.rare_terms import RareTerms, term_keys
@@ -592,14 +592,15 @@ class Engine:
         # the section model weighs the words beyond the class's name with the intent's cue, as it does a drug
         # question's, and reads what the intent table cannot. On the development class set it chose better than the
         # cue alone (docs/EVALUATION.md). A class's name alone asks what it is.
+        fit: np.ndarray | None = None
         if intents or not set(stem_text(" ".join(self.lexicon.residual(text, rec)))) <= _group_name_stems(rec):
             candidates = np.array(sorted(i for d in rec.group for i in self.by_drug[d].values()))
-            self._scores(text, plan.stems, candidates, mode, plan)
+            fit, _ = self._scores(text, plan.stems, candidates, mode, plan)
             learned = self._learned_section(plan, group=rec.group)
             if learned is not None and learned[0] != section:
                 section = learned[0]
                 _explain_learned(plan, learned, intents)
-        members = self._members_by_evidence(text, plan)
+        members = self._members_by_evidence(text, plan, section, fit)
         hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in members[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
             message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
@@ -607,11 +608,12 @@ class Engine:
             message = f"Drugs in the corpus matching '{rec.group_label}': {', '.join(rec.group)}."
         return Answer(question="", message=message, hits=hits, trace={"group_section": section})
 
-    def _members_by_evidence(self, text: str, plan: Plan) -> list[str]:
+    def _members_by_evidence(self, text: str, plan: Plan, section: str, fit: np.ndarray | None) -> list[str]:
         """A group's members, those whose monographs use the specific things the question names beside the group
         first: a term only some of them use sets those apart ("calicheamicin ADCs", "beta-blockers in HFrEF:
-        CIBIS-II, MERIT-HF"), weighed as its rarity among them (log of members over users). Each subgroup the
-        question names keeps its place (the first named is asked about); within one, ties keep the group's order."""
+        CIBIS-II, MERIT-HF"), weighed as its rarity among them (log of members over users); among members those
+        terms do not set apart, the one whose `section` best fits the question (`fit`, the fused scores) comes
+        first. Each subgroup the question names keeps its place (the first named is asked about)."""
         rec = plan.recognised
         named = _group_name_stems(rec)
         # What the question names beside the group: the corpus's coined terms (a trial, a code), and words few
@@ -627,6 +629,11 @@ class Engine:
                     by = {self.chunks[i].drug for i in self.sparse.documents_with([stem])}
                     if len(by) <= self._rare_word_monographs:
                         users[word] = by
+        # Then, among members the terms do not set apart, the one whose section best fits the whole question (its
+        # fused score): "betabloccanti nello scompenso cardiaco" names no rare term, yet carvedilol's Evidence
+        # answers it and atenolol's does not. A class's bare name has no scores: the group's order stands.
+        fits = {} if fit is None else {d: float(fit[self.by_drug[d][section]]) for d in rec.group
+                                       if section in self.by_drug[d]}
         ordered: list[str] = []
         for part in rec.parts():
             weight = {d: 0.0 for d in part}
@@ -637,10 +644,11 @@ class Engine:
                     for d in among:
                         weight[d] += math.log(len(part) / len(among))
                         telling.setdefault(d, []).append(term)
-            order = sorted(part, key=lambda d: -weight[d])
+            order = sorted(part, key=lambda d: (-weight[d], -fits.get(d, 0.0)))
             if not ordered and order[0] != part[0]:
-                plan.why.append(f"{order[0]} first among the group: its monograph uses "
-                                + ", ".join(f"'{w}'" for w in telling[order[0]]))
+                plan.why.append(f"{order[0]} first among the group: " + (
+                    "its monograph uses " + ", ".join(f"'{w}'" for w in telling[order[0]]) if order[0] in telling
+                    else f"its {SECTION_TITLES[section]} section fits the question best"))
             ordered += order
         return ordered
 
