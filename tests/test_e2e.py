@@ -641,6 +641,18 @@ def test_which_drug_leads_beside_a_drug_named_as_a_conditions_cause(real_engine:
     assert real_engine.lexicon.recognise(typed).drugs[0] == drug
 
 
+@pytest.mark.parametrize(("question", "label"), [
+    # a class's one-word name joined to a word for treatment, as German, French and Italian write it
+    ("Statintherapie: welche Leberwerte?", "Statins"),
+    ("Betablockerbehandlung bei Asthma erlaubt?", "Beta-blockers"),
+    ("insulinoterapia e ipoglicemia notturna", "Insulins"),
+    # no class's name before the word for treatment: nothing
+    ("Schmerztherapie nach der Operation", None),
+])
+def test_a_class_joined_to_a_word_for_treatment_names_it(real_engine: Engine, question: str, label: str | None) -> None:
+    assert real_engine.lexicon.recognise(question).group_label == label
+
+
 @pytest.mark.parametrize(("question", "members", "section"), [
     # a class by its name in another language (corpus/classes.yaml aliases_abroad)
     ("¿Qué controles necesitan los inhibidores de la ECA?", ["benazepril", "lisinopril", "perindopril", "ramipril"],

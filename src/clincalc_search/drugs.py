@@ -248,6 +248,9 @@ def group_key(name: str) -> str:
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
+# Words for a treatment that German and French join to the name of what is given ("Statintherapie",
+# "Insulinbehandlung", "insulinothérapie"), as _group_words leaves them (accents folded).
+_TREATMENT_HEADS = ("therapie", "terapia", "behandlung", "medikamente", "medikament", "praparate", "praparat")
 # The words a class named for its use ends in ("heart failure medicines", "sleeping tablets"), any of which people type.
 _MEDICINE_HEADS = ("medicine", "medication", "med", "drug", "tablet", "pill", "treatment")
 # "Receptor" in the six languages, as group_key leaves it: a receptor's antagonists or agonists are named with it or
@@ -1288,7 +1291,7 @@ class DrugLexicon:
         # "SGLT2i", "ACEi": clinicians' shorthand for an inhibitor a kicker or an English class name spells out.
         every = [part for w in _group_words(text, connectors=True)
                  for part in ([w[:-1], "inhibitor"] if w[-1:] == "i" and w[:-1] in self._inhibited else [_singular(w)])]
-        words = _without_connectors(every)
+        words = [self._treatment_compound(w) for w in _without_connectors(every)]
         spans = [(" ".join(words[i : i + n]), i, n) for n in range(max(4, self._longest_group), 0, -1)
                  for i in range(len(words) - n + 1)]
         grams = [gram for gram, _, _ in spans]
@@ -1357,6 +1360,18 @@ class DrugLexicon:
                 found.group_label = found.group_words = gram
                 return
         self._misspelt_group(grams, found)
+
+    def _treatment_compound(self, word: str) -> str:
+        """A class's one-word name joined to a word for treatment with it, as German and French write it
+        ("Statintherapie", "Betablockerbehandlung", "insulinothérapie"): the class's name; any other word as it is."""
+        for head in _TREATMENT_HEADS:
+            if word.endswith(head) and len(word) - len(head) >= SHORT_NAME:
+                stem = word[: -len(head)]
+                # a linking letter: "Insulino-", "Antibiotika-s-"
+                for name in (stem, stem[:-1] if stem[-1] in "os" else None):
+                    if name and (name in self._class_keys or name in self._subgroup_keys):
+                        return name
+        return word
 
     def _condition(self, question: str) -> tuple[str, str] | None:
         """A class named by the condition it treats (classes.yaml `conditions`) and a medicine word, within one clause:
