@@ -653,6 +653,17 @@ def test_a_class_joined_to_a_word_for_treatment_names_it(real_engine: Engine, qu
     assert real_engine.lexicon.recognise(question).group_label == label
 
 
+@pytest.mark.parametrize(("question", "label"), [
+    # a two-word name with its modifier after the noun, as Italian and Spanish also write it
+    ("bloccanti alfa e ipotensione ortostatica", "alfa-bloccanti"),
+    ("bloqueantes alfa y mareo al levantarse", "alfa-bloqueantes"),
+    # a prefix split off by a hyphen is not turned round: "anti-TNF, anti-IL-6" names each group once
+    ("anti-TNF y anti-IL-6: riesgo de infecciones", "anti-TNFs, anti-IL-6"),
+])
+def test_a_two_word_class_name_is_read_in_either_order(real_engine: Engine, question: str, label: str) -> None:
+    assert real_engine.lexicon.recognise(question).group_label == label
+
+
 @pytest.mark.parametrize(("question", "members", "section"), [
     # a class by its name in another language (corpus/classes.yaml aliases_abroad)
     ("¿Qué controles necesitan los inhibidores de la ECA?", ["benazepril", "lisinopril", "perindopril", "ramipril"],

@@ -283,6 +283,13 @@ def _key_forms(name: str) -> tuple[list[str], list[str]]:
         kept = [w for w in key.split() if w not in _RECEPTOR_WORDS]
         if 1 < len(kept) < len(key.split()) and (short := " ".join(kept)) not in own + other:
             other.append(short)
+    # Two words the other way round, as Spanish, Portuguese and Italian put a modifier after its noun ("bloqueadores
+    # alfa" for "alfa-bloqueadores"); not a prefix split off by a hyphen ("anti-TNF" is no "TNF anti")
+    for key in own:
+        words = key.split()
+        if len(words) == 2 and words[0] not in ("anti", "non") and all(len(w) > 2 and not w.isdigit() for w in words) \
+                and (swapped := f"{words[1]} {words[0]}") not in own + other:
+            other.append(swapped)
     return own, other
 
 
