@@ -664,6 +664,20 @@ def test_a_two_word_class_name_is_read_in_either_order(real_engine: Engine, ques
     assert real_engine.lexicon.recognise(question).group_label == label
 
 
+@pytest.mark.parametrize("question", [
+    # a medicine named by its form beside the condition it treats, in three languages
+    "do my glaucoma drops slow my heart?", "gotas para el glaucoma: ¿escuecen?",
+    "Augentropfen gegen Glaukom: Nebenwirkungen",
+])
+def test_a_form_beside_a_condition_names_its_class(real_engine: Engine, question: str) -> None:
+    assert real_engine.lexicon.recognise(question).group_label == "Glaucoma medicines"
+
+
+def test_a_form_beside_a_condition_still_abstains_on_a_medicine_the_corpus_lacks(real_engine: Engine) -> None:
+    answer = real_engine.ask("nystatin drops for oral thrush in a baby: do they sting?")
+    assert not answer.refused and not answer.hits and "'nystatin' is not covered" in (answer.message or "")
+
+
 @pytest.mark.parametrize(("question", "members", "section"), [
     # a class by its name in another language (corpus/classes.yaml aliases_abroad)
     ("¿Qué controles necesitan los inhibidores de la ECA?", ["benazepril", "lisinopril", "perindopril", "ramipril"],

@@ -385,7 +385,12 @@ _MEDICINE_WORD_KEYS = frozenset(_singular(w) for w in normalise(
     "medicamento medicamentos fármaco fármacos pastilla pastillas remedio remedios tratamiento tratamientos "
     "médicament médicaments traitement traitements Medikament Medikamente Arzneimittel Mittel Tablette Tabletten "
     "Behandlung farmaco farmaci medicinale medicinali medicina trattamento trattamenti remédio remédios tratamento "
-    "tratamentos").split())
+    "tratamentos "
+    # and the forms a medicine comes in, by which people name the ones they use ("my glaucoma drops", "asthma
+    # inhalers", "Asthmasprays")
+    "drops inhaler inhalers injection injections gotas colirio colirios inhalador inhaladores inyección inyecciones "
+    "collyre collyres inhalateur inhalateurs Tropfen Augentropfen Inhalator Inhalatoren Spritze Spritzen collirio "
+    "colliri inalatore inalatori colírio colírios inalador inaladores injeção injeções").split())
 _PREPOSITIONS = frozenset(normalise(
     "for against para contra de del des du pour contre anti gegen bei für zur zum per contro di della dei "
     "degli delle da do das dos").split())
