@@ -678,6 +678,13 @@ def test_a_form_beside_a_condition_still_abstains_on_a_medicine_the_corpus_lacks
     assert not answer.refused and not answer.hits and "'nystatin' is not covered" in (answer.message or "")
 
 
+def test_an_english_word_joins_no_medicine_name_by_a_romance_of(real_engine: Engine) -> None:
+    # "do" is Portuguese "of" ("sulfato do magnésio"); in "thrush: do they taste bad" it joins no name ("tea tree")
+    assert real_engine.lexicon.other_medicines_named("nystatin for a baby's oral thrush: do they taste bad?") == [
+        "nystatin"]
+    assert real_engine.lexicon.other_medicines_named("sulfato de magnesio en preeclampsia")[0] == "magnesium sulfate"
+
+
 @pytest.mark.parametrize(("question", "members", "section"), [
     # a class by its name in another language (corpus/classes.yaml aliases_abroad)
     ("¿Qué controles necesitan los inhibidores de la ECA?", ["benazepril", "lisinopril", "perindopril", "ramipril"],

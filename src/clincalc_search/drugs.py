@@ -1078,7 +1078,9 @@ class DrugLexicon:
         named = [name for name in [*pairs, *words] if english.isdisjoint(name.split(" ")) and self.other_medicine(name)]
         # Joined by "of" ("dinitrato de isosorbida"): named as the dictionary has it, before the words alone.
         medicines = self._other_medicines()
+        # Not where a word is English: "thrush do they taste bad" joins nothing by Portuguese "do".
         joined = [medicines.pairs[k] for m in _JOINED_BY_OF.finditer(text) if medicines is not None
+                  and english.isdisjoint((m.group("first"), m.group("second")))
                   for k in _either_order(m) if k in medicines.pairs and self.other_medicine(medicines.pairs[k])]
         return list(dict.fromkeys([*joined, *named]))
 
