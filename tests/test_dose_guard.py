@@ -888,6 +888,28 @@ def test_a_presentation_a_level_or_an_effects_length_is_not_refused(question: st
     assert not dose_guard.check(question).is_dose
 
 
+@pytest.mark.parametrize("question", [
+    # whether a form exists, in the five other languages, as "does it come as a liquid" is refused in English
+    "Existe-t-il du tramadol en gouttes ?",
+    "Gibt es Sertralin auch als Lösung zum Einnehmen?",
+    "Esiste la quetiapina in gocce?",
+    "¿Hay omeprazol en suspensión para niños?",
+    "A levetiracetam vem em xarope?",
+])
+def test_whether_a_form_exists_is_refused_in_other_languages(question: str) -> None:
+    assert_refused_by(question, "strength_form")
+
+
+@pytest.mark.parametrize("question", [
+    "¿Hay riesgo de sangrado con el ibuprofeno en gotas?",   # a risk, an interaction or a difference with a form
+    "Gibt es Wechselwirkungen mit dem Amoxicillin-Saft?",
+    "c'è differenza tra il generico in compresse e l'originale?",
+    "¿Hay que tomar el omeprazol en ayunas?",                  # no form named
+])
+def test_a_risk_or_a_difference_beside_a_form_is_not_refused(question: str) -> None:
+    assert not dose_guard.check(question).is_dose
+
+
 @pytest.mark.parametrize(("question", "context"), [
     ("could swallowing too many sertraline at once damage the heart?", "too_many_consequence"),  # what it does
     ("is it harmful if a child takes too many vitamin tablets together?", "too_many_consequence"),

@@ -562,7 +562,21 @@ _REQUESTS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
      r" (?:disponib\w*|dispon[ií]ve\w*|existen\w*|esistono|existent|exist\w*|en el mercado|in commercio|no mercado|"
      r"sur le march[eé]|hay|ci sono|il y a|h[aá])\b"
      r"|\ba (?:che|qu[eé]|quelle) concentra\w*|\bquali (?:formulazioni|concentrazioni|dosaggi)\b"
-     r"|\b(?:wirk|dosis|tabletten|pflaster)st[aä]rken?\b"),
+     r"|\b(?:wirk|dosis|tabletten|pflaster)st[aä]rken?\b"
+     # whether a form exists, asked in another language as "does it come as a liquid" is in English ("existe en
+     # sirop", "gibt es … als Saft", "esiste … in gocce", "¿hay … en jarabe?", "existe … em xarope")
+     r"|\b(?:existe\w*|exist\w*|gibt es|esiste|esistono|c'e|hay|viene|vem|ha)\b(?:-t-(?:il|elle)|-(?:ils|elles))?"
+     # a name between (not a risk, a problem, an effect, an interaction or a difference: "¿hay riesgo en gotas?")
+     r"(?: (?!(?:riesgos?|risques?|risiko\w*|rischi\w*|riscos?|problem\w*|interac\w*|wechselwirk\w*|nebenwirk\w*|"
+     r"efectos?|effets?|effetti|efeitos?|danger\w*|pericol\w*|perigo\w*|gefahr\w*|differen\w*|diferen\w*|"
+     r"unterschied\w*)\b)[\w'-]+){0,4}"
+     r" (?:en|als|in|em|come|como)(?: (?:forma|forme|une?|uma?|la|le|el|de))?"
+     r" (?:sirop|gouttes|solutions?|suspensions?|suppositoires?|patch\w*|comprim\w*|injectables?|gelules?|"
+     r"saft|sirup|tropfen|l[oö]sung|trinkl[oö]sung|z[aä]pfchen|pflaster|granulat|spritzen?|kapseln?|tabletten?|"
+     r"sciroppo|gocce|soluzione|sospensione|supposte|cerott\w*|compresse|fiale|iniettabil\w*|capsule|"
+     r"jarabe|gotas|soluci[oó]n|suspensi[oó]n|supositorios?|parches?|pastillas|inyectables?|c[aá]psulas|"
+     r"xarope|solu[cç][aã]o|suspens[aã]o|adesivos?|injet[aá]ve\w*|liquid\w*|l[ií]quid\w*|fl[uü]ssig\w*|"
+     r"sous-cutan\w*|subcut[aá]ne\w*|sottocut\w*|subkutan\w*|orodispersib\w*|bucodispersab\w*)\b"),
 ]]
 
 # Stage 3, mentions: an amount, weight, count or regimen written into the question. A mention is the thing
