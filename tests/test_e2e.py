@@ -989,6 +989,22 @@ def test_the_member_whose_section_fits_comes_first(real_engine: Engine, question
     assert f"{first} first among the group: its " in (answer.why or "") and "fits the question best" in answer.why
 
 
+def test_a_study_named_beside_a_class_asks_for_evidence(real_engine: Engine) -> None:
+    # "Rezeptor" is the class's own name, no cue for How it works; the trial is what is asked about
+    answer = real_engine.ask("Mineralokortikoid-Rezeptor-Antagonisten bei Herzschwäche: RALES, EMPHASIS-HF")
+    assert {h.section for h in answer.hits} == {"evidence"}
+    assert "it names studies of the group's monographs: 'emphasis-hf' (eplerenone)" in (answer.why or "")
+
+
+@pytest.mark.parametrize(("question", "section"), [
+    ("MRAs: RALES, and what potassium monitoring?", "monitoring"),  # another section asked for as well
+    ("LAMA inhalers: what are they for?", "overview"),               # a coined term that is the class's own name
+])
+def test_a_coined_term_beside_a_class_leaves_another_question_its_section(real_engine: Engine, question: str,
+                                                                          section: str) -> None:
+    assert real_engine.ask(question).hits[0].section == section
+
+
 def test_a_class_named_alone_keeps_the_groups_order(real_engine: Engine) -> None:
     group = real_engine.lexicon.recognise("statins").group
     answer = real_engine.ask("statins")

@@ -593,13 +593,29 @@ class Engine:
         # question's, and reads what the intent table cannot. On the development class set it chose better than the
         # cue alone (docs/EVALUATION.md). A class's name alone asks what it is.
         fit: np.ndarray | None = None
-        if intents or not set(stem_text(" ".join(self.lexicon.residual(text, rec)))) <= _group_name_stems(rec):
+        named = _group_name_stems(rec)
+        beyond = [w for w in self.lexicon.residual(text, rec) if not set(stem_text(w)) <= named]  # the class's name
+        if intents or beyond:
             candidates = np.array(sorted(i for d in rec.group for i in self.by_drug[d].values()))
             fit, _ = self._scores(text, plan.stems, candidates, mode, plan)
             learned = self._learned_section(plan, group=rec.group)
             if learned is not None and learned[0] != section:
                 section = learned[0]
                 _explain_learned(plan, learned, intents)
+        # A study some members' monographs own, named beside the class with no other question ("MRA bei
+        # Herzinsuffizienz: RALES und EMPHASIS-HF"): Evidence is asked for, as it is beside a drug's name.
+        studies = {term: users for term, users in self.rare.find(text).items()
+                   if not set(stem_text(term.replace("-", " "))) <= named}  # not the class's own name ("LAMA")
+        # the sections the question's cues ask for, but not a cue the class's own name gave ("Rezeptor-Antagonisten")
+        asked = {cue for cue, word in plan.cues.items() if not (stems := set(stem_text(word))) or not stems <= named}
+        if section != "evidence" and not asked - {"prescribing", "evidence"} \
+                and (own := self._own_studies(studies, rec.group)):
+            section = "evidence"
+            plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
+            named_studies = {term.replace("-", ""): f"'{term}' ({', '.join(owners)})" for term, owners in own.items()
+                             if "-" in term or term not in {t.replace("-", "") for t in own}}  # "emphasishf" once
+            plan.why.append("section 'evidence': it names studies of the group's monographs: "
+                            + ", ".join(named_studies.values()))
         members = self._members_by_evidence(text, plan, section, fit)
         hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in members[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
