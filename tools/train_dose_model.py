@@ -97,22 +97,7 @@ SETS = ["eval/dose_queries.jsonl", "eval/dose_queries_heldout.jsonl", "eval/dose
         # with no number, a switch's equivalent, a choice of two strengths or a step down for a side effect, an
         # infusion's speed, against a test's interval, time to effect, a strength stated beside another question, and
         # numbers that are values (a level, its correction, an INR, an eGFR, a child who swallowed some)
-        "eval/dose_train_r.jsonl", "eval/dose_train_s.jsonl",
-        # The dose sets spent from the twenty-fourth to the thirty-sixth session (CY to FZ, 23 sets), and
-        # t to x, written in the twenty-fourth session for a retrain that was not kept then
-        "eval/dose_queries_heldout101.jsonl", "eval/dose_queries_heldout102.jsonl",
-        "eval/dose_queries_heldout104.jsonl", "eval/dose_queries_heldout107.jsonl",
-        "eval/dose_queries_heldout109.jsonl", "eval/dose_queries_heldout120.jsonl",
-        "eval/dose_queries_heldout123.jsonl", "eval/dose_queries_heldout126.jsonl",
-        "eval/dose_queries_heldout129.jsonl", "eval/dose_queries_heldout132.jsonl",
-        "eval/dose_queries_heldout135.jsonl", "eval/dose_queries_heldout139.jsonl",
-        "eval/dose_queries_heldout144.jsonl", "eval/dose_queries_heldout149.jsonl",
-        "eval/dose_queries_heldout150.jsonl", "eval/dose_queries_heldout151.jsonl",
-        "eval/dose_queries_heldout162.jsonl", "eval/dose_queries_heldout172.jsonl",
-        "eval/dose_queries_heldout173.jsonl", "eval/dose_queries_heldout174.jsonl",
-        "eval/dose_queries_heldout175.jsonl", "eval/dose_queries_heldout176.jsonl",
-        "eval/dose_queries_heldout179.jsonl", "eval/dose_train_t.jsonl", "eval/dose_train_u.jsonl",
-        "eval/dose_train_v.jsonl", "eval/dose_train_w.jsonl", "eval/dose_train_x.jsonl"]
+        "eval/dose_train_r.jsonl", "eval/dose_train_s.jsonl"]
 # Retrieval sets: questions their writers were told must not ask for a dose. Short clinician shorthand that is not a
 # dose question ("imatinib MoA", "MTX LFTs", "CIBIS-II") is common there and rare in the dose sets, whose near-misses
 # are mostly longer; without them the model learned that terse shorthand means a dose question.
@@ -140,31 +125,7 @@ RETRIEVAL_SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/quer
                   "eval/queries_heldout67.jsonl", "eval/queries_heldout68.jsonl", "eval/queries_train_s.jsonl",
                   "eval/queries_heldout80.jsonl", "eval/queries_heldout85.jsonl", "eval/queries_heldout88.jsonl",
                   "eval/queries_heldout93.jsonl", "eval/queries_heldout95.jsonl", "eval/queries_heldout97.jsonl",
-                  "eval/queries_heldout98.jsonl",
-                  # the retrieval and class sets spent since (CX to GL, 68 sets), and the development class set
-                  "eval/queries_heldout100.jsonl", "eval/queries_heldout103.jsonl", "eval/queries_heldout105.jsonl",
-                  "eval/queries_heldout106.jsonl", "eval/queries_heldout108.jsonl", "eval/queries_heldout110.jsonl",
-                  "eval/queries_heldout111.jsonl", "eval/queries_heldout112.jsonl", "eval/queries_heldout113.jsonl",
-                  "eval/queries_heldout114.jsonl", "eval/queries_heldout115.jsonl", "eval/queries_heldout116.jsonl",
-                  "eval/queries_heldout117.jsonl", "eval/queries_heldout118.jsonl", "eval/queries_heldout119.jsonl",
-                  "eval/queries_heldout121.jsonl", "eval/queries_heldout122.jsonl", "eval/queries_heldout124.jsonl",
-                  "eval/queries_heldout125.jsonl", "eval/queries_heldout127.jsonl", "eval/queries_heldout128.jsonl",
-                  "eval/queries_heldout130.jsonl", "eval/queries_heldout131.jsonl", "eval/queries_heldout133.jsonl",
-                  "eval/queries_heldout134.jsonl", "eval/queries_heldout136.jsonl", "eval/queries_heldout137.jsonl",
-                  "eval/queries_heldout138.jsonl", "eval/queries_heldout140.jsonl", "eval/queries_heldout141.jsonl",
-                  "eval/queries_heldout142.jsonl", "eval/queries_heldout143.jsonl", "eval/queries_heldout145.jsonl",
-                  "eval/queries_heldout146.jsonl", "eval/queries_heldout147.jsonl", "eval/queries_heldout148.jsonl",
-                  "eval/queries_heldout152.jsonl", "eval/queries_heldout153.jsonl", "eval/queries_heldout154.jsonl",
-                  "eval/queries_heldout155.jsonl", "eval/queries_heldout156.jsonl", "eval/queries_heldout157.jsonl",
-                  "eval/queries_heldout158.jsonl", "eval/queries_heldout159.jsonl", "eval/queries_heldout160.jsonl",
-                  "eval/queries_heldout161.jsonl", "eval/queries_heldout163.jsonl", "eval/queries_heldout164.jsonl",
-                  "eval/queries_heldout165.jsonl", "eval/queries_heldout166.jsonl", "eval/queries_heldout167.jsonl",
-                  "eval/queries_heldout168.jsonl", "eval/queries_heldout169.jsonl", "eval/queries_heldout170.jsonl",
-                  "eval/queries_heldout171.jsonl", "eval/queries_heldout177.jsonl", "eval/queries_heldout178.jsonl",
-                  "eval/queries_heldout180.jsonl", "eval/queries_heldout181.jsonl", "eval/queries_heldout182.jsonl",
-                  "eval/queries_heldout183.jsonl", "eval/queries_heldout184.jsonl", "eval/queries_heldout185.jsonl",
-                  "eval/queries_heldout186.jsonl", "eval/queries_heldout187.jsonl", "eval/queries_heldout188.jsonl",
-                  "eval/queries_heldout189.jsonl", "eval/queries_heldout191.jsonl", "eval/queries_class_dev.jsonl"]
+                  "eval/queries_heldout98.jsonl"]
 HIDDEN = 32
 ALPHA = 1e-4
 EPOCHS = 15
