@@ -266,7 +266,7 @@ def group_keys(name: str) -> list[str]:
     return own + other
 
 
-def _key_forms(name: str) -> tuple[list[str], list[str]]:
+def _key_forms(name: str, abroad: bool = False) -> tuple[list[str], list[str]]:
     """A name's own keys: its key, and for a name with a hyphen its key as written joined too ("bêta-bloquants non
     cardiosélectifs" is typed "bêtabloquants non cardiosélectifs" as often). Then its variants: a name ending in a
     word for medicines with any other such word ("heart failure tablets", "smoking cessation meds", "sleeping
@@ -283,9 +283,10 @@ def _key_forms(name: str) -> tuple[list[str], list[str]]:
         kept = [w for w in key.split() if w not in _RECEPTOR_WORDS]
         if 1 < len(kept) < len(key.split()) and (short := " ".join(kept)) not in own + other:
             other.append(short)
-    # Two words the other way round, as Spanish, Portuguese and Italian put a modifier after its noun ("bloqueadores
-    # alfa" for "alfa-bloqueadores"); not a prefix split off by a hyphen ("anti-TNF" is no "TNF anti")
-    for key in own:
+    # A name abroad with its two words the other way round, as Spanish, Portuguese and Italian put a modifier after its
+    # noun ("bloqueadores alfa" for "alfa-bloqueadores"); not a prefix split off by a hyphen ("anti-TNF" is no "TNF
+    # anti"), nor an English name ("anticholinergic drugs dementia risk" does not name the dementia drugs)
+    for key in own if abroad else ():
         words = key.split()
         if len(words) == 2 and words[0] not in ("anti", "non") and all(len(w) > 2 and not w.isdigit() for w in words) \
                 and (swapped := f"{words[1]} {words[0]}") not in own + other:
@@ -293,11 +294,12 @@ def _key_forms(name: str) -> tuple[list[str], list[str]]:
     return own, other
 
 
-def _keys_in_order(items: list[_Named], label: Callable[[_Named], str] = str) -> list[tuple[_Named, str]]:
+def _keys_in_order(items: list[_Named], label: Callable[[_Named], str] = str,
+                   abroad: bool = False) -> list[tuple[_Named, str]]:
     """(item, key) for each of a group's names (`label` reads the name from an item), every name's own keys before any
     name's variants: a variant ("glp 1 agonist" of "GLP-1 receptor agonists") does not take the label of a name
     written that way ("GLP-1 agonists")."""
-    forms = [(item, *_key_forms(label(item))) for item in items]
+    forms = [(item, *_key_forms(label(item), abroad)) for item in items]
     return [(item, key) for item, own, _ in forms for key in own] + [(item, key) for item, _, other in forms
                                                                      for key in other]
 
@@ -700,7 +702,7 @@ class DrugLexicon:
                   for lang, labels in sub.names.items() for label in labels]
         # normalise drops a Greek letter: "β-Blocker" would read as any "blocker"
         named = [n for n in named if not GREEK.search(n[1])]
-        for (lang, label, members), key in _keys_in_order(named, lambda n: n[1]):
+        for (lang, label, members), key in _keys_in_order(named, lambda n: n[1], abroad=True):
             if key in english_keys:
                 continue  # "DMARD" stays the English name of the whole class, "SSRI" of its subgroup
             if members is None:
