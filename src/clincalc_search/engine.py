@@ -6,6 +6,7 @@ import math
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Literal
@@ -89,6 +90,17 @@ class Plan:
 def _group_name_stems(rec: Recognised) -> set[str]:
     """The stems of the names the question gave its class or group: none of them asks about anything else."""
     return set(stem_text(f"{rec.group_label or ''} {rec.group_words or ''}"))
+
+
+def _once_each(terms: Iterable[str]) -> list[str]:
+    """Coined terms in order, each once: "paradigmhf" (which the rare-term index also holds) is "paradigm-hf"."""
+    seen: set[str] = set()
+    once = []
+    for term in terms:
+        if term.replace("-", "") not in seen:
+            seen.add(term.replace("-", ""))
+            once.append(term)
+    return once
 
 
 def _explain_learned(plan: Plan, learned: tuple[str, float], intents: list[str]) -> None:
@@ -292,12 +304,10 @@ class Engine:
         named_owners = [d for d in drugs if d in owners]
         named_first = named_owners + [d for d in owners if d not in drugs]
         drugs = list(dict.fromkeys([*named_first, *drugs]))
-        explained: set[str] = set()
-        for term, named in rare.items():
-            if term.replace("-", "") not in explained:  # "paradigmhf" is "paradigm-hf", already said
-                explained.add(term.replace("-", ""))
-                why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
-                           ("s" if len(named) > 1 else ""))
+        for term in _once_each(rare):
+            named = rare[term]
+            why.append(f"'{term}' is named only in the {' and '.join(named)} monograph" +
+                       ("s" if len(named) > 1 else ""))
         cues = section_cues(text)
         if rare and study:
             # "What did PLATO show about ticagrelor in ACS": the trial is what is asked about, whatever else is named.
@@ -604,7 +614,8 @@ class Engine:
                 _explain_learned(plan, learned, intents)
         # A study some members' monographs own, named beside the class with no other question ("MRA bei
         # Herzinsuffizienz: RALES und EMPHASIS-HF"): Evidence is asked for, as it is beside a drug's name.
-        studies = {term: users for term, users in self.rare.find(text).items()
+        found = self.rare.find(text)
+        studies = {term: users for term, users in found.items()
                    if not set(stem_text(term.replace("-", " "))) <= named}  # not the class's own name ("LAMA")
         # the sections the question's cues ask for, but not a cue the class's own name gave ("Rezeptor-Antagonisten")
         asked = {cue for cue, word in plan.cues.items() if not (stems := set(stem_text(word))) or not stems <= named}
@@ -612,11 +623,9 @@ class Engine:
                 and (own := self._own_studies(studies, rec.group)):
             section = "evidence"
             plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
-            named_studies = {term.replace("-", ""): f"'{term}' ({', '.join(owners)})" for term, owners in own.items()
-                             if "-" in term or term not in {t.replace("-", "") for t in own}}  # "emphasishf" once
             plan.why.append("section 'evidence': it names studies of the group's monographs: "
-                            + ", ".join(named_studies.values()))
-        members = self._members_by_evidence(text, plan, section, fit)
+                            + ", ".join(f"'{term}' ({', '.join(own[term])})" for term in _once_each(own)))
+        members = self._members_by_evidence(plan, found, section, fit)
         hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in members[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
             message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
@@ -624,10 +633,12 @@ class Engine:
             message = f"Drugs in the corpus matching '{rec.group_label}': {', '.join(rec.group)}."
         return Answer(question="", message=message, hits=hits, trace={"group_section": section})
 
-    def _members_by_evidence(self, text: str, plan: Plan, section: str, fit: np.ndarray | None) -> list[str]:
+    def _members_by_evidence(self, plan: Plan, found: dict[str, list[str]], section: str,
+                             fit: np.ndarray | None) -> list[str]:
         """A group's members, those whose monographs use the specific things the question names beside the group
         first: a term only some of them use sets those apart ("calicheamicin ADCs", "beta-blockers in HFrEF:
-        CIBIS-II, MERIT-HF"), weighed as its rarity among them (log of members over users); among members those
+        CIBIS-II, MERIT-HF": `found`, the coined terms the question names), weighed as its rarity among them (log of
+        members over users); among members those
         terms do not set apart, the one whose `section` best fits the question (`fit`, the fused scores) comes
         first. Each subgroup the question names keeps its place (the first named is asked about)."""
         rec = plan.recognised
@@ -636,10 +647,9 @@ class Engine:
         # monographs use (a payload, a complication); not a word many use ("breast", "INR", "were"), which a
         # member's monograph may use in passing or to say it does not apply.
         users: dict[str, set[str]] = {}
-        for term, drugs in self.rare.find(text).items():
-            if not any(term.replace("-", "") == other.replace("-", "") for other in users):  # "merit-hf", "merithf"
-                users[term] = set(drugs)
-        for word in self.lexicon.residual(text, rec):
+        for term in _once_each(found):
+            users[term] = set(found[term])
+        for word in self.lexicon.residual(plan.text, rec):
             for stem in stem_text(word):
                 if stem not in named and not any(stem in term for term in users):
                     by = {self.chunks[i].drug for i in self.sparse.documents_with([stem])}
