@@ -248,8 +248,9 @@ def group_key(name: str) -> str:
     return " ".join(_singular(w) for w in _group_words(normalise(name)))
 
 
-# Words for a treatment that German and French join to the name of what is given ("Statintherapie",
-# "Insulinbehandlung", "insulinothérapie"), as _group_words leaves them (accents folded).
+# Words for a treatment that German, French and the other Romance languages join to the name of what is given
+# ("Statintherapie", "Insulinbehandlung", "insulinothérapie", "insulinoterapia"), as _group_words leaves them
+# (accents folded).
 _TREATMENT_HEADS = ("therapie", "terapia", "behandlung", "medikamente", "medikament", "praparate", "praparat")
 # The words a class named for its use ends in ("heart failure medicines", "sleeping tablets"), any of which people type.
 _MEDICINE_HEADS = ("medicine", "medication", "med", "drug", "tablet", "pill", "treatment")
@@ -389,7 +390,7 @@ _MEDICINE_WORD_KEYS = frozenset(_singular(w) for w in normalise(
     "Behandlung farmaco farmaci medicinale medicinali medicina trattamento trattamenti remédio remédios tratamento "
     "tratamentos "
     # and the forms a medicine comes in, by which people name the ones they use ("my glaucoma drops", "asthma
-    # inhalers", "Asthmasprays")
+    # inhalers", "Augentropfen gegen Glaukom")
     "drops inhaler inhalers injection injections gotas colirio colirios inhalador inhaladores inyección inyecciones "
     "collyre collyres inhalateur inhalateurs Tropfen Augentropfen Inhalator Inhalatoren Spritze Spritzen collirio "
     "colliri inalatore inalatori colírio colírios inalador inaladores injeção injeções").split())
@@ -1378,8 +1379,9 @@ class DrugLexicon:
         self._misspelt_group(grams, found)
 
     def _treatment_compound(self, word: str) -> str:
-        """A class's one-word name joined to a word for treatment with it, as German and French write it
-        ("Statintherapie", "Betablockerbehandlung", "insulinothérapie"): the class's name; any other word as it is."""
+        """A class's one-word name joined to a word for treatment with it, as German and the Romance languages write
+        it ("Statintherapie", "Betablockerbehandlung", "insulinothérapie"): the class's name; other words as they
+        are."""
         for head in _TREATMENT_HEADS:
             if word.endswith(head) and len(word) - len(head) >= SHORT_NAME:
                 stem = word[: -len(head)]
