@@ -654,6 +654,17 @@ def test_a_class_joined_to_a_word_for_treatment_names_it(real_engine: Engine, qu
 
 
 @pytest.mark.parametrize(("question", "label"), [
+    # dual antiplatelet therapy names the antiplatelets; "direct" factor Xa inhibitors in another language
+    ("duale Plättchenhemmung nach Stent: welche Studien?", "Antiplatelets"),
+    ("dual antiplatelet therapy after a stent: bleeding risk", "Antiplatelets"),
+    ("inhibidores directos del factor Xa: vida media", "inhibidores directos del factor Xa"),
+])
+def test_dual_antiplatelet_therapy_and_direct_xa_inhibitors_name_their_group(real_engine: Engine, question: str,
+                                                                             label: str) -> None:
+    assert real_engine.lexicon.recognise(question).group_label == label
+
+
+@pytest.mark.parametrize(("question", "label"), [
     # a two-word name with its modifier after the noun, as Italian and Spanish also write it
     ("bloccanti alfa e ipotensione ortostatica", "alfa-bloccanti"),
     ("bloqueantes alfa y mareo al levantarse", "alfa-bloqueantes"),
