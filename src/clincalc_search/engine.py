@@ -625,7 +625,7 @@ class Engine:
             plan.why[:] = [w for w in plan.why if not w.startswith("section '")]
             plan.why.append("section 'evidence': it names studies of the group's monographs: "
                             + ", ".join(f"'{term}' ({', '.join(own[term])})" for term in _once_each(own)))
-        members = self._members_by_evidence(plan, found, section, fit)
+        members = self._members_by_evidence(plan, found, beyond, section, fit)
         hits = [self._hit(self.chunks[self.by_drug[d][section]], 1.0) for d in members[:limit]]
         if rec.drug_class and rec.drug_class in self.classes:
             message = f"{rec.drug_class}: {self.classes[rec.drug_class].description}"
@@ -633,13 +633,13 @@ class Engine:
             message = f"Drugs in the corpus matching '{rec.group_label}': {', '.join(rec.group)}."
         return Answer(question="", message=message, hits=hits, trace={"group_section": section})
 
-    def _members_by_evidence(self, plan: Plan, found: dict[str, list[str]], section: str,
+    def _members_by_evidence(self, plan: Plan, found: dict[str, list[str]], beyond: list[str], section: str,
                              fit: np.ndarray | None) -> list[str]:
         """A group's members, those whose monographs use the specific things the question names beside the group
         first: a term only some of them use sets those apart ("calicheamicin ADCs", "beta-blockers in HFrEF:
-        CIBIS-II, MERIT-HF": `found`, the coined terms the question names), weighed as its rarity among them (log of
-        members over users); among members those
-        terms do not set apart, the one whose `section` best fits the question (`fit`, the fused scores) comes
+        CIBIS-II, MERIT-HF": `found`, the coined terms the question names, and the rare ones among `beyond`, its
+        words beyond the class's name), weighed as its rarity among them (log of members over users); among members
+        those terms do not set apart, the one whose `section` best fits the question (`fit`, the fused scores) comes
         first. Each subgroup the question names keeps its place (the first named is asked about)."""
         rec = plan.recognised
         named = _group_name_stems(rec)
@@ -649,7 +649,7 @@ class Engine:
         users: dict[str, set[str]] = {}
         for term in _once_each(found):
             users[term] = set(found[term])
-        for word in self.lexicon.residual(plan.text, rec):
+        for word in beyond:
             for stem in stem_text(word):
                 if stem not in named and not any(stem in term for term in users):
                     by = {self.chunks[i].drug for i in self.sparse.documents_with([stem])}
