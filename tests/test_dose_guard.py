@@ -1385,3 +1385,62 @@ def test_an_amount_someone_is_given_is_a_dose_question(question: str) -> None:
 ])
 def test_a_french_diet_is_no_regimen(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose
+
+
+# A measured level beside a change to what is given asks how to dose from the level (thirty-ninth session).
+@pytest.mark.parametrize("question", [
+    "digoxin level 2.4 today, should we cut it back",
+    "phenytoin level 8 and still fitting - should I go up?",
+    "vanc trough 22, should we reduce?",
+    "Litiemia 1,2 con Plenur: ¿hay que bajarla?",
+    "Tacrolimusspiegel 4 – sollen wir erhöhen?",
+    "taux de lithium à 1,4, faut-il diminuer le Téralithe ?",
+    "livello di fenitoina 30, riduciamo il Dintoina?",
+])
+def test_a_change_asked_beside_a_measured_level(question: str) -> None:
+    assert check(question).is_dose  # some by the level rule, some by an older titration rule
+
+
+@pytest.mark.parametrize("question", [
+    "lithium level 1.4 - should we stop it?",
+    "INR 4.2, should I cut down on alcohol?",
+    "Litiemia 1,3: ¿el ibuprofeno puede subirla?",
+    "digoxin level 2.6 - what symptoms of toxicity to look for",
+])
+def test_a_measured_level_beside_another_question(question: str) -> None:
+    assert not check(question).is_dose, check(question).why
+
+
+# A rate or an infusion time asked in plain words or with an elided article (thirty-ninth session).
+@pytest.mark.parametrize("question", [
+    "what speed should the gentamicin drip go at",
+    "¿A qué ritmo hay que pasar el hierro intravenoso?",
+    "Vitesse d'injection du furosémide IV ?",
+    "Velocità d'infusione della vancomicina?",
+    "Il ferro endovena si può infondere in mezz'ora?",
+])
+def test_an_infusion_speed_in_plain_words(question: str) -> None:
+    assert_refused_by(question, "infusion_rate")
+
+
+@pytest.mark.parametrize("question", ["speed of onset of rocuronium", "what speed of action does lorazepam have"])
+def test_speed_of_an_effect_is_not_a_rate(question: str) -> None:
+    assert not check(question).is_dose, check(question).why
+
+
+# A choice between two intervals, in any of the six languages, asks which interval (thirty-ninth session); beside
+# a symptom it times the symptom.
+@pytest.mark.parametrize("question", [
+    "Is Stelara every 8 weeks or monthly?",
+    "Mounjaro: täglich oder wöchentlich?",
+    "¿El Prolia es semestral o anual?",
+    "Le Fosamax, quotidien ou hebdomadaire ?",
+    "Xalatan meglio due volte al giorno che una volta al giorno?",
+    "is bimatoprost better twice a day than once?",
+])
+def test_a_choice_between_two_intervals(question: str) -> None:
+    assert_refused_by(question, "choice")
+
+
+def test_two_intervals_that_time_a_symptom() -> None:
+    assert not check("does the headache come daily or weekly on nifedipine?").is_dose

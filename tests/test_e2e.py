@@ -1074,3 +1074,10 @@ def test_another_name_of_a_drug_beside_a_class(real_engine: Engine, question: st
                                                group: str | None) -> None:
     found = real_engine.lexicon.recognise(question)
     assert found.drugs == drugs and found.group_label == group
+
+
+@pytest.mark.e2e
+def test_two_intervals_beside_a_symptom_the_rules_miss_are_set_aside_by_the_learned_model(real_engine: Engine) -> None:
+    # the rules read "daily or weekly" as a frequency; the question times the flushes
+    decision, _ = real_engine.dose_decision("are the hot flushes on letrozole daily or weekly?")
+    assert not decision.is_dose and decision.overruled, decision.why
