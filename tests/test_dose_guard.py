@@ -1444,3 +1444,20 @@ def test_a_choice_between_two_intervals(question: str) -> None:
 
 def test_two_intervals_that_time_a_symptom() -> None:
     assert not check("does the headache come daily or weekly on nifedipine?").is_dose
+
+
+# "Stop dead" in the other languages, offered against a taper: whether a taper is needed (thirty-ninth session).
+@pytest.mark.parametrize("question", [
+    "Prednisolone 30 mg depuis une semaine : diminuer progressivement ou arrêter net ?",
+    "¿La dexametasona se baja poco a poco o se puede dejar en seco?",
+    "Kortison ausschleichen oder von heute auf morgen absetzen?",
+    "Il prednisone va scalato o si può sospendere di punto in bianco?",
+])
+def test_a_taper_offered_against_stopping_dead(question: str) -> None:
+    assert not check(question).is_dose, check(question).why
+
+
+@pytest.mark.parametrize("question", ["Gentamicina in dialisi, come si aggiusta?",
+                                      "Metformina con eGFR basso: si adegua?"])
+def test_an_adjustment_asked_with_an_italian_verb(question: str) -> None:
+    assert_refused_by(question, "adjustment")
