@@ -1461,3 +1461,18 @@ def test_a_taper_offered_against_stopping_dead(question: str) -> None:
                                       "Metformina con eGFR basso: si adegua?"])
 def test_an_adjustment_asked_with_an_italian_verb(question: str) -> None:
     assert_refused_by(question, "adjustment")
+
+
+# "Which one" among drugs by what each is for or does is no choice of strength (thirty-ninth session); among
+# strengths, forms or schedules the question names, it is.
+@pytest.mark.parametrize("question", ["antifungals: which one is for thrush and which for nail infections?",
+                                      "beta-blockers, which one is least likely to cause cold hands?"])
+def test_which_one_among_drugs(question: str) -> None:
+    assert not check(question).is_dose, check(question).why
+
+
+@pytest.mark.parametrize("question", ["lisinopril 5 or 10, which one?", "Sinemet 12.5/50 or 25/100, which one?",
+                                      "amlodipine 5 or 10 - which one is the usual?",
+                                      "rivastigmine, the patch or the capsules: which one should mum have?"])
+def test_which_one_among_strengths(question: str) -> None:
+    assert check(question).is_dose, check(question).why

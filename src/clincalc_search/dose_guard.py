@@ -588,7 +588,7 @@ _REQUESTS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
      r"| (?!(?:rem[eé]dio|medicamentos?|m[eé]dicaments?|f[aá]rmacos?|farmac[oi]|medicinas?|medikament\w*|anti-?\w+|"
      r"analg[eé]sic\w*|antibi\w*|tipo|marca|gen[eé]ric\w*|cosa|coisa|chose|rimedio|prodotto|produto|producto|produit)\b)"
      r"[\w-]+ (?:si|se|quando|cuando|quand|wenn|porque|parce|perch[eé]|pois|ahora|agora|maintenant|adesso|ora|oggi|hoy|hoje|antes|avant|prima|bevor)\b))|\b(?:darf|kann|soll) ich (?:noch )?mehr (?:davon )?(?:nehmen|einnehmen|geben|spritzen)\b|\b(?:puedo|posso|puis-je|je peux|darf ich|kann ich|pode|puede)\b(?: [\w'-]+){0,2}? (?:tomar|pingar|prendre|prenderne|nehmen|dar|usar|mettre|mettere|poner|p[oô]r)\b(?: [\w'-]+)? (?:m[aá]s|mais|plus|davantage|di pi[uù]|mehr)(?=\s*(?:[?.,!;:]|$|\s(?:si|se|wenn|quand|quando|cuando|hoy|oggi|heute|aujourd'hui|hoje|ahora|agora|adesso|maintenant|jetzt|gotas|gocce|gouttes|tropfen|comprim\w*|pastill\w*|tabletten)\b))|\bat once\b|\bat a time\b|\b(?:half|quarter|whole) (?:a |of a )?(?:tablet|pill|one|dose|capsule)\b|\bwhat strength\b|\bone or two\b|\btoo (?:strong|weak)\b"),
-    ("strength_form", r"\bstrengths?\b|\b(?:strongest|weakest) (?:[\w-]+ )?(?:tablets?|capsules?|caps|patch(?:es)?|pens?|inhalers?|injections?|creams?|versions?|forms?|ones?)\b|\bwhat (?:sizes|doses)\b|\bcome (?:in|as)\b|\bcomes (?:in|as)\b|\btablet sizes?\b|\bavailable (?:in|as)\b|\bpreparations? available\b|\bformulations?\b|\bwhat concentration\b|\bconcentration (?:is|of) (?!\w+ (?:levels?|in))|\bpack sizes?\b|\bis there (?:an? )?(?:oral |liquid |iv |im |topical )?(?:solution|liquid|syrup|suspension|version|form|formulation|injection|patch|tablet|capsule)s?\b|\bdosage form\b|\bdarreichungsform\w*|\bpr[eé]sentation\w*|\bstre?ng(?:h?th?|ht)h?s?\b|\bwhat (?:mgs?|mcgs?|micrograms?|milligrams?)\b|\bmgs? (?:are|is|does|do|available|come)\b|\bis there (?:a|an) (?:[\w-]+ )?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)?(?: ?(?:and|or|,) ?\d+(?:[.,]\d+)?)+\b[^?]*\b(?:available|exist|come|still)\b|\bmilligrams? (?:exist|are there|available)\b|\bwhich colour is\b|\bst[aä]rken?\b|\b(?:liquid|solution|suspension|syrup|patch|injection|cream|oral solution)s? (?:available|for (?:kids|children|a child))\b|\b\d+ ?% or \d+ ?%|\bwhich (?:one|strength|patch|pen|syringe)\b|\bis that a thing\b"
+    ("strength_form", r"\bstrengths?\b|\b(?:strongest|weakest) (?:[\w-]+ )?(?:tablets?|capsules?|caps|patch(?:es)?|pens?|inhalers?|injections?|creams?|versions?|forms?|ones?)\b|\bwhat (?:sizes|doses)\b|\bcome (?:in|as)\b|\bcomes (?:in|as)\b|\btablet sizes?\b|\bavailable (?:in|as)\b|\bpreparations? available\b|\bformulations?\b|\bwhat concentration\b|\bconcentration (?:is|of) (?!\w+ (?:levels?|in))|\bpack sizes?\b|\bis there (?:an? )?(?:oral |liquid |iv |im |topical )?(?:solution|liquid|syrup|suspension|version|form|formulation|injection|patch|tablet|capsule)s?\b|\bdosage form\b|\bdarreichungsform\w*|\bpr[eé]sentation\w*|\bstre?ng(?:h?th?|ht)h?s?\b|\bwhat (?:mgs?|mcgs?|micrograms?|milligrams?)\b|\bmgs? (?:are|is|does|do|available|come)\b|\bis there (?:a|an) (?:[\w-]+ )?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)?(?: ?(?:and|or|,) ?\d+(?:[.,]\d+)?)+\b[^?]*\b(?:available|exist|come|still)\b|\bmilligrams? (?:exist|are there|available)\b|\bwhich colour is\b|\bst[aä]rken?\b|\b(?:liquid|solution|suspension|syrup|patch|injection|cream|oral solution)s? (?:available|for (?:kids|children|a child))\b|\b\d+ ?% or \d+ ?%|\bwhich (?:strength|patch|pen|syringe)\b|\bwhich one (?:is|would be) (?:the )?(?:normal|right|correct|standard|usual)\b|\bis that a thing\b"
      # the strengths and forms a product comes in, asked in another language ("qué presentaciones hay", "quais as
      # concentrações disponíveis", "a che concentrazione", "Wirkstärken"); not a clinical presentation
      r"|\b(?:presentaci[oó]n(?:es)?|apresenta[cç](?:[aã]o|[oõ]es))\b(?! cl[ií]nica)"
@@ -801,6 +801,14 @@ _FILLER = frozenset(
 # Asking what a stated value means ("QTc 480 on methadone 90 - significance?"): the answer interprets it.
 _INTERPRETS = GatedPattern(r"\b(?:significance|significant|meaning|means?|mean by|interpret\w*|abnormal|concerning|"
                            r"worrying|worried|worry|alarming)\b")
+# "Which one" picks among the strengths, forms or schedules a question names ("10 or 20, which one?", "the granules or
+# the chewable, which one?"); among drugs, by what each is for or does ("antivirals: which one is for herpes?"), it
+# asks something else.
+_WHICH_ONE = GatedPattern(r"\bwhich one\b")
+_FORM_WORD = GatedPattern(r"\b(?:tablets?|tabs?|capsules?|caps|patch(?:es)?|liquid|solution|suspension|syrup|granules|"
+                          r"sprinkles|chewables?|melts|dispersible|soluble|ec|gastro-resistant|sr|mr|xl|la|cr|slow[- ]release|"
+                          r"modified[- ]release|injections?|pens?|inhalers?|sprays?|drops|cream|gel|sachets?|vials?|"
+                          r"strengths?|doses?)\b")
 _INDICATION = re.compile(r"\bfor (?:a |an |the |my |his |her )?(?:[\w'-]+ ){0,3}[\w'-]+")
 
 
@@ -875,6 +883,9 @@ def check(question: str) -> DoseDecision:
         interval_aside = True
     if not asked and (m := _COURSE_CHOICE.search(normal)) and not _NOT_A_COURSE.search(normal):
         return DoseDecision(True, "course_length", m.group(0).strip(), tuple(context))
+    if not asked and (m := _WHICH_ONE.search(text)) and (
+            _mention_spans(text) or _FORM_WORD.search(text) or not _asks_something_else(_WHICH_ONE.sub(" ", text))):
+        return DoseDecision(True, "strength_form", m.group(0).strip(), tuple(context))
     for name, rx in _MENTIONS:
         m = rx.search(text)
         if m is None:
