@@ -608,3 +608,27 @@ def test_but_a_risk_asked_about_or_an_interaction_is_not_an_effect_the_person_ha
 def test_the_drug_a_question_asks_about_leads_a_drug_named_as_a_conditions_cause(
         engine: Engine, question: str, drug: str) -> None:
     assert engine.lexicon.recognise(question).drugs[0] == drug
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    # what guidelines say or recommend, in the other languages, as English "guidelines", "recommend" (thirty-ninth
+    # session)
+    ("estatinas: ¿qué dicen las guías europeas?", "evidence"),
+    ("anticoagulants dans la FA : que recommande la HAS ?", "evidence"),
+    ("Metformin: was empfiehlt die DDG?", "evidence"),
+    ("betabloccanti nello scompenso: cosa raccomandano le società?", "evidence"),
+    ("inibidores da bomba de protões: o que recomenda a DGS?", "evidence"),
+    # sick-day rules in the other languages, as English "sick day"
+    ("dapagliflozina y días de enfermedad", "counselling"),
+    ("Metformin an Krankheitstagen", "counselling"),
+])
+def test_guidelines_and_sick_days_in_other_languages(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+def test_recommendations_to_give_stay_advice() -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents("antipsicóticos y peso: ¿qué recomendaciones le doy a mi hijo?")[:1] != ["evidence"]

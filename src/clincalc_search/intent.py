@@ -209,6 +209,8 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"(?:avisar|consultar|llamar) al m[eé]dico", r"(?:consulter|appeler|pr[eé]venir) (?:le |un |son )?m[eé]decin",
         r"zum arzt", r"segnala\w*", r"avvisa\w* il medico", r"(?:procurar|avisar|chamar) o m[eé]dico",
         r"s[ií]ntomas de alarma", r"signes d'alerte", r"warnzeichen", r"sinais de alerta",
+        # sick-day rules (as English "sick day")
+        r"d[ií]as? de enfermedad", r"jours? de maladie", r"krankheitstag\w*", r"giorni di malattia", r"dias? de doen[cç]a",
         # what the person taking it should do (as English "what should I do"); first person, since "qué hay que
         # hacer" is as often the clinician's checks
         r"que faire", r"qu'est-ce que je (?:dois|peux) faire", r"que dois-je faire",
@@ -232,6 +234,13 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"studienlage", r"zulassung\w*", r"aprobaci[oó]n", r"autorizzazione", r"aprova[cç][aã]o",
         r"comparad[oa]s?", r"compar(?:é|ée|és|ées)", r"im vergleich", r"rispetto a", r"confronto", r"meglio di",
         r"besser als", r"mejor que", r"mieux que", r"melhor que",
+        # what guidelines say or recommend (as English "guidelines", "recommend"): the guidelines named without
+        # "clinical" ("las guías ESC") and the verb in the third person; not the noun, which is as often advice to
+        # give ("¿qué recomendaciones le doy?"), nor the infinitive at the end ("¿qué recomendar?"), Counselling cues
+        r"(?:las|nuevas|[uú]ltimas|seg[uú]n(?: las)?) gu[ií]as", r"directrices", r"lignes directrices", r"consensos?",
+        r"konsensus\w*", r"recommande(?:nt)?", r"recomienda(?:n)?", r"empfiehlt",
+        # (before an article: "raccomandazioni", split as a compound, is the noun)
+        r"raccomanda(?:no)?(?= (?:la|il|le|i|gli|lo)\b)", r"recomenda(?:m)?(?= (?:a|o|as|os)\b)",
     ],
     "prescribing": [
         # a contraindication named as a noun or as its participle ("kontraindiziert", "controindicato", "contraindicado")
