@@ -91,7 +91,13 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         # 185) sets spent since.
         "eval/queries_heldout169.jsonl", "eval/queries_heldout180.jsonl", "eval/queries_heldout181.jsonl",
         "eval/queries_heldout182.jsonl", "eval/queries_heldout183.jsonl", "eval/queries_heldout184.jsonl",
-        "eval/queries_heldout185.jsonl"]
+        "eval/queries_heldout185.jsonl",
+        # Added in the thirty-ninth session: the class (186, 188, 191, 193, 194, 199, 201, 203) and retrieval (187,
+        # 189, 192, 198) sets spent since.
+        "eval/queries_heldout186.jsonl", "eval/queries_heldout187.jsonl", "eval/queries_heldout188.jsonl",
+        "eval/queries_heldout189.jsonl", "eval/queries_heldout191.jsonl", "eval/queries_heldout192.jsonl",
+        "eval/queries_heldout193.jsonl", "eval/queries_heldout194.jsonl", "eval/queries_heldout198.jsonl",
+        "eval/queries_heldout199.jsonl", "eval/queries_heldout201.jsonl", "eval/queries_heldout203.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
