@@ -459,7 +459,8 @@ _NOT_DRUG = frozenset("cholesterol bp sugar sugars glucose potassium sodium inr 
                       "pulse hba1c a1c ldl hdl triglycerides swelling nausea dizziness appetite absorption".split())
 
 # A measured level with a number ("lithium level 1.3", "TSH 9", "litemia 1,3", "Carbamazepin-Spiegel 4"): the
-# measured_value context, or a level's name abroad beside a number.
+# measured_value context, or a level's name abroad (or INR, TSH, which a Romance or German sentence keeps) beside a
+# number.
 _LEVEL_ABROAD = GatedPattern(
     r"\b(?:\w+-?spiegel|spiegel|lit(?:h)?i?emia|lithi[eé]mie|digoxin[eé]mie|kali[eé]mie|kaliemia|potasemia|potassiemia|"
     r"glic[eé]mia|gluc[eé]mia|glyc[eé]mie|blutzucker|taux|niveaux?|nivel(?:es)?|livell[oi]|n[ií]ve(?:l|is)|tasa|inr|tsh)\b"
@@ -482,10 +483,10 @@ _CHANGE_AFTER_LEVEL = GatedPattern(
     r"disminuimos|disminuir(?:la|le|lo)?|alziamo|alzare|alzarl[aoei]|abbassiamo|abbassare|abbassarl[aoei]|riduciamo|"
     r"ridurre|ridurl[aoei]|aumentiamo|aumentarl[aoei]|diminuiamo|diminuirl[aoei]|erh[oö]hen|reduzieren|senken|"
     r"verringern|steigern|(?:mehr|weniger) (?:nehmen|geben|spritzen)|augmente-t-on|on augmente|on diminue|on baisse|"
-    r"on r[eé]duit|baixamos|baixar|baix[aá]-l[ao]|reduzimos|reduzi-l[ao]|aumentamos|aument[aá]-l[ao])\b"
+    r"on r[eé]duit|baixamos|baixar|baix[aá]-l[ao]|reduzimos|reduzi-l[ao]|aument[aá]-l[ao])\b"
     r"|\b(?:hay que|bisogna|muss man|m[uü]ssen wir|faut-il|il faut|precisa|[eé] preciso|temos de|tem que|tenemos que|"
     r"dobbiamo|devo|debo|sollen wir|soll ich) (?:\w+ )?(?:aumentar|aumentare|augmenter|diminuer|baisser|r[eé]duire|"
-    r"reducir|disminuir|diminuire|diminuir|reduzir|ridurre|subir|bajar|alzare|abbassare|baixar)\w*\b")
+    r"reducir|disminuir|diminuire|reduzir|ridurre|subir|bajar|alzare|abbassare|baixar)\w*\b")
 
 # Also read before stage 1: changing the amount by some measure ("reduce warfarin by how much", "increase by
 # 30%"), although "by how much" or a percentage elsewhere is an effect size.
@@ -806,7 +807,7 @@ _INTERPRETS = GatedPattern(r"\b(?:significance|significant|meaning|means?|mean b
 # asks something else.
 _WHICH_ONE = GatedPattern(r"\bwhich one\b")
 _FORM_WORD = GatedPattern(r"\b(?:tablets?|tabs?|capsules?|caps|patch(?:es)?|liquid|solution|suspension|syrup|granules|"
-                          r"sprinkles|chewables?|melts|dispersible|soluble|ec|gastro-resistant|sr|mr|xl|la|cr|slow[- ]release|"
+                          r"sprinkles|chewables?|melts|dispersible|soluble|ec|gastro-resistant|sr|mr|xl|cr|slow[- ]release|"
                           r"modified[- ]release|injections?|pens?|inhalers?|sprays?|drops|cream|gel|sachets?|vials?|"
                           r"strengths?|doses?)\b")
 _INDICATION = re.compile(r"\bfor (?:a |an |the |my |his |her )?(?:[\w'-]+ ){0,3}[\w'-]+")
@@ -874,8 +875,8 @@ def check(question: str) -> DoseDecision:
     if level and (m := _CHANGE_AFTER_LEVEL.search(normal)):
         return DoseDecision(True, "level_adjustment", m.group(0).strip(), tuple(context))
     asked = _has_context(context, _ASKING_CONTEXT)
-    # Two intervals to choose between beside a symptom or another question time that, not the dose ("does the
-    # nausea come daily or weekly?").
+    # Two intervals beside a symptom or another question time the symptom, not the dose ("does the nausea come daily
+    # or weekly?"): the older choice pattern below does not take them either.
     interval_aside = False
     if not asked and (m := _INTERVAL_CHOICE.search(text)):
         if not _asks_something_else(_INTERVAL_CHOICE.sub(" ", text)):
