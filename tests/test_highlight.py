@@ -124,3 +124,19 @@ def test_highlighting_adds_no_encode(engine: Engine, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(engine.encoder, "encode", lambda texts, **kw: calls.append(texts) or real(texts, **kw))
     hit = engine.ask("what should I tell patients about black stools on warfarin").hits[0]
     assert hit.highlights and len(calls) == 1
+
+
+@pytest.mark.parametrize("name", ["highlights_dev.jsonl", "highlights_heldout.jsonl"])
+def test_every_labelled_line_is_still_in_the_corpus(name: str) -> None:
+    # A content update that rewrites a labelled line stops `eval --highlights` with an error: the thirty-sixth
+    # session's NICE NG106 update did so for one held-out label, unnoticed until the thirty-ninth. Checked here.
+    from clincalc_search.corpus import load_corpus
+
+    from .conftest import REAL_CORPUS
+
+    monographs, _ = load_corpus(REAL_CORPUS / "monographs")
+    text = {(m.name, s.key): s.text for m in monographs for s in m.sections}
+    rows = [json.loads(line) for line in (Path(__file__).parents[1] / "eval" / name).read_text().splitlines()
+            if line.strip()]
+    stale = [r["id"] for r in rows if r.get("line") and r["line"] not in text.get((r["drug"], r["section"]), "")]
+    assert stale == []
