@@ -1087,3 +1087,16 @@ def test_two_intervals_beside_a_symptom_the_rules_miss_are_set_aside_by_the_lear
     # the rules read "daily or weekly" as a frequency; the question times the flushes
     decision, _ = real_engine.dose_decision("are the hot flushes on letrozole daily or weekly?")
     assert not decision.is_dose and decision.overruled, decision.why
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "members"), [
+    # Portugal's "recetores" is Brazil's "receptores": a name listed one way is typed the other (thirty-ninth session)
+    ("antagonistas dos recetores da angiotensina na gravidez", {"losartan", "candesartan"}),
+    ("antagonistas dos recetores mineralocorticoides e potássio", {"spironolactone", "eplerenone"}),
+    # and a name listed with "recetores" still names its subgroup, not nicotine by a word of the name
+    ("agonistas parciais dos recetores nicotínicos: efeitos secundários", {"varenicline"}),
+])
+def test_a_receptor_spelt_the_portuguese_way(real_engine: Engine, question: str, members: set[str]) -> None:
+    drugs = {h.drug for h in real_engine.ask(question).hits}
+    assert drugs and drugs <= set(real_engine.lexicon.recognise(question).group or []) and drugs & members

@@ -222,10 +222,20 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 6 and word.endswith(_AGENT_PLURALS):  # Spanish and Portuguese: "bloqueadores", "receptores"
-        return word[:-2]
+        return _SPELT_ONE_WAY.get(word[:-2], word[:-2])
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
-    return word
+    return _SPELT_ONE_WAY.get(word, word)
+
+
+# A word spelt two ways in one language, read as one: Portugal's "recetor" (the 1990 spelling agreement drops the
+# silent p) is Brazil's "receptor", and a name written one way is typed the other.
+_SPELT_ONE_WAY = {"recetor": "receptor"}
+
+
+def _spellings(word: str) -> list[str]:
+    """A key's word and the other spellings _singular reads as it ("receptor": "recetor")."""
+    return [word, *(other for other, one in _SPELT_ONE_WAY.items() if one == word)]
 
 
 # The plural endings of Spanish and Portuguese agent nouns, whose singular ends in -or ("inhibidor", "receptor").
@@ -827,7 +837,8 @@ class DrugLexicon:
         # The group's names where the question writes them, each word as typed (singular or plural), with the articles
         # and prepositions the keys leave out between them ("diuréticos de asa").
         inside = [(m.start(), m.end()) for key in names for m in re.finditer(
-            r"\b" + _BETWEEN_NAME_WORDS.join(rf"{re.escape(w)}(?:s|es)?" for w in key.split()) + r"\b", text)]
+            r"\b" + _BETWEEN_NAME_WORDS.join(rf"(?:{'|'.join(map(re.escape, _spellings(w)))})(?:s|es)?"
+                                              for w in key.split()) + r"\b", text)]
         for drug in short:
             where = [span for named, _, at in typed_as if named == drug for span in at]
             if inside and where and all(any(x <= a and b <= y for x, y in inside) for a, b in where):
