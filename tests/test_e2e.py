@@ -1100,3 +1100,19 @@ def test_two_intervals_beside_a_symptom_the_rules_miss_are_set_aside_by_the_lear
 def test_a_receptor_spelt_the_portuguese_way(real_engine: Engine, question: str, members: set[str]) -> None:
     drugs = {h.drug for h in real_engine.ask(question).hits}
     assert drugs and drugs <= set(real_engine.lexicon.recognise(question).group or []) and drugs & members
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "members", "left_out"), [
+    # a subgroup's name is its class's name and a modifier: another of the class's names with the modifier names it too
+    # (classes.yaml lists "antipsicóticos de primera generación", not "neurolépticos …"; fortieth session)
+    ("neurolépticos de primera generación: efectos extrapiramidales", {"haloperidol"}, {"clozapine"}),
+    ("Neuroleptika der ersten Generation und QT", {"haloperidol"}, {"olanzapine"}),
+    # and after the class's name and a negation the modifier alone leaves the subgroup out
+    ("betabloqueantes no cardioselectivos y asma", {"propranolol"}, {"atenolol", "bisoprolol"}),
+    ("betabloccanti non cardioselettivi e asma", {"propranolol"}, {"atenolol", "bisoprolol"}),
+])
+def test_a_subgroup_named_with_another_name_of_its_class(real_engine: Engine, question: str, members: set[str],
+                                                          left_out: set[str]) -> None:
+    group = set(real_engine.lexicon.recognise(question).group or [])
+    assert members <= group and not left_out & group

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -252,6 +252,7 @@ def _only_in_its_language(typed: str) -> bool:
     return len(typed) < SHORT_NAME or typed in english_words()
 
 
+@lru_cache(maxsize=1 << 14)  # the lexicon reads each listed name more than once (_add_composed_subgroups)
 def group_key(name: str) -> str:
     """A class's or group's name as questions are matched against it: normalised, each word singular ("SSRI's" too),
     and "non" joined to the word it negates, so that "non-benzodiazepines" does not name the benzodiazepines."""
@@ -591,6 +592,10 @@ class DrugLexicon:
         self._group_abroad_only: dict[str, set[str]] = {}
         for c in classes:
             self._add_names_abroad(c, subgroup_members, english_keys)
+        self._modifiers: dict[tuple[str, str], str] = {}  # (class, a subgroup's modifier) → the subgroup's key
+        longest = max((k.count(" ") + 1 for k in [*self._class_keys, *self._subgroup_keys]), default=1)
+        for c in classes:
+            self._add_composed_subgroups(c, longest)
         # A condition's words (as group keys write them) → the class named by it beside a medicine word (_condition)
         self._conditions: dict[tuple[str, ...], str] = {}
         for c in classes:
@@ -724,6 +729,39 @@ class DrugLexicon:
                 self._subgroup_class.setdefault(key, c.name)
             if _only_in_its_language(normalise(label)):
                 self._group_abroad_only.setdefault(key, set()).add(lang)
+
+    def _add_composed_subgroups(self, c: DrugClass, longest: int) -> None:
+        """A subgroup named as one of its class's names and a modifier ("antipsychotiques | de première génération",
+        "betabloqueantes | cardioselectivos") is named with any other of the class's names in that language too:
+        "neuroleptiques de première génération", "betabloqueadores cardioselectivos". The modifier alone names it
+        after the class's name and a negation (_negations: "betabloqueantes no cardioselectivos")."""
+        class_names = {"en": [c.name, *c.aliases], **c.aliases_abroad}
+        for lang, names in class_names.items():
+            class_keys = {k for name in names if not GREEK.search(name) for k in _key_forms(name)[0]}
+            class_keys = {k for k in class_keys if self._class_keys.get(k) == c.name}
+            subgroup_names = [(sub.aliases if lang == "en" else sub.names.get(lang, [])) for sub in c.subgroups]
+            for labels in subgroup_names:
+                for label in labels:
+                    if GREEK.search(label) or (key := group_key(label)) not in self._subgroup_keys \
+                            or self._subgroup_class.get(key) != c.name:
+                        continue
+                    for own in class_keys:
+                        if key.startswith(own + " "):
+                            modifier = key[len(own) + 1 :]
+                            composed = [f"{k} {modifier}" for k in class_keys]
+                        elif key.endswith(" " + own):
+                            modifier = key[: -len(own) - 1]
+                            composed = [f"{modifier} {k}" for k in class_keys]
+                        else:
+                            continue
+                        self._modifiers.setdefault((c.name, modifier), key)
+                        for other in composed:
+                            # no longer than the names as listed: each word more is one more span in every question
+                            if other not in self._class_keys and other not in self._subgroup_keys \
+                                    and other.count(" ") < longest:
+                                self._subgroup_keys[other] = self._subgroup_keys[key]
+                                self._group_labels[other] = self._group_labels[key]
+                                self._subgroup_class[other] = c.name
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -1474,6 +1512,7 @@ class DrugLexicon:
         English counts only in its language, so it is never read as negated ("non TCA")."""
         negated: list[str] = []
         at: set[int] = set()  # where in `every` a negated name starts
+        first: dict[str, str] = {}  # a negated key → its first word as typed after the negation
         for i, word in enumerate(every):
             if word.startswith("non") and len(word) > len("non"):
                 after = [word[len("non"):], *_without_connectors(every[i + 1 :])]
@@ -1487,17 +1526,26 @@ class DrugLexicon:
                 continue
             key = next((g for n in range(min(len(after), self._longest_group), 0, -1)
                         if (g := " ".join(after[:n])) in self._subgroup_keys), None)
+            if key is None and (ending := self._class_ending(every[:i])):
+                key = next((k for n in range(min(len(after), self._longest_group), 0, -1)
+                            if (k := self._modifiers.get((ending, " ".join(after[:n]))))), None)
             if key and key not in self._english_only and key not in self._group_abroad_only and key not in negated:
                 negated.append(key)
                 at.add(start)
+                first[key] = after[0]
         plain = {w for i, w in enumerate(every) if i not in at}
-        compared = frozenset(k for k in negated if k.split()[0] in plain)
+        compared = frozenset(k for k in negated if first[k] in plain)
         return [k for k in negated if k not in compared], compared
 
     def _class_ends(self, before: list[str]) -> bool:
         """Whether the words before a negation end with a class's name ("antagonistas del calcio | no …")."""
+        return self._class_ending(before) is not None
+
+    def _class_ending(self, before: list[str]) -> str | None:
+        """The class whose name the words end with, if any."""
         words = _without_connectors(before)
-        return any(" ".join(words[-n:]) in self._class_keys for n in range(1, min(len(words), self._longest_group) + 1))
+        return next((self._class_keys[k] for n in range(1, min(len(words), self._longest_group) + 1)
+                     if (k := " ".join(words[-n:])) in self._class_keys), None)
 
     def _misspelt_group(self, grams: list[str], found: Recognised) -> None:
         """A class's or subgroup's name misspelt ("aromatese inhibitors", "bisphosphanates"), as near as a drug's name
