@@ -1476,3 +1476,27 @@ def test_which_one_among_drugs(question: str) -> None:
                                       "rivastigmine, the patch or the capsules: which one should mum have?"])
 def test_which_one_among_strengths(question: str) -> None:
     assert check(question).is_dose, check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    "la carga de digoxina en la FA rápida, ¿cómo se hace?",
+    "Aufsättigung mit Amiodaron – wie läuft das ab?",
+    "la charge en amiodarone per os, on fait comment ?",
+    "digitalizzazione con digossina: come si procede?",
+    "a impregnação com amiodarona, como se faz?",
+])
+def test_a_loading_named_abroad_is_a_dose_question(question: str) -> None:
+    # the loading itself named in another language, with no dose word: how it is done states amounts and times
+    assert_refused_by(question, "dose_word")
+
+
+@pytest.mark.parametrize("question", [
+    "pourquoi faire une charge en ticagrelor avant l'angioplastie ?",
+    "wozu eine Aufsättigung mit Digoxin?",
+    "la prise en charge de l'intoxication à la digoxine",
+    "il Brilique è a carico del SSN?",
+    "conjugados anticuerpo-fármaco con carga de calicheamicina: ¿cómo actúan?",
+    "la charge en sodium des comprimés effervescents de paracétamol",
+])
+def test_a_load_that_is_not_a_loading_dose_or_asks_why(question: str) -> None:
+    assert not check(question)

@@ -488,6 +488,22 @@ _CHANGE_AFTER_LEVEL = GatedPattern(
     r"dobbiamo|devo|debo|sollen wir|soll ich) (?:\w+ )?(?:aumentar|aumentare|augmenter|diminuer|baisser|r[eé]duire|"
     r"reducir|disminuir|diminuire|reduzir|ridurre|subir|bajar|alzare|abbassare|baixar)\w*\b")
 
+# A loading dose as the other languages name the loading itself ("la carga de amiodarona, ¿cómo se hace?", "die
+# Aufsättigung mit Phenytoin, wie geht die?", "la charge en digoxine", "digitalizzazione rapida", "colchicina de
+# ataque"): how it is done states amounts and times. Not a load of something else ("prise en charge", "charge
+# virale", "carga de trabajo", "a carico del SSN", "charge en sodium", an antibody "con carga de" its payload), and
+# not why it is done, which explains (DOSE_POLICY.md: the reason for a loading dose is not a dose question).
+_LOADING_ABROAD = GatedPattern(
+    r"\baufs[aä]ttig\w*|\bimpregna(?:ci[oó]n|[cç][aã]o)\b|\bimpr[eé]gnation\b|"
+    r"\bdigitali[sz]{1,2}a(?:ci[oó]n|zione|tion|[cç][aã]o)\b|"
+    r"(?<!prise en )(?<!a la )(?<!à la )(?<!avec une )(?<!avec )\bcharge (?:en|de|d'|du) ?(?!travail|la preuve|sel\b|sodium|sucre|potassium|l'[eé]tat)[a-z]{3,}|"
+    r"(?<!con )(?<!com )\bcarga (?:de|con|com|do|da) (?!trabajo|trabalho|la enfermedad|doen[cç]a|sal\b|sodio|s[oó]dio|az[uú]car|a[cç][uú]car|"
+    r"potasio|pot[aá]ssio)[a-z]{3,}|(?<!a )(?<!con )(?<!col )\bcarico (?:di|del|della|con|col) (?!lavoro|sodio|sale\b|zuccher\w*|potassio|ssn\b)"
+    r"[a-z]{3,}|\bde ataque\b")
+_LOADING_REASON = GatedPattern(
+    _WHY_WORD + r"\b|\b(?:wozu|para qu[eé]|pra qu[eê]|para que serve|[aà] quoi (?:[cç]a )?sert|a cosa serve|"
+    r"(?:ha|tiene|faz|fait) (?:ancora |todav[ií]a |ainda |encore )?(?:senso|sentido|sens)|raz[oó]n|raison|motivo|grund)\b")
+
 # Also read before stage 1: changing the amount by some measure ("reduce warfarin by how much", "increase by
 # 30%"), although "by how much" or a percentage elsewhere is an effect size.
 _CHANGE_BY = GatedPattern(r"\b(?:increase|reduce|lower|raise|cut|decrease|adjust|change|up|drop)\b[^?]{0,40}\bby (?:how much|how many|\d+(?:[.,]\d+)? ?%)")
@@ -871,6 +887,8 @@ def check(question: str) -> DoseDecision:
         word = m.group(1)
         if word in _DOSE_OBJECT or (word not in english_words() and word not in _NOT_DRUG):
             return DoseDecision(True, "titration", m.group(0).strip(), tuple(context))
+    if (m := _LOADING_ABROAD.search(text)) and not _LOADING_REASON.search(normal):
+        return DoseDecision(True, "dose_word", m.group(0).strip(), tuple(context))
     level = _has_context(context, frozenset({"measured_value"})) or _LEVEL_ABROAD.search(normal)
     if level and (m := _CHANGE_AFTER_LEVEL.search(normal)):
         return DoseDecision(True, "level_adjustment", m.group(0).strip(), tuple(context))
