@@ -1500,3 +1500,17 @@ def test_a_loading_named_abroad_is_a_dose_question(question: str) -> None:
 ])
 def test_a_load_that_is_not_a_loading_dose_or_asks_why(question: str) -> None:
     assert not check(question)
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # how much food or drink a diet allows is not an amount of the drug, in any word order or language
+    ("on warfarin, how much kale can I eat in a week?", False),
+    ("linezolid and cheese, how much I can eat?", False),
+    ("Marcumar: wie viel Brokkoli darf ich essen?", False),
+    ("varfarina, quanta verdura posso mangiare al giorno?", False),
+    ("sous warfarine, combien de légumes verts je peux manger ?", False),
+    # a measure or form of the medicine drunk still asks an amount of it
+    ("cuánto jarabe de ibuprofeno puede beber mi hijo", True),
+])
+def test_how_much_food_a_diet_allows(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why

@@ -138,6 +138,11 @@ _TIME_ASKED_FOREIGN = (r"combien de (?:temps|jours|semaines|mois|minutes|heures)
                        r"stunden))")
 _COLOURED = (r"\b\d+(?:[.,]\d+)? ?(?:mg|mcg|micrograms?)(?: tablets?| tabs?| ones?)?,? (?:is |are |= |- )?"
              r"(?:brown|blue|pink|white|yellow|orange|green|red|purple|lilac|peach|grey|gray|beige|cream)\b")
+# Words that make "how much … can I drink" an amount of the medicine: a measure, a form, the drug itself.
+_NOT_FOOD = (r"of\b|de (?:ce|cette|este|esta|esse|essa)\b|ml\b|mls\b|mil+ilit\w*|mg\b|mcg\b|g\b|spoon\w*|teaspoon\w*|"
+             r"cuchar\w*|cuiller\w*|l[oö]ffel\w*|cucchia\w*|colher\w*|tablets?\b|pills?\b|caps\w*|doses?\b|sachets?\b|"
+             r"syrup|jarabe|sirop|saft|sciroppo|xarope|liquid|solution|soluci[oó]n|medicine|medicina|m[eé]dicament\w*|"
+             r"medikament\w*|farmac\w*|rem[eé]dio|it\b|them\b|lo\b|la\b|le\b|units?\b|drops?\b|gotas|gouttes|tropfen|gocce")
 _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, rx in [
     # Too many taken at once, asked for what it does ("can taking too many metformin tablets at once cause lactic
     # acidosis?"): an overdose's consequence, in other words.
@@ -182,6 +187,15 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     # OP absetzen"): how to take it, or stopping before surgery, not the dose.
     ("spacing_or_waiting", rf"\b(?:how (?:long|many (?:hours|minutes|days))|{_TIME_ASKED_FOREIGN})\b[^?]{{0,60}}\b(?:apart from|away from|distanzi\w*|distanci\w*|distanza|distancia|dist[aâ]ncia|d\'?[eé]cart|[eé]cart|espac\w*|abstand|attendre|esperar|aspettare|warten|aguardar|vorher|(?:vor|avant|antes d[eoa]s?|prima d[ei]l?l?'?) ?(?:der |dem |einer |einem |la |l'|el |a |o |the |an? |une? |una |uma |um |my |mi |ma |mon |meiner |la mia |il mio )?(?:op|operation|op[eé]ration|chirurgie|cirug[ií]a|cirurgia|intervento|intervenci[oó]n|surgery|eingriff|intervention|procedure|procedura|procedimiento|procedimento|coloscopie|colonoscop\w*|colonscopia|koloskopie|darmspiegelung|magenspiegelung|endoscop\w*|endoskopie|gastroscop\w*|gastroskopie|biops\w*|extraction dentaire|extracci[oó]n dental|estrazione dentaria|extra[cç][aã]o dent[aá]ria|zahnextraktion|dental extraction))\b"
      rf"|\b(?:attendre|esperar|aspettare|warten|aguardar|distanziare|espacer|separar)\b[^?]{{0,40}}\b(?:{_TIME_ASKED_FOREIGN})\b"),
+    # How much food or drink a diet allows beside the drug ("on warfarin, how much broccoli can I eat", "the warfarin
+    # and green vegetables, how much I can eat?", "Marcumar: wie viel Spinat darf ich essen?", "quanta verdura posso
+    # mangiare?"): a diet question, not an amount of the drug; not a measure or a form of the medicine drunk ("how much
+    # milliliter of amoxicillin he must drink", "cuánto jarabe puedo beber").
+    ("food_amount", rf"\b(?:how (?:much|many)|cu[aá]nt[oa]s?|combien(?: de)?|wie viele?|quant[oaie]s?)\b(?: (?!{_NOT_FOOD})[\w'-]+){{0,3}}? "
+     r"(?:(?:i|we|you|he|she|they|one) )?(?:(?:can|could|should|may|must|am i allowed to|is it (?:ok|okay|safe) to) )?"
+     r"(?:(?:i|we|you|he|she|they|one) )?(?:eat|drink|puedo (?:comer|beber)|puede (?:comer|beber)|posso (?:mangiare|bere|comer|beber)|"
+     r"pode (?:comer|beber)|je (?:peux|peut) (?:manger|boire)|puis-je (?:manger|boire)|on peut (?:manger|boire)|"
+     r"darf (?:ich|man|er|sie) (?:\w+ )?(?:essen|trinken))\b"),
     # When in the day to take it, chosen or moved ("simvastatin 40 mg abends oder morgens?", "could I move it to the
     # morning"): administration, which the policy does not count as dosing, even beside a strength or a clock time.
     ("time_of_day", TIME_OF_DAY),
@@ -794,6 +808,7 @@ def _set_aside(text: str) -> tuple[str, list[str]]:
 # Context classes that are themselves the asked-for thing (a test interval, an onset, an effect size...): once
 # one is found, an amount written in the question is only context.
 _ASKING_CONTEXT = frozenset({
+    "food_amount",
     "overdose_consequence", "too_many_consequence", "child_ingestion", "time_of_day", "target_level_foreign", "pack_contents", "how_many_people", "trial_outcome", "driving_time", "onset_foreign", "spacing_or_waiting", "effect_size_foreign", "effect_duration_foreign", "test_frequency", "test_frequency_either_side", "taper_needed",
     "onset_time", "storage_time", "count_before_event", "device_off", "tablet_colour", "effect_size", "measured_magnitude", "measured_change", "test_schedule", "patient_threshold", "reaction_course", "time_to_effect", "effect_duration", "monitoring_duration", "effect_frequency",
 })
