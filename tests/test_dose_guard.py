@@ -1514,3 +1514,21 @@ def test_a_load_that_is_not_a_loading_dose_or_asks_why(question: str) -> None:
 ])
 def test_how_much_food_a_diet_allows(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize("question", [
+    # a phrasal change verb asked on its own after a measured level
+    "tacrolimus trough 5 six weeks post transplant - bump it up?",
+    "vanc trough 24, knock it back?",
+    # a kidney function written with its value, and an adjustment asked impersonally
+    "Levetiracetam con clearance 35: come si modifica?",
+    "eGFR 28 con rivaroxaban: va modificata?",
+])
+def test_a_phrasal_or_impersonal_change_beside_a_level(question: str) -> None:
+    assert_refused_by(question, "level_adjustment")
+
+
+@pytest.mark.parametrize("question", ["INR 3.5 - will spinach bring it down?",
+                                      "eGFR 40 on metformin: why does it matter?"])
+def test_what_changes_a_level_is_not_a_change_of_dose(question: str) -> None:
+    assert not check(question)

@@ -492,12 +492,19 @@ _CHANGE_AFTER_LEVEL = GatedPattern(
     r"reduce|decrease|drop|increase|raise|up|go up|go down|bump (?:it |them )?up|titrate|halve|give (?:more|less)|"
     r"take (?:more|less))\b" + _NOT_GIVEN
     + r"|\b(?:cut back|cut down|go up|go down|reduce|lower|increase|halve)\s*\??\s*$|\bhow much (?:more|less)\b"
+    # a phrasal verb asked on its own after the level ("trough 4 - bump it up?"), not what something else does to it
+    # ("will spinach bring it down?")
+    r"|(?:^|(?<=[-,:;\u2013\u2014])|(?<=[-,:;\u2013\u2014] ))(?:bump (?:it |them )?(?:up|down)|knock (?:it |them )?(?:back|down)|bring (?:it |them )?down|"
+    r"up it)\s*\??\s*$"
     r"|(?<!puede )(?<!pueden )(?<!pu[oò] )(?<!possono )(?<!pode )(?<!podem )(?<!kann )(?<!k[oö]nnen )(?<!peut )"
     r"\b(?:bajamos|bajar(?:la|le|lo|las|los)?|subimos|subir(?:la|le|lo)?|reducimos|reducir(?:la|le|lo)?|aumentamos|"
     r"disminuimos|disminuir(?:la|le|lo)?|alziamo|alzare|alzarl[aoei]|abbassiamo|abbassare|abbassarl[aoei]|riduciamo|"
     r"ridurre|ridurl[aoei]|aumentiamo|aumentarl[aoei]|diminuiamo|diminuirl[aoei]|erh[oö]hen|reduzieren|senken|"
     r"verringern|steigern|(?:mehr|weniger) (?:nehmen|geben|spritzen)|augmente-t-on|on augmente|on diminue|on baisse|"
-    r"on r[eé]duit|baixamos|baixar|baix[aá]-l[ao]|reduzimos|reduzi-l[ao]|aument[aá]-l[ao])\b"
+    r"on r[eé]duit|baixamos|baixar|baix[aá]-l[ao]|reduzimos|reduzi-l[ao]|aument[aá]-l[ao]|"
+    # an adjustment asked impersonally: "come si modifica?", "¿se ajusta?", "faut-il l'adapter ?", "anpassen?"
+    r"si modifica|va modificat[ao]|modificarl[aoei]|si adegua|se ajusta|hay que ajustar(?:la|lo)?|ajustamos|"
+    r"precisa (?:de )?ajust\w*|[eé] preciso ajustar|faut-il (?:l')?(?:adapter|ajuster)|on (?:l')?adapte|anpassen)\b"
     r"|\b(?:hay que|bisogna|muss man|m[uü]ssen wir|faut-il|il faut|precisa|[eé] preciso|temos de|tem que|tenemos que|"
     r"dobbiamo|devo|debo|sollen wir|soll ich) (?:\w+ )?(?:aumentar|aumentare|augmenter|diminuer|baisser|r[eé]duire|"
     r"reducir|disminuir|diminuire|reduzir|ridurre|subir|bajar|alzare|abbassare|baixar)\w*\b")
@@ -658,7 +665,7 @@ _MENTIONS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
     ("course", r"\bfor \d+ ?(?:days?|weeks?|months?)\b|\bx ?\d+\b|\b\d+ ?days?\s*\?"),
     ("renal_value", r"\b(?:egfr|crcl|gfr|creatinine clearance|clcr)\b(?: ?(?:of|is|was|at|=|<|>|below|under|over|above|less than))? ?\d*"
      # as the other languages name the filtration rate, with its value
-     r"|\b(?:filtrado(?: glomerular)?|filtra[cç][aã]o glomerular|taxa de filtra[cç][aã]o(?: glomerular)?|filtrazione glomerulare|dfg|tfg|clairance(?: de la cr[eé]atinine)?|aclaramiento(?: de creatinina)?|depura[cç][aã]o(?: de creatinina)?|kreatinin-?clearance|gfr)\b(?: ?(?:de|di|von|a|à|=|<|>|sotto|inferior a|unter|menor (?:de|que)|abaixo de|en dessous de|[aà] peine))? ?\d+"),
+     r"|\b(?:filtrado(?: glomerular)?|filtra[cç][aã]o glomerular|taxa de filtra[cç][aã]o(?: glomerular)?|filtrazione glomerulare|dfg|tfg|clairance(?: de la cr[eé]atinine)?|clearance(?: (?:della |de la |de )?creatinin[ae])?|aclaramiento(?: de creatinina)?|depura[cç][aã]o(?: de creatinina)?|kreatinin-?clearance|gfr)\b(?: ?(?:de|di|von|a|à|=|<|>|sotto|inferior a|unter|menor (?:de|que)|abaixo de|en dessous de|[aà] peine))? ?\d+"),
     ("number", r"\b\d+(?:[.,]\d+)?\b"),
 ]]
 _FREQ_WORD = r"(?:od|bd|bid|tds|tid|qds|qid|qd|nocte|mane|daily|weekly|fortnightly|monthly|once(?: a day| daily| weekly)?|twice(?: a day| daily| weekly)?|three times(?: a day)?|alt(?:ernate)? days|every other day|ev?e?ry ?day|q\d+\w*)"
@@ -904,7 +911,9 @@ def check(question: str) -> DoseDecision:
             return DoseDecision(True, "titration", m.group(0).strip(), tuple(context))
     if (m := _LOADING_ABROAD.search(text)) and not _LOADING_REASON.search(normal):
         return DoseDecision(True, "dose_word", m.group(0).strip(), tuple(context))
-    level = _has_context(context, frozenset({"measured_value"})) or _LEVEL_ABROAD.search(normal)
+    # A kidney function written with its value is measured as a level is ("clearance 30: come si modifica?").
+    level = _has_context(context, frozenset({"measured_value"})) or _LEVEL_ABROAD.search(normal) \
+        or dict(_MENTIONS)["renal_value"].search(text)
     if level and (m := _CHANGE_AFTER_LEVEL.search(normal)):
         return DoseDecision(True, "level_adjustment", m.group(0).strip(), tuple(context))
     asked = _has_context(context, _ASKING_CONTEXT)
