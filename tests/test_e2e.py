@@ -1116,3 +1116,22 @@ def test_a_subgroup_named_with_another_name_of_its_class(real_engine: Engine, qu
                                                           left_out: set[str]) -> None:
     group = set(real_engine.lexicon.recognise(question).group or [])
     assert members <= group and not left_out & group
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "members"), [
+    # an everyday word abroad that spells a word the corpus uses widely is that word, though the dictionary of other
+    # medicines files it as one ("Alkohol", ethanol): the class is answered (fortieth session)
+    ("Opioide und Alkohol: was muss ich beachten?", {"morphine", "oxycodone", "codeine", "tramadol", "fentanyl"}),
+    ("SSRI und Alkohol – verträgt sich das?", {"sertraline", "citalopram", "fluoxetine", "escitalopram"}),
+])
+def test_an_everyday_word_abroad_is_not_another_medicine(real_engine: Engine, question: str,
+                                                         members: set[str]) -> None:
+    drugs = {h.drug for h in real_engine.ask(question).hits}
+    assert drugs & members
+
+
+@pytest.mark.e2e
+def test_another_medicine_beside_a_class_still_abstains(real_engine: Engine) -> None:
+    answer = real_engine.ask("Antidepressiva und Kokain")
+    assert not answer.hits and answer.message and "not covered" in answer.message

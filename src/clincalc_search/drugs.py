@@ -688,6 +688,7 @@ class DrugLexicon:
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
+        self._common_spellings: tuple[int, frozenset[str]] | None = None  # spells_a_common_word's, made on first use
         self._combinations = _combinations(monographs, self.surfaces)
 
     def _add_english_subgroups(self, classes: list[DrugClass], members_of: dict[tuple[str, int], tuple[str, ...]]) \
@@ -1112,6 +1113,16 @@ class DrugLexicon:
                 or {word, _singular(word)} & self._kicker_words.keys():
             return None
         return medicines.names.get(word)
+
+    def spells_a_common_word(self, word: str, more_than: int) -> bool:
+        """Whether the word is an everyday word of another language that spells a word more than `more_than`
+        monographs use: German "Alkohol" is the corpus's "alcohol", though the dictionary of other medicines files it
+        as ethanol. Not a brand that happens to spell one ("Rexulti", "Xtandi"), which no everyday list holds."""
+        if self._common_spellings is None or self._common_spellings[0] != more_than:
+            common = {romance_spelling(w) for w, n in self._vocabulary.items() if n > more_than}
+            self._common_spellings = (more_than, frozenset(common))
+        return romance_spelling(word) in self._common_spellings[1] and any(
+            word in words for lang, words in self._everyday_words().items() if lang != "en")
 
     def _other_medicines(self) -> OtherMedicines | None:
         """The names of other medicines, read the first time a question needs them (None without them)."""

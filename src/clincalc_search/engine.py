@@ -584,7 +584,8 @@ class Engine:
         """Whether a word the corpus does not know names something other than the group the question asks about."""
         spread = self.lexicon.vocabulary
         medicine = self.lexicon.other_medicine(word)
-        if medicine is not None and max(spread.get(word, 0), spread.get(medicine, 0)) <= MEDICINE_MENTIONS:
+        if medicine is not None and max(spread.get(word, 0), spread.get(medicine, 0)) <= MEDICINE_MENTIONS \
+                and not self.lexicon.spells_a_common_word(word, MEDICINE_MENTIONS):
             return True
         if abroad or spread.get(word, 0) > PASSING_MENTION or self.lexicon.names_a_group(word):
             return False
