@@ -1135,3 +1135,19 @@ def test_an_everyday_word_abroad_is_not_another_medicine(real_engine: Engine, qu
 def test_another_medicine_beside_a_class_still_abstains(real_engine: Engine) -> None:
     answer = real_engine.ask("Antidepressiva und Kokain")
     assert not answer.hits and answer.message and "not covered" in answer.message
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug_class"), [
+    # a condition as a clause of its own, then which medicines there are for it (fortieth session)
+    ("Morbus Parkinson – welche Medikamente gibt es?", "Parkinson's disease medicines"),
+    ("arrêt du tabac : quels médicaments existent ?", "Smoking cessation medicines"),
+    ("epilepsy - what medicines are used?", "Antiepileptics"),
+])
+def test_a_condition_then_which_medicines(real_engine: Engine, question: str, drug_class: str) -> None:
+    assert real_engine.lexicon.recognise(question).drug_class == drug_class
+
+
+@pytest.mark.e2e
+def test_which_medicines_cause_a_condition_is_no_class_of_its_treatments(real_engine: Engine) -> None:
+    assert real_engine.lexicon.recognise("Depression – welche Medikamente können sie auslösen?").drug_class is None

@@ -412,6 +412,12 @@ _PREPOSITIONS = frozenset(normalise(
 _BETWEEN_NAME_WORDS = rf"(?:[\s'-]+(?:{'|'.join(sorted(_CONNECTORS))})){{0,2}}[\s'-]+"
 _CLAUSE = re.compile(r"[,.;:!?()\[\]/|\u2013\u2014]+")  # a clause's words name a class together, not across these
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
+# Which medicines, as the six languages ask it (_condition_then_which), and a medicine causing a condition; both read
+# on normalised text (accents folded).
+_WHICH = frozenset(_singular(w) for w in normalise(
+    "which what welche welcher welches quel quels quelle quelles que qué cuál cuáles quale quali qual quais").split())
+_CAUSED = re.compile(r"\b(?:caus\w*|trigger\w*|induc\w*|auslos\w*|verursach\w*|provoc\w*|provoqu\w*|desencaden\w*|"
+                     r"declench\w*|scaten\w*|worse\w*|verschlecht\w*)")
 
 
 def kicker_holds(kicker: str, english: str) -> bool:
@@ -1415,7 +1421,7 @@ class DrugLexicon:
         if negated:  # "los no dihidropiridínicos" named no group plainly: the rest of the subgroup's class
             self._take_group(negated[0], negated[0], grams, found, frozenset(negated))
             return
-        if question is not None and (named := self._condition(question)):
+        if question is not None and (named := self._condition(question) or self._condition_then_which(question)):
             condition, drug_class = named
             found.drug_class, found.group = drug_class, list(self.members.get(drug_class, []))
             found.group_label, found.group_words = drug_class, condition
@@ -1471,6 +1477,23 @@ class DrugLexicon:
                     for words in (tuple(before[-n:]) if len(before) >= n else (), tuple(after[:n])):
                         if len(words) == n and words in self._conditions:
                             return " ".join(words), self._conditions[words]
+        return None
+
+    def _condition_then_which(self, question: str) -> tuple[str, str] | None:
+        """A condition as a clause of its own, then which medicines there are for it ("Raucherentwöhnung - welche
+        Medikamente gibt es?", "smoking cessation: what drugs are used?"): the class that treats it, as _condition's.
+        Not which medicines cause it ("Depression – welche Medikamente können sie auslösen?")."""
+        # a hyphen between spaces is a dash typed on a keyboard
+        clauses = [c for part in re.split(r"\s-+\s", skeleton(question).lower()) for c in _CLAUSE.split(part)
+                   if c.strip()]
+        for first, then in zip(clauses, clauses[1:], strict=False):
+            words = tuple(_without_connectors([_singular(w) for w in _group_words(normalise(first), connectors=True)]))
+            asked = [_singular(w) for w in _group_words(normalise(then).strip(" ¿¡"), connectors=True)]
+            if words not in self._conditions or _CAUSED.search(normalise(then)):
+                continue
+            if any(w in _WHICH and asked[i + 1 : i + 2] and asked[i + 1] in _MEDICINE_WORD_KEYS
+                   for i, w in enumerate(asked[:3])):
+                return " ".join(words), self._conditions[words]
         return None
 
     def _subject(self, named: list[tuple[str, int, int]]) -> str:
