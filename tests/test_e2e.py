@@ -1151,3 +1151,15 @@ def test_a_condition_then_which_medicines(real_engine: Engine, question: str, dr
 @pytest.mark.e2e
 def test_which_medicines_cause_a_condition_is_no_class_of_its_treatments(real_engine: Engine) -> None:
     assert real_engine.lexicon.recognise("Depression – welche Medikamente können sie auslösen?").drug_class is None
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drugs"), [
+    # English clinicians' lower-case slang ("tac", "dig") names the drug only in an English question: "TAC" is a CT
+    # scan in Spanish, Italian and Portuguese (fortieth session)
+    ("¿Debo dejar la metformina antes del TAC con contraste?", ["metformin"]),
+    ("metformina e TAC con contrasto: quando riprenderla?", ["metformin"]),
+    ("tac trough 9 on Advagraf - ok?", ["tacrolimus"]),
+])
+def test_english_slang_names_a_drug_only_in_english(real_engine: Engine, question: str, drugs: list[str]) -> None:
+    assert real_engine.lexicon.recognise(question).drugs == drugs

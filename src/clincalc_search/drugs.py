@@ -568,6 +568,10 @@ class DrugLexicon:
                     joined = re.sub(r"[ -]", "", normalise(label))
                     if len(joined) >= JOINED_BRAND_MIN and joined not in english_words():
                         self.surfaces.setdefault(joined, m.name)
+        # Other names listed in lower case and under four letters ("tac", "dig", "oxy") are English clinicians' slang:
+        # they name the drug only in a question that shows no other language.
+        self._english_shorthand = {normalise(n) for m in monographs for n in m.other_names
+                                   if n == n.lower() and len(n) < SHORT_NAME}
         self._exact = _NameFinder(list(self.surfaces))
         self.members: dict[str, list[str]] = {}
         for m in sorted(monographs, key=lambda m: m.name):
@@ -789,6 +793,8 @@ class DrugLexicon:
                 continue
             if stop - start < SHORT_NAME and self._everyday_short(text[start:stop], text, question):
                 continue
+            if text[start:stop] in self._english_shorthand and self._two_everyday_abroad(text, text[start:stop]):
+                continue  # "TAC con contraste" is a CT scan in Spanish and Italian, not "tac" for tacrolimus
             if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
                 continue  # "5-ASA" (mesalazine) is another name than "ASA" (aspirin), as "6-MP" is than "MP"
             spans.append((start, stop))
@@ -1071,7 +1077,12 @@ class DrugLexicon:
         words are everyday words of one ("rischio di dipendenza"; one may be a borrowing: "in vivo", "de novo")."""
         if any(key in self._abroad_evidence for key in (found.group_words or "").split(" | ")):
             return True
-        foreign = set(_WORD.findall(normalise(question))) - english_words()
+        return self._two_everyday_abroad(normalise(question))
+
+    def _two_everyday_abroad(self, text: str, leaving: str = "") -> bool:
+        """Whether two of the (normalised) text's words, besides `leaving`, that are no English words are everyday
+        words of one other language."""
+        foreign = set(_WORD.findall(text)) - english_words() - {leaving}
         return any(len(foreign & words) >= 2 for words in self._everyday_words().values())
 
     def _everyday_words(self) -> dict[str, frozenset[str]]:
