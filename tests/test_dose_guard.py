@@ -1532,3 +1532,20 @@ def test_a_phrasal_or_impersonal_change_beside_a_level(question: str) -> None:
                                       "eGFR 40 on metformin: why does it matter?"])
 def test_what_changes_a_level_is_not_a_change_of_dose(question: str) -> None:
     assert not check(question)
+
+
+@pytest.mark.parametrize("question", [
+    # more or fewer of what is taken, in the other languages, as "increase my tablets" in English
+    "hypothyroïdie et grossesse : faut-il augmenter mes comprimés de Lévothyrox ?",
+    "levotiroxina en el embarazo, ¿tengo que aumentar las pastillas?",
+    "Euthyrox in der Schwangerschaft – mehr Tabletten nehmen?",
+    "bisoprololo: posso ridurre le mie compresse da solo?",
+])
+def test_more_or_fewer_tablets_abroad(question: str) -> None:
+    assert_refused_by(question, "titration")
+
+
+@pytest.mark.parametrize("question", ["darf ich die Tabletten halbieren, sie sind so groß?",
+                                      "posso dimezzare le compresse per deglutirle meglio?"])
+def test_splitting_a_tablet_abroad_is_administration(question: str) -> None:
+    assert not check(question)
