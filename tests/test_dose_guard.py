@@ -1549,3 +1549,16 @@ def test_more_or_fewer_tablets_abroad(question: str) -> None:
                                       "posso dimezzare le compresse per deglutirle meglio?"])
 def test_splitting_a_tablet_abroad_is_administration(question: str) -> None:
     assert not check(question)
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # how long a pen or vial stays usable after its first use is storage, not a course
+    ("Saxenda pen - how many days can it be used after the first injection?", False),
+    ("Ozempic pen: how many weeks can I keep using it after the first use?", False),
+    ("how many days after the first injection is the second one given?", True),
+])
+def test_a_pen_in_use_after_its_first_injection(question: str, dose: bool) -> None:
+    from clincalc_search.dose_guard import _has_context
+
+    decision = check(question)
+    assert _has_context(decision.context, frozenset({"storage_time"})) is not dose, decision.why
