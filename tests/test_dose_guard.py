@@ -1562,3 +1562,15 @@ def test_a_pen_in_use_after_its_first_injection(question: str, dose: bool) -> No
 
     decision = check(question)
     assert _has_context(decision.context, frozenset({"storage_time"})) is not dose, decision.why
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # "OD" after a medicine's name in a question about poisoning is an overdose, not "once daily"
+    ("paracetamol OD - is the 4 hour level above the treatment line?", False),
+    ("amitriptyline OD, QRS 140 - what does that mean?", False),
+    # a number before it or a choice keeps it an interval
+    ("amlodipine 5 OD - is that right for her?", True),
+    ("tinzaparin BD or OD?", True),
+])
+def test_od_as_an_overdose(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why

@@ -187,6 +187,12 @@ _CONTEXT: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, r
     # OP absetzen"): how to take it, or stopping before surgery, not the dose.
     ("spacing_or_waiting", rf"\b(?:how (?:long|many (?:hours|minutes|days))|{_TIME_ASKED_FOREIGN})\b[^?]{{0,60}}\b(?:apart from|away from|distanzi\w*|distanci\w*|distanza|distancia|dist[aâ]ncia|d\'?[eé]cart|[eé]cart|espac\w*|abstand|attendre|esperar|aspettare|warten|aguardar|vorher|(?:vor|avant|antes d[eoa]s?|prima d[ei]l?l?'?) ?(?:der |dem |einer |einem |la |l'|el |a |o |the |an? |une? |una |uma |um |my |mi |ma |mon |meiner |la mia |il mio )?(?:op|operation|op[eé]ration|chirurgie|cirug[ií]a|cirurgia|intervento|intervenci[oó]n|surgery|eingriff|intervention|procedure|procedura|procedimiento|procedimento|coloscopie|colonoscop\w*|colonscopia|koloskopie|darmspiegelung|magenspiegelung|endoscop\w*|endoskopie|gastroscop\w*|gastroskopie|biops\w*|extraction dentaire|extracci[oó]n dental|estrazione dentaria|extra[cç][aã]o dent[aá]ria|zahnextraktion|dental extraction))\b"
      rf"|\b(?:attendre|esperar|aspettare|warten|aguardar|distanziare|espacer|separar)\b[^?]{{0,40}}\b(?:{_TIME_ASKED_FOREIGN})\b"),
+    # "OD" after a medicine's name, in a question about poisoning, is an overdose, not "once daily" ("paracetamol OD -
+    # what's the treatment line level at 4 hours", "amitriptyline OD, QRS 130"); a choice ("BD or OD") or a number
+    # before it ("ramipril 10 OD") keeps it an interval.
+    ("overdose_abbreviation", r"(?<=[a-z] )(?<!\bor )(?<!\bvs )\bod\b(?! or\b| vs\b)(?=[^?]*\b(?:levels?|nomogram|nac|"
+     r"acetylcysteine|parvolex|qrs|ecg|treatment line|toxic\w*|poison\w*|features?|manage\w*|bicarb\w*|antidote|"
+     r"charcoal|ingest\w*|tabs|hours? ago|h ago|alt|inr|glucagon|lactate|what happens|signs?|symptoms?)\b)"),
     # How much food or drink a diet allows beside the drug ("on warfarin, how much broccoli can I eat", "the warfarin
     # and green vegetables, how much I can eat?", "Marcumar: wie viel Spinat darf ich essen?", "quanta verdura posso
     # mangiare?"): a diet question, not an amount of the drug; not a measure or a form of the medicine drunk ("how much
