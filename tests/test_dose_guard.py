@@ -1574,3 +1574,14 @@ def test_a_pen_in_use_after_its_first_injection(question: str, dose: bool) -> No
 ])
 def test_od_as_an_overdose(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # when to go up to the next step, asked abroad, as "when do I go up" in English
+    ("Wegovy: quando si passa al gradino successivo?", True),
+    ("Mounjaro: quando passo para a próxima etapa?", True),
+    # a fever going up is no step of a dose
+    ("quando sale la febbre dopo il vaccino?", False),
+])
+def test_when_to_go_up_a_step_abroad(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why
