@@ -1585,3 +1585,16 @@ def test_od_as_an_overdose(question: str, dose: bool) -> None:
 ])
 def test_when_to_go_up_a_step_abroad(question: str, dose: bool) -> None:
     assert check(question).is_dose is dose, check(question).why
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # a change of what is given asked as an obligation abroad ("must we lower it?"), with or without a level
+    ("insuficiencia renal y metformina: ¿hay que bajarle la dosis o no?", True),
+    ("Keppra e creatinina alta: bisogna ridurre?", True),
+    ("grossesse sous Lévothyrox : faut-il augmenter ?", True),
+    # not a change of a diet or an intake
+    ("faut-il augmenter l'apport en potassium sous furosémide ?", False),
+    ("sotto spironolattone bisogna ridurre il sale?", False),
+])
+def test_an_obligation_to_change_what_is_given_abroad(question: str, dose: bool) -> None:
+    assert check(question).is_dose is dose, check(question).why
