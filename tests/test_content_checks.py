@@ -238,6 +238,10 @@ def test_editorial_gaps_fail_validate_but_do_not_stop_a_build(corpus_copy: Path)
      "- english: vitamin K antagonist",
      "subgroups: a subgroup needs English aliases or names abroad: nothing would name it"),
     ("  subgroups:", "  subgroups_abroad:", "subgroups_abroad:", "subgroups_abroad: unknown key (now 'subgroups')"),
+    # a subgroup said to be lacking must have no member: warfarin is a vitamin K antagonist
+    ("    - english: vitamin K antagonist\n", "    - english: vitamin K antagonist\n      lacking: true\n",
+     "- english: vitamin K antagonist",
+     "subgroups.lacking: 'vitamin K antagonist' is said to be lacking, yet warfarin is one"),
     # questions are matched with the letter dropped: "β-Blocker" would name any blocker
     ("de: [Gerinnungshemmer]", "de: [Gerinnungshemmer, β-Hemmer]", "aliases_abroad:",
      "aliases_abroad: 'β-Hemmer': write the Greek letter out ('beta', 'alpha'); matching drops it"),

@@ -136,7 +136,12 @@ def checklist_problems(monographs: list[Monograph], classes: list[DrugClass], de
         # its member (and is reported already).
         for sub in c.subgroups if not unparsed else []:
             for phrase in sub.english:
-                if not any(kicker_holds(m.kicker, phrase) for m in members):
+                holding = [m.name for m in members if kicker_holds(m.kicker, phrase)]
+                if sub.lacking and holding:
+                    problems.append(Problem(file=CLASSES_FILE, line=sub.line, field="subgroups.lacking",
+                                            blocks_build=False,
+                                            message=f"'{phrase}' is said to be lacking, yet {holding[0]} is one"))
+                elif not sub.lacking and not holding:
                     problems.append(Problem(file=CLASSES_FILE, line=sub.line, field="subgroups.english",
                                             blocks_build=False,
                                             message=f"'{phrase}' is in the kicker of no member of {c.name}"))

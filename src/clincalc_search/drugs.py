@@ -437,6 +437,7 @@ class Recognised:
     # The group's members subgroup by subgroup, as the question names them, when it names more than one; else empty.
     group_parts: list[list[str]] = field(default_factory=list)
     fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
+    lacking: str | None = None  # a subgroup the corpus has no member of, as classes.yaml names it (Subgroup.lacking)
     positions: dict[str, int] = field(default_factory=dict)  # drug → where it is first mentioned
 
     def copy_group_to(self, other: Recognised) -> None:
@@ -602,6 +603,11 @@ class DrugLexicon:
         self._group_abroad_only: dict[str, set[str]] = {}
         for c in classes:
             self._add_names_abroad(c, subgroup_members, english_keys)
+        # A subgroup the corpus lacks, by each of its names' keys → its first English name (Subgroup.lacking).
+        self._lacking = {key: (sub.aliases or [label for labels in sub.names.values() for label in labels])[0]
+                         for c in classes for sub in c.subgroups if sub.lacking
+                         for _, key in _keys_in_order([*sub.aliases, *(n for ns in sub.names.values() for n in ns)])
+                         if key not in self._class_keys and key not in self._subgroup_keys}
         self._modifiers: dict[tuple[str, str], str] = {}  # (class, a subgroup's modifier) → the subgroup's key
         longest = max((k.count(" ") + 1 for k in [*self._class_keys, *self._subgroup_keys]), default=1)
         for c in classes:
@@ -709,6 +715,8 @@ class DrugLexicon:
         for c in classes:
             for i, sub in enumerate(c.subgroups):
                 members = members_of[(c.name, i)]
+                if sub.lacking:
+                    continue  # _add_lacking
                 for label, key in _keys_in_order(sub.aliases):
                     if not members or key in self._class_keys or GREEK.search(label):
                         continue  # validate reports each
@@ -725,7 +733,7 @@ class DrugLexicon:
         language, as a brand abroad does. Class by class, as classes.yaml lists them: the first to take a name keeps
         it."""
         named = [(lang, label, None) for lang, labels in c.aliases_abroad.items() for label in labels]
-        named += [(lang, label, members_of[(c.name, i)]) for i, sub in enumerate(c.subgroups)
+        named += [(lang, label, members_of[(c.name, i)]) for i, sub in enumerate(c.subgroups) if not sub.lacking
                   for lang, labels in sub.names.items() for label in labels]
         # normalise drops a Greek letter: "β-Blocker" would read as any "blocker"
         named = [n for n in named if not GREEK.search(n[1])]
@@ -1419,6 +1427,12 @@ class DrugLexicon:
         inside = [(g, at, n) for g, at, n in named
                   if any(start <= at and at + n <= start + size and n < size for start, size, _ in conditions)]
         named = [item for item in named if item not in inside]
+        # A subgroup the corpus has none of, unless a group it has is named beside it ("oxazolidinones with MAOIs":
+        # the MAOIs are what the oxazolidinones are set against).
+        lacking = next((self._lacking[g] for g in grams if g in self._lacking), None)
+        if lacking and not any(not any(g in key for key in self._lacking if len(key) > len(g)) for g, _, _ in named):
+            found.lacking, found.group_words = lacking, lacking
+            return
         if inside and not named:
             start, size, drug_class = min(conditions)
             found.drug_class, found.group = drug_class, list(self.members.get(drug_class, []))

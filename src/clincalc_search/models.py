@@ -138,6 +138,9 @@ class Subgroup(BaseModel):
     english: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     aliases: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
     names: dict[AbroadLanguage, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
+    # A subgroup the corpus has no member of ("direct-acting antivirals" among the antivirals): named, a question is
+    # about medicines the corpus lacks and abstains, rather than being answered with the class's other members.
+    lacking: bool = False
     line: int = 0
 
     @field_validator("english", mode="before")
