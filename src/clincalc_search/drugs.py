@@ -716,7 +716,7 @@ class DrugLexicon:
             for i, sub in enumerate(c.subgroups):
                 members = members_of[(c.name, i)]
                 if sub.lacking:
-                    continue  # _add_lacking
+                    continue  # keyed apart, in self._lacking
                 for label, key in _keys_in_order(sub.aliases):
                     if not members or key in self._class_keys or GREEK.search(label):
                         continue  # validate reports each
@@ -1427,8 +1427,8 @@ class DrugLexicon:
         inside = [(g, at, n) for g, at, n in named
                   if any(start <= at and at + n <= start + size and n < size for start, size, _ in conditions)]
         named = [item for item in named if item not in inside]
-        # A subgroup the corpus has none of, unless a group it has is named beside it ("oxazolidinones with MAOIs":
-        # the MAOIs are what the oxazolidinones are set against).
+        # A subgroup the corpus has none of ("anti-CGRP monoclonal antibodies": "monoclonal antibodies" inside it is
+        # no other group), unless a group the corpus has is named beside it, which it is then set against.
         lacking = next((self._lacking[g] for g in grams if g in self._lacking), None)
         if lacking and not any(not any(g in key for key in self._lacking if len(key) > len(g)) for g, _, _ in named):
             found.lacking, found.group_words = lacking, lacking
