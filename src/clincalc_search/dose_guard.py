@@ -677,6 +677,7 @@ _MENTIONS: list[tuple[str, GatedPattern]] = [(name, GatedPattern(rx)) for name, 
      r"|\b(?:filtrado(?: glomerular)?|filtra[cç][aã]o glomerular|taxa de filtra[cç][aã]o(?: glomerular)?|filtrazione glomerulare|dfg|tfg|clairance(?: de la cr[eé]atinine)?|clearance(?: (?:della |de la |de )?creatinin[ae])?|aclaramiento(?: de creatinina)?|depura[cç][aã]o(?: de creatinina)?|kreatinin-?clearance|gfr)\b(?: ?(?:de|di|von|a|à|=|<|>|sotto|inferior a|unter|menor (?:de|que)|abaixo de|en dessous de|[aà] peine))? ?\d+"),
     ("number", r"\b\d+(?:[.,]\d+)?\b"),
 ]]
+_RENAL_VALUE = dict(_MENTIONS)["renal_value"]
 _FREQ_WORD = r"(?:od|bd|bid|tds|tid|qds|qid|qd|nocte|mane|daily|weekly|fortnightly|monthly|once(?: a day| daily| weekly)?|twice(?: a day| daily| weekly)?|three times(?: a day)?|alt(?:ernate)? days|every other day|ev?e?ry ?day|q\d+\w*)"
 # "Due o tre volte al giorno?", "uma vez por semana ou todos os dias?": a choice between two intervals, it/es/pt/fr.
 _FEW = r"(?:una|uma|une|un|due|tre|dos|tres|duas|tr[eê]s|deux|trois|\d)"
@@ -922,7 +923,7 @@ def check(question: str) -> DoseDecision:
         return DoseDecision(True, "dose_word", m.group(0).strip(), tuple(context))
     # A kidney function written with its value is measured as a level is ("clearance 30: come si modifica?").
     level = _has_context(context, frozenset({"measured_value"})) or _LEVEL_ABROAD.search(normal) \
-        or dict(_MENTIONS)["renal_value"].search(text)
+        or _RENAL_VALUE.search(text)
     if level and (m := _CHANGE_AFTER_LEVEL.search(normal)):
         return DoseDecision(True, "level_adjustment", m.group(0).strip(), tuple(context))
     asked = _has_context(context, _ASKING_CONTEXT)
