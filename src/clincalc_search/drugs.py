@@ -611,7 +611,7 @@ class DrugLexicon:
         self._modifiers: dict[tuple[str, str], str] = {}  # (class, a subgroup's modifier) → the subgroup's key
         longest = max((k.count(" ") + 1 for k in [*self._class_keys, *self._subgroup_keys]), default=1)
         for c in classes:
-            self._add_composed_subgroups(c, longest)
+            english_keys |= self._add_composed_subgroups(c, longest)
         # A condition's words (as group keys write them) → the class named by it beside a medicine word (_condition)
         self._conditions: dict[tuple[str, ...], str] = {}
         for c in classes:
@@ -620,10 +620,11 @@ class DrugLexicon:
         self._longest_condition = max((len(words) for words in self._conditions), default=0)
         # Names abroad that show a question's language: not one English writes too ("SSRI", "anti-PD-1",
         # "aminoglycoside" are in kickers; "Nitrate" is an English word).
-        kickers = f" {' | '.join(self._kickers.values())} "
+        kicker_grams = {" ".join(words[i : i + n]) for words in (k.split() for k in self._kickers.values())
+                        for n in range(1, len(words) + 1) for i in range(len(words) - n + 1)}
         english = english_words()
         self._abroad_evidence = {key for key in [*self._class_keys, *self._subgroup_keys] if key not in english_keys
-                                 and f" {key} " not in kickers and not all(w in english for w in key.split())}
+                                 and key not in kicker_grams and not all(w in english for w in key.split())}
         self._longest_group = max((len(k.split()) for k in [*self._class_keys, *self._subgroup_keys]), default=1)
         # Each name with its words joined, for names a question joins or splits otherwise (German compounds:
         # "Mineralokortikoidrezeptor-Antagonisten" for "Mineralokortikoid-Rezeptor-Antagonisten",
@@ -695,7 +696,7 @@ class DrugLexicon:
         name_spellings = {romance_spelling(w) for w in self._all_name_words} | set(self._romance_spelt)
         name_stems = {w[:NAME_STEM] for w in self._all_name_words if len(w) >= NAME_STEM}
         self._group_words_abroad = {
-            w for key in {*self._class_keys, *self._subgroup_keys} - english_keys for w in key.split()
+            w for w in {w for key in {*self._class_keys, *self._subgroup_keys} - english_keys for w in key.split()}
             if len(w) >= 5 and w not in self.surfaces and romance_spelling(w) not in name_spellings
             and w[:NAME_STEM] not in name_stems}
         self._drug_surfaces: dict[str, list[str]] = {}  # drug → its names a misspelling may be near
@@ -749,11 +750,13 @@ class DrugLexicon:
             if _only_in_its_language(normalise(label)):
                 self._group_abroad_only.setdefault(key, set()).add(lang)
 
-    def _add_composed_subgroups(self, c: DrugClass, longest: int) -> None:
+    def _add_composed_subgroups(self, c: DrugClass, longest: int) -> set[str]:
         """A subgroup named as one of its class's names and a modifier ("antipsychotiques | de première génération",
         "betabloqueantes | cardioselectivos") is named with any other of the class's names in that language too:
         "neuroleptiques de première génération", "betabloqueadores cardioselectivos". The modifier alone names it
-        after the class's name and a negation (_negations: "betabloqueantes no cardioselectivos")."""
+        after the class's name and a negation (_negations: "betabloqueantes no cardioselectivos"). Returns the keys
+        composed in English, which are English names as the ones they are made from."""
+        english: set[str] = set()
         class_names = {"en": [c.name, *c.aliases], **c.aliases_abroad}
         for lang, names in class_names.items():
             class_keys = {k for name in names if not GREEK.search(name) for k in _key_forms(name)[0]}
@@ -781,6 +784,9 @@ class DrugLexicon:
                                 self._subgroup_keys[other] = self._subgroup_keys[key]
                                 self._group_labels[other] = self._group_labels[key]
                                 self._subgroup_class[other] = c.name
+                                if lang == "en":
+                                    english.add(other)
+        return english
 
     @property
     def vocabulary(self) -> dict[str, int]:
