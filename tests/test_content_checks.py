@@ -256,3 +256,9 @@ def test_a_subgroup_naming_itself_twice_is_no_problem(corpus_copy: Path) -> None
     _edit(corpus_copy / "classes.yaml", "aliases: [vitamin K antagonists, VKAs]",
           "aliases: [vitamin K antagonists, VKAs, vitamin K antagonist]")
     assert _problems(corpus_copy) == []
+
+
+def test_a_class_the_corpus_lacks_holds_no_monograph(corpus_copy: Path) -> None:
+    # a class marked lacking only names what to abstain on: a monograph in it is in no class of the product
+    _edit(corpus_copy / "classes.yaml", "- name: Anticoagulants\n", "- name: Anticoagulants\n  lacking: true\n")
+    assert any("unknown class 'Anticoagulants'" in p for p in _problems(corpus_copy))

@@ -264,7 +264,7 @@ def load_corpus(monographs_dir: Path) -> tuple[list[Monograph], list[Problem]]:
 
 
 _CLASS_KEYS = ("name", "description", "aliases", "aliases_abroad", "subgroups", "conditions", "safety_topics",
-               "exceptions")
+               "exceptions", "lacking")
 _RENAMED = {"subgroups_abroad": "subgroups"}  # keys an older classes.yaml used
 _ITEM_MODELS: dict[str, type[SafetyTopic] | type[ClassException] | type[Subgroup]] = {
     "safety_topics": SafetyTopic, "exceptions": ClassException, "subgroups": Subgroup}

@@ -577,6 +577,9 @@ class DrugLexicon:
         self.members: dict[str, list[str]] = {}
         for m in sorted(monographs, key=lambda m: m.name):
             self.members.setdefault(m.drug_class, []).append(m.name)
+        # A class the corpus lacks is named only to abstain on (self._lacking); the rest of the lexicon never sees it.
+        lacking_classes = [c for c in classes if c.lacking]
+        classes = [c for c in classes if not c.lacking]
         self.classes = {c.name: c for c in classes}
         self._class_keys = {key: name for name in self.classes for key in group_keys(name)}
         for c in classes:
@@ -603,11 +606,16 @@ class DrugLexicon:
         self._group_abroad_only: dict[str, set[str]] = {}
         for c in classes:
             self._add_names_abroad(c, subgroup_members, english_keys)
-        # A subgroup the corpus lacks, by each of its names' keys → its first English name (Subgroup.lacking).
+        # A subgroup or class the corpus lacks, by each of its names' keys → its first English name (Subgroup.lacking,
+        # DrugClass.lacking).
         self._lacking = {key: (sub.aliases or [label for labels in sub.names.values() for label in labels])[0]
                          for c in classes for sub in c.subgroups if sub.lacking
                          for _, key in _keys_in_order([*sub.aliases, *(n for ns in sub.names.values() for n in ns)])
                          if key not in self._class_keys and key not in self._subgroup_keys}
+        for c in lacking_classes:
+            for _, key in _keys_in_order([c.name, *c.aliases, *(n for ns in c.aliases_abroad.values() for n in ns)]):
+                if key not in self._class_keys and key not in self._subgroup_keys:
+                    self._lacking.setdefault(key, (c.aliases or [c.name])[0])
         self._modifiers: dict[tuple[str, str], str] = {}  # (class, a subgroup's modifier) → the subgroup's key
         longest = max((k.count(" ") + 1 for k in [*self._class_keys, *self._subgroup_keys]), default=1)
         for c in classes:
@@ -1433,11 +1441,13 @@ class DrugLexicon:
         inside = [(g, at, n) for g, at, n in named
                   if any(start <= at and at + n <= start + size and n < size for start, size, _ in conditions)]
         named = [item for item in named if item not in inside]
-        # A subgroup the corpus has none of ("anti-CGRP monoclonal antibodies": "monoclonal antibodies" inside it is
-        # no other group), unless a group the corpus has is named beside it, which it is then set against.
-        lacking = next((self._lacking[g] for g in grams if g in self._lacking), None)
-        if lacking and not any(not any(g in key for key in self._lacking if len(key) > len(g)) for g, _, _ in named):
-            found.lacking, found.group_words = lacking, lacking
+        # A subgroup or class the corpus has none of ("anti-CGRP monoclonal antibodies": "monoclonal antibodies"
+        # inside it is no other group) is what the question asks about unless a group the corpus has is named before
+        # it: "triptans … with other serotonergic drugs" asks about triptans, "SSRIs with triptans" about SSRIs.
+        lacking = next(((self._lacking[g], at, n) for g, at, n in spans if g in self._lacking), None)
+        if lacking and not any(at < lacking[1] and not (lacking[1] <= at and at + n <= lacking[1] + lacking[2])
+                               for _, at, n in named):
+            found.lacking, found.group_words = lacking[0], lacking[0]
             return
         if inside and not named:
             start, size, drug_class = min(conditions)

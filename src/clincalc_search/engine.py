@@ -133,7 +133,7 @@ class Engine:
         monographs, classes = index.monographs, index.classes
         self.stale: list[str] = index.stale  # non-empty: the corpus changed since the build
         self.monographs = {m.name: m for m in monographs}
-        self.classes = {c.name: c for c in classes}
+        self.classes = {c.name: c for c in classes if not c.lacking}  # the lacking ones only name what to abstain on
         self.chunks: list[Chunk] = index.chunks
         self.manifest = index.manifest
         self.dense = DenseIndex(index.faiss_index, index.owners, index.vectors, len(self.chunks))

@@ -171,6 +171,9 @@ class DrugClass(BaseModel):
     conditions: dict[Literal["en", "es", "fr", "de", "it", "pt"], list[str]] = Field(default_factory=dict)
     safety_topics: list[SafetyTopic] = Field(default_factory=list)
     exceptions: list[ClassException] = Field(default_factory=list)
+    # A class the corpus has no monograph of ("triptans"): listed only so that a question naming it abstains, naming
+    # it, rather than being answered from a monograph that mentions a word beside it. It is no class of the product.
+    lacking: bool = False
 
 
 class Chunk(BaseModel):

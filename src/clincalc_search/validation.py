@@ -197,7 +197,7 @@ def validate_corpus(corpus_dir: Path) -> tuple[list[Monograph], list[Problem]]:
     monographs, problems = load_corpus(monographs_dir)
     classes, class_problems = load_classes(corpus_dir / "classes.yaml")
     problems += class_problems
-    class_names = {c.name for c in classes}
+    class_names = {c.name for c in classes if not c.lacking}  # a class the corpus lacks holds no monograph
     lines = {m.path: _read_lines(monographs_dir / m.path) for m in monographs}
     names = _declared_names(monographs_dir, monographs)
     drug_keys = {recognition_key(label) for m in monographs for label in m.all_names}
