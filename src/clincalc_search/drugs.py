@@ -325,6 +325,11 @@ def _group_words(text: str, connectors: bool = False) -> list[str]:
     return words if connectors else _without_connectors(words)
 
 
+def _clause_words(clause: str) -> list[str]:
+    """A clause's words as group keys write them (normalised, singular), articles and prepositions kept."""
+    return [_singular(w) for w in _group_words(normalise(clause), connectors=True)]
+
+
 def _most(typed: set[str], words_by_language: dict[str, frozenset[str]]) -> list[str]:
     """The languages with the most of the typed words among theirs (none when no language has any)."""
     counts = {lang: len(typed & words) for lang, words in words_by_language.items()}
@@ -437,7 +442,7 @@ class Recognised:
     # The group's members subgroup by subgroup, as the question names them, when it names more than one; else empty.
     group_parts: list[list[str]] = field(default_factory=list)
     fuzzy: dict[str, str] = field(default_factory=dict)  # typed word → drug name
-    lacking: str | None = None  # a subgroup the corpus has no member of, as classes.yaml names it (Subgroup.lacking)
+    lacking: str | None = None  # a subgroup or class the corpus has none of, as classes.yaml names it (`lacking`)
     positions: dict[str, int] = field(default_factory=dict)  # drug → where it is first mentioned
 
     def copy_group_to(self, other: Recognised) -> None:
@@ -1445,8 +1450,7 @@ class DrugLexicon:
         # inside it is no other group) is what the question asks about unless a group the corpus has is named before
         # it: "triptans … with other serotonergic drugs" asks about triptans, "SSRIs with triptans" about SSRIs.
         lacking = next(((self._lacking[g], at, n) for g, at, n in spans if g in self._lacking), None)
-        if lacking and not any(at < lacking[1] and not (lacking[1] <= at and at + n <= lacking[1] + lacking[2])
-                               for _, at, n in named):
+        if lacking and not any(at < lacking[1] for _, at, _ in named):
             found.lacking, found.group_words = lacking[0], lacking[0]
             return
         if inside and not named:
@@ -1507,7 +1511,7 @@ class DrugLexicon:
         if not self._conditions:
             return None
         for clause in _CLAUSE.split(skeleton(question).lower()):
-            every = [_singular(w) for w in _group_words(normalise(clause), connectors=True)]
+            every = _clause_words(clause)
             for i, word in enumerate(every):
                 if word not in _MEDICINE_WORD_KEYS or i and every[i - 1].startswith("non"):
                     continue  # "non-pharmacological treatment of …" is no medicine
@@ -1528,8 +1532,7 @@ class DrugLexicon:
         clauses = [c for part in re.split(r"\s-+\s", skeleton(question).lower()) for c in _CLAUSE.split(part)
                    if c.strip()]
         for first, then in zip(clauses, clauses[1:], strict=False):
-            words = tuple(_without_connectors([_singular(w) for w in _group_words(normalise(first), connectors=True)]))
-            asked = [_singular(w) for w in _group_words(normalise(then).strip(" ¿¡"), connectors=True)]
+            words, asked = tuple(_without_connectors(_clause_words(first))), _clause_words(then.strip(" ¿¡"))
             if words not in self._conditions or _CAUSED.search(normalise(then)):
                 continue
             if any(w in _WHICH and asked[i + 1 : i + 2] and asked[i + 1] in _MEDICINE_WORD_KEYS
@@ -1589,19 +1592,20 @@ class DrugLexicon:
         at: set[int] = set()  # where in `every` a negated name starts
         first: dict[str, str] = {}  # a negated key → its first word as typed after the negation
         for i, word in enumerate(every):
+            ending: str | None = None  # the class whose name ends just before the negation, once looked up
             if word.startswith("non") and len(word) > len("non"):
                 after = [word[len("non"):], *_without_connectors(every[i + 1 :])]
                 start = i
                 if any(g in self._subgroup_keys or g in self._class_keys
                        for g in (" ".join(every[i : i + n]) for n in range(1, self._longest_group + 1))):
                     continue
-            elif word in _NEGATIONS and i and (every[i - 1] in _ARTICLES or self._class_ends(every[:i])):
+            elif word in _NEGATIONS and i and (every[i - 1] in _ARTICLES or (ending := self._class_ending(every[:i]))):
                 after, start = _without_connectors(every[i + 1 :]), i + 1
             else:
                 continue
             key = next((g for n in range(min(len(after), self._longest_group), 0, -1)
                         if (g := " ".join(after[:n])) in self._subgroup_keys), None)
-            if key is None and (ending := self._class_ending(every[:i])):
+            if key is None and (ending := ending or self._class_ending(every[:i])):
                 key = next((k for n in range(min(len(after), self._longest_group), 0, -1)
                             if (k := self._modifiers.get((ending, " ".join(after[:n]))))), None)
             if key and key not in self._english_only and key not in self._group_abroad_only and key not in negated:
@@ -1612,12 +1616,8 @@ class DrugLexicon:
         compared = frozenset(k for k in negated if first[k] in plain)
         return [k for k in negated if k not in compared], compared
 
-    def _class_ends(self, before: list[str]) -> bool:
-        """Whether the words before a negation end with a class's name ("antagonistas del calcio | no …")."""
-        return self._class_ending(before) is not None
-
     def _class_ending(self, before: list[str]) -> str | None:
-        """The class whose name the words end with, if any."""
+        """The class whose name the words before a negation end with ("antagonistas del calcio | no …"), if any."""
         words = _without_connectors(before)
         return next((self._class_keys[k] for n in range(1, min(len(words), self._longest_group) + 1)
                      if (k := " ".join(words[-n:])) in self._class_keys), None)

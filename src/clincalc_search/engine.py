@@ -434,8 +434,8 @@ class Engine:
                 group_limit: int | None = None) -> Answer:
         rec = plan.recognised
         if rec.lacking and not rec.drugs:
-            # A subgroup the corpus has none of ("hepatitis C direct-acting antivirals"): neither the class's other
-            # members (aciclovir) nor a monograph that mentions a term beside it answers it.
+            # A subgroup or class the corpus has none of ("hepatitis C direct-acting antivirals", "triptans"): neither
+            # a class's other members (aciclovir) nor a monograph that mentions a term beside it answers it.
             return self._abstain(f"The corpus has no {rec.lacking}.")
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
