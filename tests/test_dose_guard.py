@@ -11,6 +11,11 @@ def assert_refused_by(question: str, rule: str) -> None:
     assert decision.is_dose and decision.rule == rule, decision.why
 
 
+def assert_decided(question: str, dose: bool) -> None:
+    decision = dose_guard.check(question)
+    assert decision.is_dose is dose, decision.why
+
+
 @pytest.mark.parametrize(("question", "rule"), [
     ("how much besponsa for cycle 1", "amount"),
     ("what dose of gentamicin in renal impairment", "dose_asked"),
@@ -679,7 +684,7 @@ def test_a_dose_asked_beside_a_reason_still_decides(question: str) -> None:
     ("schedule of bloods on leflunomide", False),
 ])
 def test_a_schedule_is_a_dose_unless_of_tests_or_the_law(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize(("question", "dose"), [
@@ -688,7 +693,7 @@ def test_a_schedule_is_a_dose_unless_of_tests_or_the_law(question: str, dose: bo
     ("vanc trough 14, next dose 1 g or 750 mg?", True),            # an amount still asked beside it
 ])
 def test_asking_what_a_value_means_is_not_a_dose(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize(("question", "dose"), [
@@ -698,7 +703,7 @@ def test_asking_what_a_value_means_is_not_a_dose(question: str, dose: bool) -> N
     ("on amiodarone 2 years, when does the thyroid testing start?", False),                # a test's start
 ])
 def test_starting_questions(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize("question", ["digoxin t1/2 in renal failure", "amiodarone t1/2 vs dronedarone",
@@ -732,7 +737,7 @@ def test_a_closing_why_after_any_separator_asks_a_reason(question: str) -> None:
     ("Il Prolia va conservato in frigo?", False),
 ])
 def test_italian_and_portuguese_dose_words(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize("question", [
@@ -1513,7 +1518,7 @@ def test_a_load_that_is_not_a_loading_dose_or_asks_why(question: str) -> None:
     ("cuánto jarabe de ibuprofeno puede beber mi hijo", True),
 ])
 def test_how_much_food_a_diet_allows(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize("question", [
@@ -1573,7 +1578,7 @@ def test_a_pen_in_use_after_its_first_injection(question: str, dose: bool) -> No
     ("tinzaparin BD or OD?", True),
 ])
 def test_od_as_an_overdose(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize(("question", "dose"), [
@@ -1584,7 +1589,7 @@ def test_od_as_an_overdose(question: str, dose: bool) -> None:
     ("quando sale la febbre dopo il vaccino?", False),
 ])
 def test_when_to_go_up_a_step_abroad(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
 
 
 @pytest.mark.parametrize(("question", "dose"), [
@@ -1597,4 +1602,4 @@ def test_when_to_go_up_a_step_abroad(question: str, dose: bool) -> None:
     ("sotto spironolattone bisogna ridurre il sale?", False),
 ])
 def test_an_obligation_to_change_what_is_given_abroad(question: str, dose: bool) -> None:
-    assert check(question).is_dose is dose, check(question).why
+    assert_decided(question, dose)
