@@ -1195,3 +1195,35 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     # named after a group the corpus has, it is what that group is set against
     assert {h.drug for h in real_engine.ask("SSRIs and triptans: serotonin syndrome?").hits} & {"sertraline",
                                                                                                 "citalopram"}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "other"), [
+    # a medicine the corpus lacks, asked about and placed by a drug the corpus covers, named right after the words
+    # that place it (forty-first session): the covered drug's sections would answer a question nobody asked
+    ("Is rabeprazole, a PPI like omeprazole, OK with clopidogrel?", "rabeprazole"),
+    ("Lercanidipin, ähnlich wie Amlodipin – macht es Knöchelödeme?", "lercanidipin"),
+    ("nebivolol vs bisoprolol - less fatigue?", "nebivolol"),
+    ("Il pantoprazolo, un IPP come l'omeprazolo, è sicuro in gravidanza?", "pantoprazolo"),
+    # or named, with no covered drug, in the sentences that ask, the covered drug named only in the others
+    ("My GP is switching me from sertraline to vortioxetine. Does vortioxetine cause nausea?", "vortioxetine"),
+    ("Mi cardiólogo quiere cambiar el bisoprolol por nebivolol. ¿El nebivolol produce menos cansancio?", "nebivolol"),
+])
+def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.hits and answer.message and answer.message.startswith(f"'{other}' is not covered")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug", "context"), [
+    ("is omeprazole like rabeprazole?", "omeprazole", None),  # the covered drug is asked about
+    ("switching from rabeprazole to omeprazole: anything to monitor?", "omeprazole", None),  # context, not compared
+    ("Is there a dopamine agonist like ropinirole without impulse control problems?", "ropinirole", None),  # a target
+    ("is it a dopamine blocker like metoclopramide?", "ondansetron", "ondansetron"),  # a follow-up's drug leads
+    ("I take warfarin. Can I take esomeprazole with it?", "warfarin", None),  # taken together
+    ("Wie wirkt eigentlich Candesartan? Vorher hatte ich Olmesartan.", "candesartan", None),  # the asking sentence
+    ("cyclophosphamide. why the mesna?", "cyclophosphamide", None),  # its own monograph uses the other medicine
+])
+def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
+                                                            context: str | None) -> None:
+    assert real_engine.ask(question, context_drug=context).hits[0].drug == drug

@@ -154,6 +154,31 @@ _JOINED_BY_OF = re.compile(r"\b(?=(?P<name>(?P<first>[a-z]{4,}) (?:(?:de|di|do|d
                            r"(?P<second>[a-z]{4,}))\b)")
 
 
+# Words that place one medicine by another, right before the one that places it: "esomeprazole, a PPI like
+# omeprazole", "paliperidone, which is related to risperidone", "pantoprazole vs omeprazole", "Pantoprazol, ähnlich wie
+# Omeprazol", "un IPP come l'omeprazolo", "is it a type of heparin", "better than warfarin". On normalised text, at its
+# end (the placing drug's name follows); up to three words of the phrase may stand between ("the same thing as the",
+# "del mismo grupo que el", "semelhante ao").
+_PLACED_BY = re.compile(
+    r"\b(?:like|unlike|similar|related|same|akin|cousin|vs|versus|compared|como|parecid[oa]|igual|frente|comparad[oa]|"
+    r"semelhante|comme|similaire|semblable|rapport|compare|proche|come|simile|rispetto|paragonat[oa]|confrontat[oa]|"
+    r"wie|ahnlich|verglichen|vergleich|gegenuber|than|parente|apparente|type|kind|sort|tipo|typ|mismo|meme|stesso|"
+    r"mesmo|selbe)"
+    r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|"
+    r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
+    r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
+    r"d')?$")
+# A sentence's end followed by another sentence: where asked_beside_drug splits a question.
+_SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
+# Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
+_TOGETHER = re.compile(
+    r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|as well|both|con|junt[oa]s?|insieme|"
+    r"mit|zusammen|gleichzeitig|dabei|trotzdem|beide|avec|en meme temps|les deux|com|ao mesmo tempo|ambos|entrambi|"
+    r"tambien|anche|auch|aussi|tambem)\b")
+# Words after a messenger's or medicine's name that make it a target or a class ("dopamine agonist", "opioid receptor").
+_TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
+
+
 def _either_order(joined: re.Match[str]) -> list[str]:
     """The Romance spellings of a _JOINED_BY_OF match as a two-word name: its words turned round, then as written."""
     first, second = joined.group("first"), joined.group("second")
@@ -718,6 +743,7 @@ class DrugLexicon:
         # Words of the corpus prose, with how many monographs use them: a word the prose uses is not a
         # misspelling, and one used across many monographs ("penicillin") names a group, not one drug.
         self._vocabulary = vocabulary
+        self._monograph_texts: dict[str, str] = {}
         self._common_spellings: tuple[int, frozenset[str]] | None = None  # spells_a_common_word's, made on first use
         self._combinations = _combinations(monographs, self.surfaces)
 
@@ -1190,6 +1216,82 @@ class DrugLexicon:
                   and english.isdisjoint((m.group("first"), m.group("second")))
                   for k in _either_order(m) if k in medicines.pairs and self.other_medicine(medicines.pairs[k])]
         return list(dict.fromkeys([*joined, *named]))
+
+    def other_medicine_asked(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+        """A medicine the corpus lacks that the question asks about, beside a drug it covers (placed_by_drug, then
+        asked_beside_drug): the other medicine's name as typed and the covered drug named beside it."""
+        return self.placed_by_drug(question, found) or self.asked_beside_drug(question, found, mentions)
+
+    def asked_beside_drug(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+        """A medicine the corpus lacks asked about in a question of several sentences whose asking sentences (those
+        ending "?", else the last) name it and no drug the corpus covers: "GP wants to switch me from citalopram to
+        vortioxetine. what side effects does vortioxetine have", "Unter Prednisolon habe ich stark zugenommen. Ist
+        Deflazacort da besser?". The covered drug is the background. Not a word more than `mentions` monographs use
+        (a topic: "creatinine", "glucagon" at most a passing one), nor one the covered drug's own monograph uses
+        ("mesna" in cyclophosphamide's), nor an everyday word of another language, nor a question about taking them
+        together ("Can I take esomeprazole with it?"), nor one whose asking sentence names the covered drug ("¿Cómo
+        funciona el Pradaxa? ¿Actúa igual que el Sintrom que tomaba antes?")."""
+        if not found.drugs or not _SENTENCES_APART.search(question):
+            return None
+        sentences = [s for s in _SENTENCES_APART.split(question.strip()) if re.search(r"\w", s)]
+        asking = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+        if len(sentences) < 2 or any(self.recognise(s).drugs for s in asking):
+            return None
+        text = normalise(" ".join(asking))
+        if _TOGETHER.search(text):
+            return None
+        everyday = set().union(*self._everyday_words().values())
+        for name in self.other_medicines_named(text):
+            known = self.other_medicine(name) or name
+            if name in everyday or max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
+                continue
+            if not any(re.search(rf"\b{re.escape(n)}", self._monograph_text(d)) for n in {name, known}
+                       for d in found.drugs):
+                return name, found.drugs[0]
+        return None
+
+    def _monograph_text(self, drug: str) -> str:
+        """A drug's sections, normalised, joined; made when first asked for."""
+        text = self._monograph_texts.get(drug)
+        if text is None:
+            text = self._monograph_texts[drug] = "\n".join(normalise(s.text) for s in self.monographs[drug].sections)
+        return text
+
+    def placed_by_drug(self, question: str, found: Recognised) -> tuple[str, str] | None:
+        """A medicine the corpus lacks that the question asks about, naming a drug it covers only to place it: the other
+        medicine comes first, and words that compare or relate it stand right before the first drug named ("Is
+        esomeprazole, a PPI like omeprazole, safe long term?", "pantoprazole vs omeprazole - fewer interactions?").
+        Returns the other medicine's name as typed and the drug that places it. A drug named first ("is omeprazole like
+        esomeprazole?"), or another medicine named as context ("switching from esomeprazole to omeprazole"), leaves the
+        question with the drug."""
+        if not found.drugs:
+            return None
+        text = normalise(question)
+        placing = min((d for d in found.drugs if d in found.positions), key=found.positions.__getitem__, default=None)
+        if placing is None:
+            return None
+        first = found.positions[placing]
+        if not _PLACED_BY.search(text, 0, first):
+            return None
+        before = text[:first]
+        named = [*self.other_medicines_named(before),
+                 *(w for w in _WORD.findall(before) if self._other_medicine_abroad(w))]
+        # Not a target named by its messenger ("a dopamine blocker like metoclopramide").
+        named = [name for name in named if re.search(rf"\b{re.escape(name)}\b(?! {_TARGET_NOUN})", before)]
+        return (named[0], placing) if named else None
+
+    def _other_medicine_abroad(self, word: str) -> str | None:
+        """The medicine the corpus lacks that a word names as Spanish, Portuguese, Italian or French spell it
+        ("pantoprazolo", "esomeprazol"), if any (its name in the dictionary): not an English word nor an everyday word
+        of another language."""
+        medicines = self._other_medicines()
+        if medicines is None or len(word) < 6 or word in english_words():
+            return None
+        name = medicines.spelt.get(romance_spelling(word))
+        if name is None or self.other_medicine(name) is None or any(
+                word in words for words in self._everyday_words().values()):
+            return None
+        return name
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""

@@ -437,6 +437,14 @@ class Engine:
             # A subgroup or class the corpus has none of ("hepatitis C direct-acting antivirals", "triptans"): neither
             # a class's other members (aciclovir) nor a monograph that mentions a term beside it answers it.
             return self._abstain(f"The corpus has no {rec.lacking}.")
+        asked = None if plan.rare or not plan.drugs else self.lexicon.other_medicine_asked(text, rec, MEDICINE_MENTIONS)
+        if asked and asked[1] == plan.drugs[0]:
+            # "Is esomeprazole, a PPI like omeprazole, safe long term?" and "GP wants to switch me from citalopram to
+            # vortioxetine. what side effects does vortioxetine have" ask about the medicine the corpus lacks: the
+            # covered drug's sections would answer a question nobody asked. Not a follow-up, whose drug leads ("is it
+            # a dopamine blocker like metoclopramide?" asks about the conversation's drug).
+            other, drug = asked
+            return self._abstain(f"'{other}' is not covered by the corpus ({drug}, named beside it, is).")
         if plan.drugs:
             candidates = np.array(sorted(i for d in plan.drugs for i in self.by_drug[d].values()))
             scores, _ = self._scores(text, plan.stems, candidates, mode, plan)
