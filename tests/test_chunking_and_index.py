@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from clincalc_search import drugs
 from clincalc_search.chunking import WINDOW_WORDS, chunk_monographs, windows
 from clincalc_search.corpus import load_corpus
+from clincalc_search.corpus_tables import make_lexicon
+from clincalc_search.drugs import _NOT_STATE, DrugLexicon, _NameFinder
 from clincalc_search.embedding import FakeEncoder, make_encoder
 from clincalc_search.engine import Engine
 from clincalc_search.everyday_words import read_everyday
@@ -225,3 +231,33 @@ def test_another_languages_function_words_leave_a_bare_name() -> None:
     stop = foreign_stopwords()
     assert {"el", "la", "uber", "zum", "sulla", "do"} <= stop  # as normalise() spells them: "über" is "uber"
     assert not {"interaccion", "nebenwirkungen", "sert"} & stop
+
+
+def _lexicon_state(lexicon: DrugLexicon) -> dict[str, object]:
+    # _NameFinder has no __eq__: compared by its attributes
+    return {k: vars(v) if isinstance(v, _NameFinder) else v for k, v in vars(lexicon).items() if k not in _NOT_STATE}
+
+
+def test_the_lexicon_the_build_stores_is_the_one_the_engine_would_make(engine: Engine) -> None:
+    # stored at build so that a cold start restores it instead of making it (a tenth of the time)
+    loaded = load_index(engine.settings.index_dir, engine.settings.corpus_dir, make_encoder("fake"))
+    assert loaded.lexicon_state is not None
+    made = make_lexicon(loaded.monographs, loaded.classes, loaded.tables)
+    assert _lexicon_state(engine.lexicon) == _lexicon_state(made)
+    assert engine.lexicon._load_medicines is not None and engine.lexicon.monographs.keys() == made.monographs.keys()
+
+
+def test_a_lexicon_stored_by_other_code_is_made_anew(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drugs, "code_fingerprint", lambda: "0" * 64)
+    loaded = load_index(engine.settings.index_dir, engine.settings.corpus_dir, make_encoder("fake"))
+    assert loaded.lexicon_state is None
+    again = Engine.load(engine.settings)
+    assert _lexicon_state(again.lexicon) == _lexicon_state(engine.lexicon)
+    assert again.ask("what should I monitor on besponsa?").drug == engine.ask("what should I monitor on besponsa?").drug
+
+
+def test_a_stored_lexicon_runs_nothing_but_its_own_types() -> None:
+    # the state reader takes the package's types, sets and patterns only: a foreign global never runs
+    with pytest.raises(pickle.UnpicklingError):
+        DrugLexicon.restore(pickle.dumps({"x": os.getcwd}), [])
+    assert DrugLexicon.restore(pickle.dumps({"_x": {frozenset({"a"}), re.compile("b")}}), [])._x  # type: ignore[attr-defined]

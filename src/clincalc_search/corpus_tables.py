@@ -5,12 +5,18 @@ and stored in the index, so a cold start reads them instead of re-deriving them 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from clincalc_search import everyday_words
 from clincalc_search.models import Chunk, DrugClass, Monograph
+
+if TYPE_CHECKING:
+    from clincalc_search.drugs import DrugLexicon
+    from clincalc_search.other_medicines import OtherMedicines
 
 # A stem found in more than this share of all sections is too common to point at one ("risk", "patient").
 SPECIFIC_SHARE = 0.04
@@ -34,6 +40,17 @@ class CorpusTables(BaseModel):
 def specific_limit(section_count: int) -> int:
     """The most sections a stem may appear in and still point at one."""
     return max(3, int(SPECIFIC_SHARE * section_count))
+
+
+def make_lexicon(monographs: list[Monograph], classes: list[DrugClass], tables: CorpusTables,
+                 everyday: Callable[[], dict[str, frozenset[str]]] | None = None,
+                 medicines: Callable[[], OtherMedicines] | None = None) -> DrugLexicon:
+    """The drug lexicon made from the monographs, classes and these tables: as the engine makes it at load when the
+    index holds none it can restore, and as the build makes the one it stores."""
+    from clincalc_search.drugs import DrugLexicon
+
+    return DrugLexicon(monographs, classes, tables.word_spread, tables.showing_words, everyday,
+                       tables.names_as_written, medicines, tables.brands_abroad_spelt)
 
 
 def compute(monographs: list[Monograph], classes: list[DrugClass], chunks: list[Chunk]) -> CorpusTables:

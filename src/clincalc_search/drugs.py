@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import pickle
 import re
 from collections import Counter
 from collections.abc import Callable, Collection
@@ -540,6 +543,33 @@ def _combinations(monographs: list[Monograph], surfaces: dict[str, str]) -> list
     return found
 
 
+# DrugLexicon attributes its state() leaves out: restore() takes them again.
+_NOT_STATE = frozenset({"monographs", "_load_everyday", "_everyday", "_load_medicines", "_medicines"})
+
+
+class _StateReader(pickle.Unpickler):
+    """Reads a DrugLexicon.state(): builtin containers, compiled patterns and this package's lexicon and corpus types
+    only. The file is the index's own, checked against its manifest's hash first; this keeps a damaged or foreign one
+    from running anything."""
+
+    ALLOWED = frozenset({("re", "_compile"), ("clincalc_search.drugs", "_NameFinder"), ("builtins", "set"),
+                         ("builtins", "frozenset")})
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) in self.ALLOWED or module == "clincalc_search.models" and not name.startswith("_"):
+            return super().find_class(module, name)  # type: ignore[no-any-return]
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a drug lexicon")
+
+
+def code_fingerprint() -> str:
+    """The package's source, hashed: a lexicon state() made by other code is not restored (its attributes may mean
+    something else now). Any change to any module makes the index build the lexicon again."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 class DrugLexicon:
     """Every way the corpus names a drug, mapped to the canonical lower-case name."""
 
@@ -746,6 +776,25 @@ class DrugLexicon:
         self._monograph_texts: dict[str, str] = {}
         self._common_spellings: tuple[int, frozenset[str]] | None = None  # spells_a_common_word's, made on first use
         self._combinations = _combinations(monographs, self.surfaces)
+
+    def state(self) -> bytes:
+        """What the lexicon is made of, for the index (written at build): restoring it takes a tenth of the time making
+        it does, which is most of what a cold start spends on names. Not the monographs (the index holds them) nor the
+        loaders of the word lists and other medicines, which restore() takes again."""
+        return pickle.dumps({k: v for k, v in vars(self).items() if k not in _NOT_STATE}, protocol=5)
+
+    @classmethod
+    def restore(cls, state: bytes, monographs: list[Monograph],
+                everyday: Callable[[], dict[str, frozenset[str]]] | None = None,
+                medicines: Callable[[], OtherMedicines] | None = None) -> DrugLexicon:
+        """The lexicon state() wrote, with its monographs and loaders (as __init__ takes them). Only the package's own
+        types, sets and patterns are read from it (_StateReader); anything else raises pickle.UnpicklingError."""
+        lexicon = cls.__new__(cls)
+        lexicon.__dict__.update(_StateReader(io.BytesIO(state)).load())
+        lexicon.monographs = {m.name: m for m in monographs}
+        lexicon._load_everyday, lexicon._everyday = everyday, None
+        lexicon._load_medicines, lexicon._medicines = medicines, None
+        return lexicon
 
     def _add_english_subgroups(self, classes: list[DrugClass], members_of: dict[tuple[str, int], tuple[str, ...]]) \
             -> None:

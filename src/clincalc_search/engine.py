@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import pickle
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Literal
@@ -14,7 +15,7 @@ from typing import Literal
 import numpy as np
 
 from clincalc_search import dose_guard
-from clincalc_search.corpus_tables import SPECIFIC_SHARE
+from clincalc_search.corpus_tables import SPECIFIC_SHARE, make_lexicon
 from clincalc_search.dense import DenseIndex
 from clincalc_search.dose_model import EXPLICIT_OVERRULED_BELOW, DoseModel
 from clincalc_search.drugs import GENERAL_TERM_MONOGRAPHS, DrugLexicon, Recognised, normalise
@@ -33,7 +34,7 @@ from clincalc_search.intent import (
     section_intents,
 )
 from clincalc_search.models import SECTION_KEYS, SECTION_TITLES, Answer, Chunk, Hit, Monograph
-from clincalc_search.other_medicines import read_medicines
+from clincalc_search.other_medicines import OtherMedicines, read_medicines
 from clincalc_search.rare_terms import MAX_MONOGRAPHS as RARE_TERM_MONOGRAPHS
 from clincalc_search.rare_terms import RareTerms, term_keys
 from clincalc_search.section_model import WEIGHTS as SECTION_WEIGHTS
@@ -122,6 +123,18 @@ def clean_question(question: str) -> str:
     return re.sub(r"\s+", " ", "".join(chars)).strip()
 
 
+def _lexicon(index: LoadedIndex, everyday: Callable[[], dict[str, frozenset[str]]],
+             medicines: Callable[[], OtherMedicines]) -> DrugLexicon:
+    """The drug lexicon the build stored, restored; made anew when the index holds none for this code, or one that
+    does not read back (the index's hash check passed, so that is no damage on disk)."""
+    if index.lexicon_state is not None:
+        try:
+            return DrugLexicon.restore(index.lexicon_state, index.monographs, everyday, medicines)
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            pass
+    return make_lexicon(index.monographs, index.classes, index.tables, everyday, medicines)
+
+
 # A trial is discussed by the monograph of the drug it tested and at most one other (its comparator).
 STUDY_MONOGRAPHS = 2
 
@@ -139,9 +152,7 @@ class Engine:
         self.dense = DenseIndex(index.faiss_index, index.owners, index.vectors, len(self.chunks))
         self.sparse = index.sparse
         tables = index.tables  # computed at build: reading them is what keeps a cold start short
-        self.lexicon = DrugLexicon(monographs, classes, tables.word_spread, tables.showing_words,
-                                   partial(read_everyday, index.everyday), tables.names_as_written,
-                                   partial(read_medicines, index.medicines), tables.brands_abroad_spelt)
+        self.lexicon = _lexicon(index, partial(read_everyday, index.everyday), partial(read_medicines, index.medicines))
         self.evidence = SectionEvidence(tables)
         self.rare = RareTerms(tables.rare_terms, set(tables.rare_needs_cue))
         # A word at most this many monographs use is specific enough to tell a group's members apart: the share of

@@ -29,8 +29,9 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 12  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written;
-# 10: names of other medicines; 11: their two-word names spelt the Romance way; 12: brands abroad spelt so
+SCHEMA_VERSION = 13  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written;
+# 10: names of other medicines; 11: their two-word names spelt the Romance way; 12: brands abroad spelt so; 13: the
+# drug lexicon as built
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.
@@ -41,7 +42,7 @@ IVF_CELLS_PER_SQRT_N = 4
 IVF_TRAIN_PER_CELL = 64
 IVF_NPROBE = 32
 _DATA_PREFIXES = ("dense-", "chunks-", "owners-", "vectors-", "hashes-", "sparse-", "monographs-", "units-", "tables-",
-                  "unitvectors-", "unithashes-", "everyday-", "medicines-")
+                  "unitvectors-", "unithashes-", "everyday-", "medicines-", "lexicon-")
 
 
 class Snapshot(BaseModel):
@@ -336,6 +337,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             "tables": f"tables-{build_id}.json",
             "everyday": f"everyday-{build_id}.json",
             "medicines": f"medicines-{build_id}.json",
+            "lexicon": f"lexicon-{build_id}.pickle",
         }
         # Data files carry the build id, so writing them never disturbs the index being served.
         faiss.write_index(index, str(index_dir / names["faiss"]))
@@ -346,14 +348,16 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         _write(index_dir / names["units"], units)
         classes = load_classes(corpus_dir / "classes.yaml")[0]
         tables = corpus_tables.compute(monographs, classes, chunks)
-        _write(index_dir / names["tables"], tables.model_dump_json().encode())
+        _write(index_dir / names["tables"], tables.model_dump_json().encode())  # read back below, for the lexicon
         _write(index_dir / names["everyday"], everyday_words.everyday_file())
         _write(index_dir / names["medicines"], other_medicines.medicines_file(monographs))
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.
         snapshot = Snapshot(monographs=monographs, classes=classes)
-        _write(index_dir / names["monographs"], snapshot.model_dump_json().encode())
+        snapshot_json, tables_json = snapshot.model_dump_json().encode(), tables.model_dump_json().encode()
+        _write(index_dir / names["monographs"], snapshot_json)
+        _write(index_dir / names["lexicon"], _lexicon_file(snapshot_json, tables_json))
         manifest = Manifest(
             schema_version=SCHEMA_VERSION, build_id=build_id, model_name=encoder.name,
             model_dim=encoder.dim, model_identity=identity, monographs=files,
@@ -372,6 +376,17 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         # The previous build stays on disk one more build: a reader that opened its manifest can finish.
         _remove_unreferenced(index_dir, set(names.values()) | previous)
         return manifest
+
+
+def _lexicon_file(snapshot_json: bytes, tables_json: bytes) -> bytes:
+    """The drug lexicon as the engine will read it (from the monographs, classes and tables as written), after the
+    fingerprint of the code that made it: load_index restores it only for the same code."""
+    from clincalc_search.drugs import code_fingerprint
+
+    snapshot = Snapshot.model_validate_json(snapshot_json)
+    tables = CorpusTables.model_validate_json(tables_json)
+    lexicon = corpus_tables.make_lexicon(snapshot.monographs, snapshot.classes, tables)
+    return code_fingerprint().encode("ascii") + b"\n" + lexicon.state()
 
 
 def _files_of_current(index_dir: Path) -> set[str]:
@@ -416,6 +431,8 @@ class LoadedIndex:
     # Read when a question first needs them, so held open from the load: later builds may remove them from disk.
     everyday: PinnedFile  # the other languages' everyday words
     medicines: PinnedFile  # names of medicines the corpus lacks (other_medicines)
+    # DrugLexicon.state() as built, when the code that built it is this code (else None: the engine makes it anew)
+    lexicon_state: bytes | None = None
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -444,6 +461,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
     With allow_stale_corpus, an index whose corpus has changed since the build still loads (it serves the
     monographs as indexed); a changed model never does, because its vectors would not match questions.
     An exact index is scored from its vectors alone, so FAISS is read (and imported) only for an approximate one."""
+    from clincalc_search.drugs import code_fingerprint
+
     manifest = read_manifest(index_dir)
     reasons = staleness(manifest, corpus_dir, encoder)
     if reasons and (model_changed(manifest, encoder) or not allow_stale_corpus):
@@ -471,6 +490,7 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
         tables = CorpusTables.model_validate_json((index_dir / manifest.files["tables"]).read_bytes())
         everyday = PinnedFile(index_dir / manifest.files["everyday"])
         medicines = PinnedFile(index_dir / manifest.files["medicines"])
+        fingerprint, _, lexicon_state = (index_dir / manifest.files["lexicon"]).read_bytes().partition(b"\n")
     except (RuntimeError, ValueError, OSError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"index is damaged ({exc.__class__.__name__}): run clincalc-search build") from exc
     ntotal, dim = (len(vectors), vectors.shape[-1]) if index is None else (index.ntotal, index.d)
@@ -487,7 +507,8 @@ def load_index(index_dir: Path, corpus_dir: Path, encoder: Encoder, allow_stale_
     return LoadedIndex(manifest=manifest, chunks=chunks, faiss_index=index, owners=owners, vectors=vectors,
                        sparse=sparse, monographs=snapshot.monographs, classes=snapshot.classes, stale=reasons,
                        unit_spans=unit_spans, unit_vectors=unit_vectors, unit_stems=unit_stems, tables=tables,
-                       everyday=everyday, medicines=medicines)
+                       everyday=everyday, medicines=medicines,
+                       lexicon_state=lexicon_state if fingerprint == code_fingerprint().encode() else None)
 
 
 def _mapped(path: Path) -> np.ndarray:
