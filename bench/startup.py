@@ -250,7 +250,9 @@ SECTION = "## Cold start without torch (issue 13)"
 
 
 def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    # A warm question takes a few milliseconds: whole milliseconds would hide the ratio the row states.
+    return f"{seconds * 1000:.2f} ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms" if seconds < 1 \
+        else f"{seconds:.2f} s"
 
 
 def report(res: dict[str, Any], machine: dict[str, str], date: str, command: str) -> str:
