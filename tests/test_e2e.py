@@ -1208,6 +1208,10 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     # or named, with no covered drug, in the sentences that ask, the covered drug named only in the others
     ("My GP is switching me from sertraline to vortioxetine. Does vortioxetine cause nausea?", "vortioxetine"),
     ("Mi cardiólogo quiere cambiar el bisoprolol por nebivolol. ¿El nebivolol produce menos cansancio?", "nebivolol"),
+    # or placed by a covered drug the question opens with, or named twice where the covered drug is named once
+    ("Compared with omeprazole, is rabeprazole faster acting?", "rabeprazole"),
+    ("Im Vergleich zu Bisoprolol: macht Nebivolol weniger müde?", "nebivolol"),
+    ("My GP mentioned tapentadol instead of tramadol. Is tapentadol less constipating?", "tapentadol"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1223,6 +1227,8 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     ("I take warfarin. Can I take esomeprazole with it?", "warfarin", None),  # taken together
     ("Wie wirkt eigentlich Candesartan? Vorher hatte ich Olmesartan.", "candesartan", None),  # the asking sentence
     ("cyclophosphamide. why the mesna?", "cyclophosphamide", None),  # its own monograph uses the other medicine
+    ("Can I take omeprazole with rabeprazole? rabeprazole was my old tablet", "omeprazole", None),  # together
+    ("Like omeprazole, how does lansoprazole work?", "omeprazole", None),  # both covered
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

@@ -171,6 +171,15 @@ _PLACED_BY = re.compile(
     r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
     r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
     r"d')?$")
+# A question that opens by placing what follows by the drug it names next: "Like sertraline, …", "Compared with
+# amlodipine, …", "Im Vergleich zu Ramipril: …", "Rispetto al Cipralex, …", "En comparación con el Seguril, …". On
+# normalised text, from its start to the drug's name.
+_PLACED_FIRST = re.compile(
+    r"^(?:(?:im|en|con|em|par|in|as|a|and|just|so) )?(?:like|unlike|compared|similar|related|akin|as with|rispetto|"
+    r"come|comme|rapport|vergleich|ahnlich|verwandt|wie|como|comparad[oa]|comparacion|comparacao|comparaison|confronto|"
+    r"respecto|respeito|parecid[oa]|semelhante|simile|similaire|semblable|proche|apparente|parente)"
+    r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|der|"
+    r"die|das|dem|den|wie|alla|allo)){0,3} (?:l'|dell'|all'|d'|al')?$")
 # A sentence's end followed by another sentence: where asked_beside_drug splits a question.
 _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
@@ -1267,19 +1276,69 @@ class DrugLexicon:
         return list(dict.fromkeys([*joined, *named]))
 
     def other_medicine_asked(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
-        """A medicine the corpus lacks that the question asks about, beside a drug it covers (placed_by_drug, then
-        asked_beside_drug): the other medicine's name as typed and the covered drug named beside it."""
-        return self.placed_by_drug(question, found) or self.asked_beside_drug(question, found, mentions)
+        """A medicine the corpus lacks that the question asks about, beside a drug it covers (placed_by_drug,
+        placed_first, named_most, asked_beside_drug): the other medicine's name as typed and the covered drug named
+        beside it. `mentions`: a word more monographs use is a topic of the corpus, not another medicine asked about."""
+        return (self.placed_by_drug(question, found) or self.placed_first(question, found, mentions)
+                or self.named_most(question, found, mentions) or self.asked_beside_drug(question, found, mentions))
+
+    def placed_first(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+        """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
+        vortioxetine is an antidepressant - does it…", "Compared with amlodipine, does lercanidipine…", "Im Vergleich zu
+        Ramipril: wirkt Enalapril genauso?", "Rispetto al Cipralex, il Trittico com'è?"."""
+        placing = self._first_named(found)
+        if placing is None:
+            return None
+        text = normalise(question)
+        first = found.positions[placing]
+        if not _PLACED_FIRST.search(text, 0, first):
+            return None
+        named = [name for name in self._others_named(text[first:]) if self._asked_other(name, found.drugs, mentions)]
+        return (named[0], placing) if named else None
+
+    def named_most(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+        """Another medicine the question names twice or more, and each covered drug once: introduced, then asked
+        about ("GP wants to switch me from citalopram to vortioxetine. what side effects does vortioxetine have",
+        "Novaminsulfon (Novalgin) statt Ibuprofen: was muss ich bei Novalgin … wissen?"). Not in a question about
+        taking them together ("is tramadol ok with sertraline? tramadol for my back…")."""
+        if not found.drugs:
+            return None
+        text = normalise(question)
+        if _TOGETHER.search(text):
+            return None
+        times = Counter(self.surfaces[text[start:stop]] for start, stop in self._exact.spans(text))
+        if any(times[d] > 1 for d in found.drugs):
+            return None
+        named = [name for name in self._others_named(text) if len(re.findall(rf"\b{re.escape(name)}\b", text)) > 1
+                 and self._asked_other(name, found.drugs, mentions)]
+        return (named[0], found.drugs[0]) if named else None
+
+    def _first_named(self, found: Recognised) -> str | None:
+        return min((d for d in found.drugs if d in found.positions), key=found.positions.__getitem__, default=None)
+
+    def _others_named(self, text: str) -> list[str]:
+        """The medicines the corpus lacks that normalised text names, as typed: their names, or their names as Spanish,
+        Portuguese, Italian or French spell them."""
+        return list(dict.fromkeys([*self.other_medicines_named(text),
+                                   *(w for w in _WORD.findall(text) if self._other_medicine_abroad(w))]))
+
+    def _asked_other(self, name: str, drugs: list[str], mentions: int) -> bool:
+        """Whether another medicine named beside covered drugs can be what a question asks about: not a word more than
+        `mentions` monographs use (a topic: "creatinine", "glucagon" at most a passing one), nor one a covered drug's
+        own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language."""
+        known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
+        if any(name in words for words in self._everyday_words().values()) or \
+                max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
+            return False
+        return not any(re.search(rf"\b{re.escape(n)}", self._monograph_text(d)) for n in {name, known} for d in drugs)
 
     def asked_beside_drug(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """A medicine the corpus lacks asked about in a question of several sentences whose asking sentences (those
         ending "?", else the last) name it and no drug the corpus covers: "GP wants to switch me from citalopram to
         vortioxetine. what side effects does vortioxetine have", "Unter Prednisolon habe ich stark zugenommen. Ist
-        Deflazacort da besser?". The covered drug is the background. Not a word more than `mentions` monographs use
-        (a topic: "creatinine", "glucagon" at most a passing one), nor one the covered drug's own monograph uses
-        ("mesna" in cyclophosphamide's), nor an everyday word of another language, nor a question about taking them
-        together ("Can I take esomeprazole with it?"), nor one whose asking sentence names the covered drug ("¿Cómo
-        funciona el Pradaxa? ¿Actúa igual que el Sintrom que tomaba antes?")."""
+        Deflazacort da besser?". The covered drug is the background. Not a topic (_asked_other), nor a question about
+        taking them together ("Can I take esomeprazole with it?"), nor one whose asking sentence names the covered
+        drug ("¿Cómo funciona el Pradaxa? ¿Actúa igual que el Sintrom que tomaba antes?")."""
         if not found.drugs or not _SENTENCES_APART.search(question):
             return None
         sentences = [s for s in _SENTENCES_APART.split(question.strip()) if re.search(r"\w", s)]
@@ -1289,15 +1348,8 @@ class DrugLexicon:
         text = normalise(" ".join(asking))
         if _TOGETHER.search(text):
             return None
-        everyday = set().union(*self._everyday_words().values())
-        for name in self.other_medicines_named(text):
-            known = self.other_medicine(name) or name
-            if name in everyday or max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
-                continue
-            if not any(re.search(rf"\b{re.escape(n)}", self._monograph_text(d)) for n in {name, known}
-                       for d in found.drugs):
-                return name, found.drugs[0]
-        return None
+        named = [name for name in self.other_medicines_named(text) if self._asked_other(name, found.drugs, mentions)]
+        return (named[0], found.drugs[0]) if named else None
 
     def _monograph_text(self, drug: str) -> str:
         """A drug's sections, normalised, joined; made when first asked for."""
@@ -1316,15 +1368,14 @@ class DrugLexicon:
         if not found.drugs:
             return None
         text = normalise(question)
-        placing = min((d for d in found.drugs if d in found.positions), key=found.positions.__getitem__, default=None)
+        placing = self._first_named(found)
         if placing is None:
             return None
         first = found.positions[placing]
         if not _PLACED_BY.search(text, 0, first):
             return None
         before = text[:first]
-        named = [*self.other_medicines_named(before),
-                 *(w for w in _WORD.findall(before) if self._other_medicine_abroad(w))]
+        named = self._others_named(before)
         # Not a target named by its messenger ("a dopamine blocker like metoclopramide").
         named = [name for name in named if re.search(rf"\b{re.escape(name)}\b(?! {_TARGET_NOUN})", before)]
         return (named[0], placing) if named else None
