@@ -180,6 +180,7 @@ _PLACED_FIRST = re.compile(
     r"respecto|respeito|parecid[oa]|semelhante|simile|similaire|semblable|proche|apparente|parente)"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|der|"
     r"die|das|dem|den|wie|alla|allo)){0,3} (?:l'|dell'|all'|d'|al')?$")
+_ALNUM = re.compile(r"[a-z0-9]+")
 # A sentence's end followed by another sentence: where asked_beside_drug splits a question.
 _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
@@ -1304,7 +1305,10 @@ class DrugLexicon:
         if not found.drugs:
             return None
         text = normalise(question)
-        if _TOGETHER.search(text):
+        english = english_words()
+        # Another medicine's name is no English word (other_medicines_named): most questions repeat none such.
+        if not any(n > 1 and w not in english for w, n in Counter(_ALNUM.findall(text)).items()) \
+                or _TOGETHER.search(text):
             return None
         times = Counter(self.surfaces[text[start:stop]] for start, stop in self._exact.spans(text))
         if any(times[d] > 1 for d in found.drugs):
