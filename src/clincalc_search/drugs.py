@@ -180,8 +180,9 @@ _PLACED_FIRST = re.compile(
     r"respecto|respeito|parecid[oa]|semelhante|simile|similaire|semblable|proche|apparente|parente)"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|der|"
     r"die|das|dem|den|wie|alla|allo)){0,3} (?:l'|dell'|all'|d'|al')?$")
+# The words and numbers of normalised text, hyphens apart: where _named_most looks for a word named twice.
 _ALNUM = re.compile(r"[a-z0-9]+")
-# A sentence's end followed by another sentence: where asked_beside_drug splits a question.
+# A sentence's end followed by another sentence: where _asked_beside_drug splits a question.
 _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
 _TOGETHER = re.compile(
@@ -1277,34 +1278,33 @@ class DrugLexicon:
         return list(dict.fromkeys([*joined, *named]))
 
     def other_medicine_asked(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
-        """A medicine the corpus lacks that the question asks about, beside a drug it covers (placed_by_drug,
-        placed_first, named_most, asked_beside_drug): the other medicine's name as typed and the covered drug named
+        """A medicine the corpus lacks that the question asks about, beside a drug it covers (_placed_by_drug,
+        _placed_first, _named_most, _asked_beside_drug): the other medicine's name as typed and the covered drug named
         beside it. `mentions`: a word more monographs use is a topic of the corpus, not another medicine asked about."""
-        return (self.placed_by_drug(question, found) or self.placed_first(question, found, mentions)
-                or self.named_most(question, found, mentions) or self.asked_beside_drug(question, found, mentions))
+        text = normalise(question)
+        return (self._placed_by_drug(text, found) or self._placed_first(text, found, mentions)
+                or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions))
 
-    def placed_first(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _placed_first(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
         vortioxetine is an antidepressant - does it…", "Compared with amlodipine, does lercanidipine…", "Im Vergleich zu
         Ramipril: wirkt Enalapril genauso?", "Rispetto al Cipralex, il Trittico com'è?"."""
         placing = self._first_named(found)
         if placing is None:
             return None
-        text = normalise(question)
         first = found.positions[placing]
         if not _PLACED_FIRST.search(text, 0, first):
             return None
         named = [name for name in self._others_named(text[first:]) if self._asked_other(name, found.drugs, mentions)]
         return (named[0], placing) if named else None
 
-    def named_most(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _named_most(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """Another medicine the question names twice or more, and each covered drug once: introduced, then asked
         about ("GP wants to switch me from citalopram to vortioxetine. what side effects does vortioxetine have",
         "Novaminsulfon (Novalgin) statt Ibuprofen: was muss ich bei Novalgin … wissen?"). Not in a question about
         taking them together ("is tramadol ok with sertraline? tramadol for my back…")."""
         if not found.drugs:
             return None
-        text = normalise(question)
         english = english_words()
         # Another medicine's name is no English word (other_medicines_named): most questions repeat none such.
         if not any(n > 1 and w not in english for w, n in Counter(_ALNUM.findall(text)).items()) \
@@ -1336,7 +1336,7 @@ class DrugLexicon:
             return False
         return not any(re.search(rf"\b{re.escape(n)}", self._monograph_text(d)) for n in {name, known} for d in drugs)
 
-    def asked_beside_drug(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _asked_beside_drug(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """A medicine the corpus lacks asked about in a question of several sentences whose asking sentences (those
         ending "?", else the last) name it and no drug the corpus covers: "GP wants to switch me from citalopram to
         vortioxetine. what side effects does vortioxetine have", "Unter Prednisolon habe ich stark zugenommen. Ist
@@ -1362,16 +1362,13 @@ class DrugLexicon:
             text = self._monograph_texts[drug] = "\n".join(normalise(s.text) for s in self.monographs[drug].sections)
         return text
 
-    def placed_by_drug(self, question: str, found: Recognised) -> tuple[str, str] | None:
+    def _placed_by_drug(self, text: str, found: Recognised) -> tuple[str, str] | None:
         """A medicine the corpus lacks that the question asks about, naming a drug it covers only to place it: the other
         medicine comes first, and words that compare or relate it stand right before the first drug named ("Is
         esomeprazole, a PPI like omeprazole, safe long term?", "pantoprazole vs omeprazole - fewer interactions?").
         Returns the other medicine's name as typed and the drug that places it. A drug named first ("is omeprazole like
         esomeprazole?"), or another medicine named as context ("switching from esomeprazole to omeprazole"), leaves the
         question with the drug."""
-        if not found.drugs:
-            return None
-        text = normalise(question)
         placing = self._first_named(found)
         if placing is None:
             return None
