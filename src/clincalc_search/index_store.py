@@ -348,14 +348,15 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         _write(index_dir / names["units"], units)
         classes = load_classes(corpus_dir / "classes.yaml")[0]
         tables = corpus_tables.compute(monographs, classes, chunks)
-        _write(index_dir / names["tables"], tables.model_dump_json().encode())  # read back below, for the lexicon
+        tables_json = tables.model_dump_json().encode()
+        _write(index_dir / names["tables"], tables_json)
         _write(index_dir / names["everyday"], everyday_words.everyday_file())
         _write(index_dir / names["medicines"], other_medicines.medicines_file(monographs))
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.
         snapshot = Snapshot(monographs=monographs, classes=classes)
-        snapshot_json, tables_json = snapshot.model_dump_json().encode(), tables.model_dump_json().encode()
+        snapshot_json = snapshot.model_dump_json().encode()
         _write(index_dir / names["monographs"], snapshot_json)
         _write(index_dir / names["lexicon"], _lexicon_file(snapshot_json, tables_json))
         manifest = Manifest(
