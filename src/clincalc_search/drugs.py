@@ -1289,12 +1289,10 @@ class DrugLexicon:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
         vortioxetine is an antidepressant - does it…", "Compared with amlodipine, does lercanidipine…", "Im Vergleich zu
         Ramipril: wirkt Enalapril genauso?", "Rispetto al Cipralex, il Trittico com'è?"."""
-        placing = self._first_named(found)
-        if placing is None:
+        placed = self._placed(text, found, _PLACED_FIRST)
+        if placed is None:
             return None
-        first = found.positions[placing]
-        if not _PLACED_FIRST.search(text, 0, first):
-            return None
+        placing, first = placed
         named = [name for name in self._others_named(text[first:]) if self._asked_other(name, found.drugs, mentions)]
         return (named[0], placing) if named else None
 
@@ -1317,8 +1315,14 @@ class DrugLexicon:
                  and self._asked_other(name, found.drugs, mentions)]
         return (named[0], found.drugs[0]) if named else None
 
-    def _first_named(self, found: Recognised) -> str | None:
-        return min((d for d in found.drugs if d in found.positions), key=found.positions.__getitem__, default=None)
+    @staticmethod
+    def _placed(text: str, found: Recognised, placing_words: re.Pattern[str]) -> tuple[str, int] | None:
+        """The covered drug named first and where it starts in the normalised text, when the text before it ends with
+        (_PLACED_BY) or consists of (_PLACED_FIRST) words that place another medicine by it."""
+        placing = min((d for d in found.drugs if d in found.positions), key=found.positions.__getitem__, default=None)
+        if placing is None or not placing_words.search(text, 0, found.positions[placing]):
+            return None
+        return placing, found.positions[placing]
 
     def _others_named(self, text: str) -> list[str]:
         """The medicines the corpus lacks that normalised text names, as typed: their names, or their names as Spanish,
@@ -1369,12 +1373,10 @@ class DrugLexicon:
         Returns the other medicine's name as typed and the drug that places it. A drug named first ("is omeprazole like
         esomeprazole?"), or another medicine named as context ("switching from esomeprazole to omeprazole"), leaves the
         question with the drug."""
-        placing = self._first_named(found)
-        if placing is None:
+        placed = self._placed(text, found, _PLACED_BY)
+        if placed is None:
             return None
-        first = found.positions[placing]
-        if not _PLACED_BY.search(text, 0, first):
-            return None
+        placing, first = placed
         before = text[:first]
         named = self._others_named(before)
         # Not a target named by its messenger ("a dopamine blocker like metoclopramide").
