@@ -966,8 +966,8 @@ class DrugLexicon:
         if not probe.group or set(found.drugs) & set(probe.group) or first not in text \
                 or text.index(first) > min(found.positions.values()):
             return
-        used = [normalise(section.text) for drug in probe.group for section in self.monographs[drug].sections]
-        if all(any(re.search(rf"\b{re.escape(word)}\b", section) for section in used) for word in typed):
+        if all(any(re.search(rf"\b{re.escape(word)}\b", self._monograph_text(drug)) for drug in probe.group)
+               for word in typed):
             found.drugs, found.positions = [], {}
             probe.copy_group_to(found)
 
@@ -1335,7 +1335,7 @@ class DrugLexicon:
         `mentions` monographs use (a topic: "creatinine", "glucagon" at most a passing one), nor one a covered drug's
         own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language."""
         known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
-        if any(name in words for words in self._everyday_words().values()) or \
+        if self._everyday_anywhere(name) or \
                 max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
             return False
         return not any(re.search(rf"\b{re.escape(n)}", self._monograph_text(d)) for n in {name, known} for d in drugs)
@@ -1391,10 +1391,13 @@ class DrugLexicon:
         if medicines is None or len(word) < 6 or word in english_words():
             return None
         name = medicines.spelt.get(romance_spelling(word))
-        if name is None or self.other_medicine(name) is None or any(
-                word in words for words in self._everyday_words().values()):
+        if name is None or self.other_medicine(name) is None or self._everyday_anywhere(word):
             return None
         return name
+
+    def _everyday_anywhere(self, word: str) -> bool:
+        """Whether the word is an everyday word of any of the languages the word lists hold."""
+        return any(word in words for words in self._everyday_words().values())
 
     def _prefix(self, word: str) -> str | None:
         """Clinician shorthand ("cloz", "amio", "pembro"): a word that starts exactly one drug's names."""
