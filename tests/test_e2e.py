@@ -1212,6 +1212,14 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("Compared with omeprazole, is rabeprazole faster acting?", "rabeprazole"),
     ("Im Vergleich zu Bisoprolol: macht Nebivolol weniger müde?", "nebivolol"),
     ("My GP mentioned tapentadol instead of tramadol. Is tapentadol less constipating?", "tapentadol"),
+    # or named after every covered drug and placed by them there: their relative, or compared with nothing named after
+    # the comparing words (forty-second session); the placing words in other forms and languages
+    ("bisoprolol's cousin nebivolol: does it cause fatigue?", "nebivolol"),
+    ("Bisoprolol makes me tired - would nebivolol be better?", "nebivolol"),
+    ("Con el omeprazol no noto mejoría; ¿el rabeprazol es más fuerte?", "rabeprazol"),
+    ("Il nebivololo è della stessa famiglia del bisoprololo?", "nebivololo"),
+    ("Le rabéprazole ressemble à l'oméprazole : est-il plus sûr ?", "rabeprazole"),
+    ("Nebivolol ist mit Bisoprolol verwandt – macht Nebivolol müde?", "nebivolol"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1229,6 +1237,12 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     ("cyclophosphamide. why the mesna?", "cyclophosphamide", None),  # its own monograph uses the other medicine
     ("Can I take omeprazole with rabeprazole? rabeprazole was my old tablet", "omeprazole", None),  # together
     ("Like omeprazole, how does lansoprazole work?", "omeprazole", None),  # both covered
+    ("Is amlodipine better than lercanidipine for ankle swelling?", "amlodipine", None),  # compared, named after
+    ("Switched from lercanidipine to amlodipine - is it the same?", "amlodipine", None),  # the covered drug last
+    ("Welche Studien stützen Candesartan? Olmesartan ist ja ähnlich, aber mich interessiert Candesartan.",
+     "candesartan", None),  # the covered drug named after the compared one too
+    ("amlodipine plus lercanidipine, is that better?", "amlodipine", None),  # taken together
+    ("Kann ich Nebivolol mit Bisoprolol nehmen? Nebivolol hatte ich früher.", "bisoprolol", None),  # together
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

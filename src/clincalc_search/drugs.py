@@ -159,14 +159,17 @@ _JOINED_BY_OF = re.compile(r"\b(?=(?P<name>(?P<first>[a-z]{4,}) (?:(?:de|di|do|d
 
 # Words that place one medicine by another, right before the one that places it: "esomeprazole, a PPI like
 # omeprazole", "paliperidone, which is related to risperidone", "pantoprazole vs omeprazole", "Pantoprazol, ähnlich wie
-# Omeprazol", "un IPP come l'omeprazolo", "is it a type of heparin", "better than warfarin". On normalised text, at its
+# Omeprazol", "un IPP come l'omeprazolo", "is it a type of heparin", "better than warfarin", "da mesma família que o
+# Januvia", "ressemble à la Coumadine", "a stronger version of omeprazole". On normalised text, at its
 # end (the placing drug's name follows); up to three words of the phrase may stand between ("the same thing as the",
 # "del mismo grupo que el", "semelhante ao").
 _PLACED_BY = re.compile(
     r"\b(?:like|unlike|similar|related|same|akin|cousin|vs|versus|compared|como|parecid[oa]|igual|frente|comparad[oa]|"
     r"semelhante|comme|similaire|semblable|rapport|compare|proche|come|simile|rispetto|paragonat[oa]|confrontat[oa]|"
-    r"wie|ahnlich|verglichen|vergleich|gegenuber|than|parente|apparente|type|kind|sort|tipo|typ|mismo|meme|stesso|"
-    r"mesmo|selbe)"
+    r"wie|ahnlich|verglichen|vergleich|gegenuber|than|parente|apparente|type|kind|sort|tipo|typ|mism[oa]s?|memes?|"
+    r"stess[oaie]|mesm[oa]s?|selbe|resembles?|ressemblent|ressemble|parecem? (?:a|al|ao|com|con)|"
+    r"assomiglia|somiglia|ahnelt|gleicht|verwandt|version|versione|versao|variant|variante|cugin[oa]|vetter|"
+    r"derivative|derivato|derivado|derive)"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|"
     r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
     r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
@@ -188,9 +191,33 @@ _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _TOGETHER = re.compile(
     r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|as well|both|con|junt[oa]s?|insieme|"
     r"mit|zusammen|gleichzeitig|dabei|trotzdem|beide|avec|en meme temps|les deux|com|ao mesmo tempo|ambos|entrambi|"
-    r"tambien|anche|auch|aussi|tambem)\b")
+    r"tambien|anche|auch|aussi|tambem|same time|stesso tempo|a la vez|mismo tiempo)\b")
+# "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt"), not two medicines taken
+# together.
+_PLACING_WITH = re.compile(r"\b(?:compared|comparable|related|verwandt|vergleichbar|verglichen|comparad[oa]|compare|"
+                           r"paragonat[oa]|confrontat[oa]) (?:with|mit|con|avec|com)\b"
+                           r"|\bmit (?=(?:[a-z0-9'-]+ ){1,3}(?:verwandt|vergleichbar)\b)")
+# Words after a medicine the corpus lacks, named after the drug it covers, that compare it with that drug and name
+# nothing after them ("amlodipine makes my ankles swell, would lercanidipine be any better?", "Il Lasix lo conosco, ma
+# la torasemide … è simile?", "¿el Pariet (rabeprazol) es más fuerte?"). On normalised text.
+_COMPARED_AFTER = re.compile(
+    r"\b(?:better|worse|stronger|weaker|safer|milder|gentler|same|similar|different|alike|equivalent|less|mejor|peor|"
+    r"menos|igual|parecid[oa]|mism[oa]|diferente|distint[oa]|mas fuerte|mieux|meilleure?|pire|moins|pareille?|"
+    r"similaire|semblable|meme|differente?|equivalente?|plus fort|meglio|migliore|peggio|peggiore|meno|simile|uguale|"
+    r"stess[oa]|divers[oa]|piu forte|besser|schlechter|starker|schwacher|weniger|gleich|ahnlich|dasselbe|anders|melhor|"
+    r"pior|semelhante|mesm[oa]|mais forte)\b")
+# A relative named right after the drug it is related to: "sitagliptin's cousin linagliptin", "Cisplatin has a cousin,
+# carboplatin". On normalised text after the drug's name; the relative's name follows within KIN_WORDS words.
+_KIN = re.compile(r"^(?:'s)?(?: (?:has|have|had|is|a|an|the|its|big|little|newer|older|younger|close|chemical|near))* "
+                  r"(?:cousin|relative|sibling|brother|sister|twin|successor|enantiomer|isomer|analogue|analog)s?\b")
+KIN_WORDS = 3
 # Words after a messenger's or medicine's name that make it a target or a class ("dopamine agonist", "opioid receptor").
 _TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
+
+
+def _together(text: str) -> bool:
+    """Whether normalised text asks about taking medicines together (_TOGETHER), "with" that compares aside."""
+    return _TOGETHER.search(_PLACING_WITH.sub(" ", text)) is not None
 
 
 def _either_order(joined: re.Match[str]) -> list[str]:
@@ -1279,11 +1306,13 @@ class DrugLexicon:
 
     def other_medicine_asked(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """A medicine the corpus lacks that the question asks about, beside a drug it covers (_placed_by_drug,
-        _placed_first, _named_most, _asked_beside_drug): the other medicine's name as typed and the covered drug named
-        beside it. `mentions`: a word more monographs use is a topic of the corpus, not another medicine asked about."""
+        _placed_first, _named_most, _asked_beside_drug, _placed_after): the other medicine's name as typed and the
+        covered drug named beside it. `mentions`: a word more monographs use is a topic of the corpus, not another
+        medicine asked about."""
         text = normalise(question)
         return (self._placed_by_drug(text, found) or self._placed_first(text, found, mentions)
-                or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions))
+                or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions)
+                or self._placed_after(text, found, mentions))
 
     def _placed_first(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1306,7 +1335,7 @@ class DrugLexicon:
         english = english_words()
         # Another medicine's name is no English word (other_medicines_named): most questions repeat none such.
         if not any(n > 1 and w not in english for w, n in Counter(_ALNUM.findall(text)).items()) \
-                or _TOGETHER.search(text):
+                or _together(text):
             return None
         times = Counter(self.surfaces[text[start:stop]] for start, stop in self._exact.spans(text))
         if any(times[d] > 1 for d in found.drugs):
@@ -1314,6 +1343,31 @@ class DrugLexicon:
         named = [name for name in self._others_named(text) if len(re.findall(rf"\b{re.escape(name)}\b", text)) > 1
                  and self._asked_other(name, found.drugs, mentions)]
         return (named[0], found.drugs[0]) if named else None
+
+    def _placed_after(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+        """Another medicine named after every covered drug and placed by them there: as their relative
+        ("sitagliptin's cousin linagliptin: do u need kidney tests before starting it") or by words that compare it and
+        name nothing after them ("amlodipine makes my ankles swell, would lercanidipine be any better?"). Not in a
+        question about taking them together, as words after the first covered drug ask ("With omeprazole I see no
+        change; is rabeprazole stronger?" is not)."""
+        if not found.positions or _together(text[min(found.positions.values()):]):
+            return None
+        ends = [stop for _, stop in self._exact.spans(text)]
+        ends += [m.end() for d in found.positions if (m := _WORD.match(text, found.positions[d]))]
+        last = max(ends, default=0)
+        rest = text[last:]
+        for name in self._others_named(rest):
+            mention = re.search(rf"\b{re.escape(name)}\b", rest)
+            # Every covered drug comes before it, however it was named ("Eplerenon … Finerenon ist ja ähnlich, aber
+            # mich interessiert Eplerenon" is about eplerenone).
+            if mention is None or not self._asked_other(name, found.drugs, mentions) \
+                    or self.recognise(rest[mention.start():]).drugs:
+                continue
+            kin = _KIN.match(rest)
+            if kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS \
+                    or _COMPARED_AFTER.search(rest, mention.end()):
+                return name, found.drugs[0]
+        return None
 
     @staticmethod
     def _placed(text: str, found: Recognised, placing_words: re.Pattern[str]) -> tuple[str, int] | None:
@@ -1338,7 +1392,9 @@ class DrugLexicon:
         if self._everyday_anywhere(name) or \
                 max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
             return False
-        return not any(re.search(rf"\b{re.escape(n)}", self._monograph_text(d)) for n in {name, known} for d in drugs)
+        # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
+        return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
+                       for n in {name, known} for d in drugs)
 
     def _asked_beside_drug(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """A medicine the corpus lacks asked about in a question of several sentences whose asking sentences (those
@@ -1354,7 +1410,7 @@ class DrugLexicon:
         if len(sentences) < 2 or any(self.recognise(s).drugs for s in asking):
             return None
         text = normalise(" ".join(asking))
-        if _TOGETHER.search(text):
+        if _together(text):
             return None
         named = [name for name in self.other_medicines_named(text) if self._asked_other(name, found.drugs, mentions)]
         return (named[0], found.drugs[0]) if named else None
