@@ -1220,6 +1220,13 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("Il nebivololo è della stessa famiglia del bisoprololo?", "nebivololo"),
     ("Le rabéprazole ressemble à l'oméprazole : est-il plus sûr ?", "rabeprazole"),
     ("Nebivolol ist mit Bisoprolol verwandt – macht Nebivolol müde?", "nebivolol"),
+    ("Instead of omeprazole I was given rabeprazole - does it cause headaches?", "rabeprazole"),  # replaces it
+    ("Al posto del bisoprololo mi hanno dato il nebivololo: fa stancare?", "nebivololo"),
+    ("Assim como o omeprazol, o pantoprazol pode causar falta de magnésio?", "pantoprazol"),
+    ("How is rabeprazole different from omeprazole?", "rabeprazole"),
+    ("Is nebivolol started the way bisoprolol is, low and slow?", "nebivolol"),
+    # placed outright, a medicine the covered drug's own monograph names is still the one asked about
+    ("Like risperidone, does paliperidone raise prolactin?", "paliperidone"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1243,6 +1250,9 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
      "candesartan", None),  # the covered drug named after the compared one too
     ("amlodipine plus lercanidipine, is that better?", "amlodipine", None),  # taken together
     ("Kann ich Nebivolol mit Bisoprolol nehmen? Nebivolol hatte ich früher.", "bisoprolol", None),  # together
+    # "como", "come" and "wie" ask how too: placing, they close the clause they open
+    ("Como o omeprazol age no estômago? Qual a diferença para o pantoprazol?", "omeprazole", None),
+    ("Come il bisoprololo abbassa la pressione? E il nebivololo?", "bisoprolol", None),
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

@@ -169,8 +169,9 @@ _PLACED_BY = re.compile(
     r"wie|ahnlich|verglichen|vergleich|gegenuber|than|parente|apparente|type|kind|sort|tipo|typ|mism[oa]s?|memes?|"
     r"stess[oaie]|mesm[oa]s?|selbe|resembles?|ressemblent|ressemble|parecem? (?:a|al|ao|com|con)|"
     r"assomiglia|somiglia|ahnelt|gleicht|verwandt|version|versione|versao|variant|variante|cugin[oa]|vetter|"
-    r"derivative|derivato|derivado|derive)"
+    r"derivative|derivato|derivado|derive|different|differs?|diferente|differente|divers[oa]|verschieden|way)"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|"
+    r"from|von|dal|dalla|des|"
     r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
     r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
     r"d')?$")
@@ -178,11 +179,19 @@ _PLACED_BY = re.compile(
 # amlodipine, …", "Im Vergleich zu Ramipril: …", "Rispetto al Cipralex, …", "En comparación con el Seguril, …". On
 # normalised text, from its start to the drug's name.
 _PLACED_FIRST = re.compile(
-    r"^(?:(?:im|en|con|em|par|in|as|a|and|just|so) )?(?:like|unlike|compared|similar|related|akin|as with|rispetto|"
-    r"come|comme|rapport|vergleich|ahnlich|verwandt|wie|como|comparad[oa]|comparacion|comparacao|comparaison|confronto|"
-    r"respecto|respeito|parecid[oa]|semelhante|simile|similaire|semblable|proche|apparente|parente)"
+    r"^(?:(?:im|en|con|em|par|in|as|a|and|just|so|assim|asi|proprio|genauso|genau) )?(?:like|unlike|compared|"
+    r"similar|related|akin|as with|rispetto|come|comme|rapport|vergleich|ahnlich|verwandt|wie|como|comparad[oa]|"
+    r"comparacion|comparacao|comparaison|confronto|respecto|respeito|parecid[oa]|semelhante|simile|similaire|semblable|"
+    r"proche|apparente|parente|ainsi que|"
+    # or replaces it: "Instead of metformin I was given pioglitazone: …", "Al posto della metformina …"
+    r"instead|in place|al posto|invece|en lugar|en vez|em vez|em lugar|no lugar|au lieu|a la place|anstelle|anstatt|"
+    r"statt|ao inves)"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|der|"
-    r"die|das|dem|den|wie|alla|allo)){0,3} (?:l'|dell'|all'|d'|al')?$")
+    r"die|das|dem|den|wie|alla|allo|bei)){0,3} (?:l'|dell'|all'|d'|al')?$")
+# Opening words of normalised text that may ask how as well as place by a drug, and a question's opening clause closed
+# by a comma, colon, semicolon or dash before anything is asked.
+_HOW_OR_LIKE = re.compile(r"(?:(?:assim|asi|proprio|genauso|genau) )?(?:como|come|wie)\b")
+_OPENING_CLAUSE = re.compile(r"^[^,;:\u2013\u2014?]*?(?:[,;:\u2013\u2014]| - )")
 # The words and numbers of normalised text, hyphens apart: where _named_most looks for a word named twice.
 _ALNUM = re.compile(r"[a-z0-9]+")
 # A sentence's end followed by another sentence: where _asked_beside_drug splits a question.
@@ -1310,19 +1319,22 @@ class DrugLexicon:
         covered drug named beside it. `mentions`: a word more monographs use is a topic of the corpus, not another
         medicine asked about."""
         text = normalise(question)
-        return (self._placed_by_drug(text, found) or self._placed_first(text, found, mentions)
+        return (self._placed_by_drug(text, found) or self._placed_first(question, text, found, mentions)
                 or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions)
                 or self._placed_after(text, found, mentions))
 
-    def _placed_first(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
         vortioxetine is an antidepressant - does it…", "Compared with amlodipine, does lercanidipine…", "Im Vergleich zu
         Ramipril: wirkt Enalapril genauso?", "Rispetto al Cipralex, il Trittico com'è?"."""
         placed = self._placed(text, found, _PLACED_FIRST)
-        if placed is None:
+        # "como", "come" and "wie" also ask how: "Como a losartana baixa a pressão?" places nothing. As "like" they
+        # open a clause the writer closes before going on ("Como la sertralina, ¿la fluvoxamina…?").
+        if placed is None or _HOW_OR_LIKE.match(text) and not _OPENING_CLAUSE.match(question):
             return None
         placing, first = placed
-        named = [name for name in self._others_named(text[first:]) if self._asked_other(name, found.drugs, mentions)]
+        named = [name for name in self._others_named(text[first:])
+                 if self._asked_other(name, found.drugs, mentions, placed=True)]
         return (named[0], placing) if named else None
 
     def _named_most(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
@@ -1360,12 +1372,12 @@ class DrugLexicon:
             mention = re.search(rf"\b{re.escape(name)}\b", rest)
             # Every covered drug comes before it, however it was named ("Eplerenon … Finerenon ist ja ähnlich, aber
             # mich interessiert Eplerenon" is about eplerenone).
-            if mention is None or not self._asked_other(name, found.drugs, mentions) \
-                    or self.recognise(rest[mention.start():]).drugs:
+            if mention is None or self.recognise(rest[mention.start():]).drugs:
                 continue
             kin = _KIN.match(rest)
-            if kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS \
-                    or _COMPARED_AFTER.search(rest, mention.end()):
+            kin = kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS
+            if (kin or _COMPARED_AFTER.search(rest, mention.end())) \
+                    and self._asked_other(name, found.drugs, mentions, placed=kin):
                 return name, found.drugs[0]
         return None
 
@@ -1384,14 +1396,18 @@ class DrugLexicon:
         return list(dict.fromkeys([*self.other_medicines_named(text),
                                    *(w for w in _WORD.findall(text) if self._other_medicine_abroad(w))]))
 
-    def _asked_other(self, name: str, drugs: list[str], mentions: int) -> bool:
+    def _asked_other(self, name: str, drugs: list[str], mentions: int, placed: bool = False) -> bool:
         """Whether another medicine named beside covered drugs can be what a question asks about: not a word more than
         `mentions` monographs use (a topic: "creatinine", "glucagon" at most a passing one), nor one a covered drug's
-        own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language."""
+        own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language. `placed`: words
+        place it by the covered drug outright ("Like valproate, is topiramate…", "semaglutide's cousin tirzepatide"),
+        which outweighs the drug's monograph naming it."""
         known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
         if self._everyday_anywhere(name) or \
                 max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
             return False
+        if placed:
+            return True
         # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
         return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
                        for n in {name, known} for d in drugs)
