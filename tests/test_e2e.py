@@ -1250,6 +1250,9 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
      "candesartan", None),  # the covered drug named after the compared one too
     ("amlodipine plus lercanidipine, is that better?", "amlodipine", None),  # taken together
     ("Kann ich Nebivolol mit Bisoprolol nehmen? Nebivolol hatte ich früher.", "bisoprolol", None),  # together
+    # compared in a sentence that does not ask: "this one" is the covered drug asked about
+    ("How does Jardiance work? I took canagliflozin before and my GP said this one is different", "empagliflozin",
+     None),
     # "como", "come" and "wie" ask how too: placing, they close the clause they open
     ("Como o omeprazol age no estômago? Qual a diferença para o pantoprazol?", "omeprazole", None),
     ("Come il bisoprololo abbassa la pressione? E il nebivololo?", "bisoprolol", None),

@@ -224,6 +224,12 @@ KIN_WORDS = 3
 _TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
 
 
+def _asking_sentences(question: str) -> tuple[list[str], list[str]]:
+    """A question's sentences, and those that ask: the ones ending "?", else the last."""
+    sentences = [s for s in _SENTENCES_APART.split(question.strip()) if re.search(r"\w", s)]
+    return sentences, [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+
+
 def _together(text: str) -> bool:
     """Whether normalised text asks about taking medicines together (_TOGETHER), "with" that compares aside."""
     return _TOGETHER.search(_PLACING_WITH.sub(" ", text)) is not None
@@ -1321,7 +1327,7 @@ class DrugLexicon:
         text = normalise(question)
         return (self._placed_by_drug(text, found) or self._placed_first(question, text, found, mentions)
                 or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions)
-                or self._placed_after(text, found, mentions))
+                or self._placed_after(question, text, found, mentions))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1356,10 +1362,11 @@ class DrugLexicon:
                  and self._asked_other(name, found.drugs, mentions)]
         return (named[0], found.drugs[0]) if named else None
 
-    def _placed_after(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _placed_after(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """Another medicine named after every covered drug and placed by them there: as their relative
-        ("sitagliptin's cousin linagliptin: do u need kidney tests before starting it") or by words that compare it and
-        name nothing after them ("amlodipine makes my ankles swell, would lercanidipine be any better?"). Not in a
+        ("sitagliptin's cousin linagliptin: do u need kidney tests before starting it") or by words that compare it,
+        name nothing after them and are asked ("amlodipine makes my ankles swell, would lercanidipine be any better?";
+        not "How does Entresto work? I was on irbesartan before and they said this one is different"). Not in a
         question about taking them together, as words after the first covered drug ask ("With omeprazole I see no
         change; is rabeprazole stronger?" is not)."""
         if not found.positions or _together(text[min(found.positions.values()):]):
@@ -1376,10 +1383,17 @@ class DrugLexicon:
                 continue
             kin = _KIN.match(rest)
             kin = kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS
-            if (kin or _COMPARED_AFTER.search(rest, mention.end())) \
+            if (kin or _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(question, name)) \
                     and self._asked_other(name, found.drugs, mentions, placed=kin):
                 return name, found.drugs[0]
         return None
+
+    @staticmethod
+    def _compared_in_asking(question: str, name: str) -> bool:
+        """Whether a sentence that asks (one ending "?", else the last) names the medicine and then compares."""
+        _, asking = _asking_sentences(question)
+        return any((m := re.search(rf"\b{re.escape(name)}\b", s)) and _COMPARED_AFTER.search(s, m.end())
+                   for s in map(normalise, asking))
 
     @staticmethod
     def _placed(text: str, found: Recognised, placing_words: re.Pattern[str]) -> tuple[str, int] | None:
@@ -1421,8 +1435,7 @@ class DrugLexicon:
         drug ("¿Cómo funciona el Pradaxa? ¿Actúa igual que el Sintrom que tomaba antes?")."""
         if not found.drugs or not _SENTENCES_APART.search(question):
             return None
-        sentences = [s for s in _SENTENCES_APART.split(question.strip()) if re.search(r"\w", s)]
-        asking = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+        sentences, asking = _asking_sentences(question)
         if len(sentences) < 2 or any(self.recognise(s).drugs for s in asking):
             return None
         text = normalise(" ".join(asking))
