@@ -1227,6 +1227,10 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("Is nebivolol started the way bisoprolol is, low and slow?", "nebivolol"),
     # placed outright, a medicine the covered drug's own monograph names is still the one asked about
     ("Like risperidone, does paliperidone raise prolactin?", "paliperidone"),
+    ("Ich nehme Pantozol statt Omeprazol – macht das auch Kopfschmerzen?", "pantozol"),  # taken instead of it
+    # a brand sold abroad of a medicine the corpus lacks (data/brands_abroad.csv)
+    ("Is Spasfon a painkiller like paracetamol?", "spasfon"),
+    ("Il Seretide è simile al Ventolin?", "seretide"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)

@@ -43,3 +43,29 @@ def test_an_ordinary_word_of_a_longer_name_is_not_a_medicine(real_engine: Engine
     lexicon = real_engine.lexicon
     assert lexicon.misspelt_medicine("metaboliten") is None
     assert lexicon.misspelt_medicine("glulisine") == "insulin glulisine"
+
+
+def test_a_brand_sold_abroad_names_its_substance() -> None:
+    # the American dictionary lacks most European brands: "Nolotil" (metamizole, Spain) is filed as the dictionary
+    # files metamizole; a substance it lacks is kept as written, since a brand names one product
+    from clincalc_search.other_medicines import _dictionary
+
+    assert "dipyrone" in _dictionary()["nolotil"]
+    assert _dictionary()["estreva"] == ["estradiol"]
+
+
+def test_no_brand_abroad_is_a_drug_the_corpus_covers_or_an_everyday_word(real_engine: Engine) -> None:
+    import csv
+
+    from clincalc_search.other_medicines import BRANDS_ABROAD
+
+    lexicon = real_engine.lexicon
+    ours = {normalise(label) for m in real_engine.monographs.values() for label in m.all_names}
+    with BRANDS_ABROAD.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 500 and {row["country"] for row in rows} == {"es", "fr", "de", "it", "pt"}
+    for row in rows:
+        brand = normalise(row["brand"])
+        assert brand not in ours and not lexicon.recognise(row["brand"]).drugs, row
+        assert not ours & {normalise(s) for s in row["substance"].split(" / ")}, row
+        assert not lexicon._everyday_anywhere(brand), row

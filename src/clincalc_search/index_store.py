@@ -29,9 +29,9 @@ from clincalc_search.validation import validate_corpus
 if TYPE_CHECKING:
     import faiss
 
-SCHEMA_VERSION = 13  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written;
+SCHEMA_VERSION = 14  # 6: units for highlights; 7: corpus tables at build; 8: everyday words; 9: names as written;
 # 10: names of other medicines; 11: their two-word names spelt the Romance way; 12: brands abroad spelt so; 13: the
-# drug lexicon as built
+# drug lexicon as built; 14: other medicines' European brands
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 # Below this many vectors exact search is fast enough (docs/PERFORMANCE.md); from it an IVF index is built.

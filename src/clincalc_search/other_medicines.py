@@ -10,6 +10,7 @@ the tool can give. Such a question now abstains, naming the word the corpus does
 from __future__ import annotations
 
 import bz2
+import csv
 import importlib.util
 import json
 import pickle
@@ -30,6 +31,9 @@ DICTIONARY = "drug_ner_dictionary.pkl.bz2"
 # a question's words and pairs of them. The fuzzy readings start at four letters (shorthand) and five (misspellings).
 _NAME = re.compile(r"[a-z][a-z-]*[a-z](?: [a-z][a-z-]*[a-z])?")
 MIN_LETTERS = 4
+# Brands of other medicines sold in Spain, France, Germany, Italy and Portugal (brand, substance, country), which the
+# American dictionary mostly lacks ("Nolotil", metamizole in Spain; "Spasfon", phloroglucinol in France).
+BRANDS_ABROAD = Path(__file__).parent / "data" / "brands_abroad.csv"
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,21 @@ def _dictionary() -> dict[str, list[str]]:
     substances = {str(c) for c, facts in data["drug_canonical_to_data"].items() if facts.get("drugbank_id")}
     variants = data["drug_variant_to_canonical"]
     named = {str(k): [str(c) for c in v if str(c) in substances] for k, v in variants.items()}
-    return {k: v for k, v in named.items() if v}
+    dictionary = {k: v for k, v in named.items() if v}
+    for brand, medicines in brands_abroad(dictionary).items():
+        dictionary.setdefault(brand, medicines)
+    return dictionary
+
+
+def brands_abroad(dictionary: dict[str, list[str]]) -> dict[str, list[str]]:
+    """BRANDS_ABROAD's brands (lower case) → their substances, as the dictionary files them where it does. A brand
+    names one product, so it is a medicine even where the dictionary lacks its substance (it files no "estradiol")."""
+    brands: dict[str, list[str]] = {}
+    with BRANDS_ABROAD.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            parts = [dictionary.get(part, [part]) for part in row["substance"].split(" / ")]
+            brands.setdefault(row["brand"].lower(), list(dict.fromkeys(m for part in parts for m in part)))
+    return brands
 
 
 @cache
