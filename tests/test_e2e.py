@@ -1231,6 +1231,10 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     # a brand sold abroad of a medicine the corpus lacks (data/brands_abroad.csv)
     ("Is Spasfon a painkiller like paracetamol?", "spasfon"),
     ("Il Seretide è simile al Ventolin?", "seretide"),
+    # the placing read in the sentences that ask, the covered drug named before them too
+    ("I take omeprazole every day. My sister takes rabeprazole; is rabeprazole similar to omeprazole?", "rabeprazole"),
+    # an acid's medicine named by its anion, as the dictionary does not file it
+    ("Is risedronate taken the same way as alendronic acid?", "risedronate"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1260,6 +1264,7 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     # "como", "come" and "wie" ask how too: placing, they close the clause they open
     ("Como o omeprazol age no estômago? Qual a diferença para o pantoprazol?", "omeprazole", None),
     ("Come il bisoprololo abbassa la pressione? E il nebivololo?", "bisoprolol", None),
+    ("I take omeprazole every day. Is omeprazole similar to rabeprazole?", "omeprazole", None),  # named first
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

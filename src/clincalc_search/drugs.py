@@ -163,19 +163,22 @@ _JOINED_BY_OF = re.compile(r"\b(?=(?P<name>(?P<first>[a-z]{4,}) (?:(?:de|di|do|d
 # Januvia", "ressemble à la Coumadine", "a stronger version of omeprazole". On normalised text, at its
 # end (the placing drug's name follows); up to three words of the phrase may stand between ("the same thing as the",
 # "del mismo grupo que el", "semelhante ao").
-_PLACED_BY = re.compile(
-    r"\b(?:like|unlike|similar|related|same|akin|cousin|vs|versus|compared|como|parecid[oa]|igual|frente|comparad[oa]|"
+_PLACING_WORDS = (
+    r"like|unlike|similar|related|same|akin|cousin|vs|versus|compared|como|parecid[oa]|igual|frente|comparad[oa]|"
     r"semelhante|comme|similaire|semblable|rapport|compare|proche|come|simile|rispetto|paragonat[oa]|confrontat[oa]|"
     r"wie|ahnlich|verglichen|vergleich|gegenuber|than|parente|apparente|type|kind|sort|tipo|typ|mism[oa]s?|memes?|"
     r"stess[oaie]|mesm[oa]s?|selbe|resembles?|ressemblent|ressemble|parecem? (?:a|al|ao|com|con)|"
     r"assomiglia|somiglia|ahnelt|gleicht|verwandt|version|versione|versao|variant|variante|cugin[oa]|vetter|"
     r"derivative|derivato|derivado|derive|different|differs?|diferente|differente|divers[oa]|verschieden|way|"
-    r"instead|statt|anstelle|anstatt|invece|en lugar|en vez|em vez|au lieu|al posto)"
+    r"instead|statt|anstelle|anstatt|invece|en lugar|en vez|em vez|au lieu|al posto")
+_PLACED_BY = re.compile(
+    rf"\b(?:{_PLACING_WORDS})"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|"
     r"from|von|dal|dalla|des|"
     r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
     r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
     r"d')?$")
+_PLACING_WORD = re.compile(rf"\b(?:{_PLACING_WORDS})\b")  # anywhere: whether _PLACED_BY can match at all
 # A question that opens by placing what follows by the drug it names next: "Like sertraline, …", "Compared with
 # amlodipine, …", "Im Vergleich zu Ramipril: …", "Rispetto al Cipralex, …", "En comparación con el Seguril, …". On
 # normalised text, from its start to the drug's name.
@@ -221,6 +224,7 @@ _COMPARED_AFTER = re.compile(
 _KIN = re.compile(r"^(?:'s)?(?: (?:has|have|had|is|a|an|the|its|big|little|newer|older|younger|close|chemical|near))* "
                   r"(?:cousin|relative|sibling|brother|sister|twin|successor|enantiomer|isomer|analogue|analog)s?\b")
 KIN_WORDS = 3
+_KIN_NOUN = re.compile(r"\b(?:cousin|relative|sibling|brother|sister|twin|successor|enantiomer|isomer|analogu?e?)s?\b")
 # Words after a messenger's or medicine's name that make it a target or a class ("dopamine agonist", "opioid receptor").
 _TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
 
@@ -1328,7 +1332,7 @@ class DrugLexicon:
         text = normalise(question)
         return (self._placed_by_drug(text, found) or self._placed_first(question, text, found, mentions)
                 or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions)
-                or self._placed_after(question, text, found, mentions))
+                or self._placed_after(question, text, found, mentions) or self._placed_in_asking(question, found))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1370,7 +1374,8 @@ class DrugLexicon:
         not "How does Entresto work? I was on irbesartan before and they said this one is different"). Not in a
         question about taking them together, as words after the first covered drug ask ("With omeprazole I see no
         change; is rabeprazole stronger?" is not)."""
-        if not found.positions or _together(text[min(found.positions.values()):]):
+        if not found.positions or not (_COMPARED_AFTER.search(text) or _KIN_NOUN.search(text)) \
+                or _together(text[min(found.positions.values()):]):
             return None
         ends = [stop for _, stop in self._exact.spans(text)]
         ends += [m.end() for d in found.positions if (m := _WORD.match(text, found.positions[d]))]
@@ -1468,6 +1473,18 @@ class DrugLexicon:
         # Not a target named by its messenger ("a dopamine blocker like metoclopramide").
         named = [name for name in named if re.search(rf"\b{re.escape(name)}\b(?! {_TARGET_NOUN})", before)]
         return (named[0], placing) if named else None
+
+    def _placed_in_asking(self, question: str, found: Recognised) -> tuple[str, str] | None:
+        """_placed_by_drug read in the sentences that ask, when others came first: "i have asthma and use ventolin.
+        the doctor wants to add formoterol, is formoterol the same kind of medicine as ventolin?"."""
+        sentences, asking = _asking_sentences(question)
+        if len(sentences) < 2 or not found.drugs:
+            return None
+        text = normalise(" ".join(asking))
+        if not _PLACING_WORD.search(text):
+            return None
+        placed = self._placed_by_drug(text, self.recognise(text))
+        return (placed[0], found.drugs[0]) if placed is not None and placed[1] in found.drugs else None
 
     def _other_medicine_abroad(self, word: str) -> str | None:
         """The medicine the corpus lacks that a word names as Spanish, Portuguese, Italian or French spell it

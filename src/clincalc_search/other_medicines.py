@@ -31,6 +31,7 @@ DICTIONARY = "drug_ner_dictionary.pkl.bz2"
 # a question's words and pairs of them. The fuzzy readings start at four letters (shorthand) and five (misspellings).
 _NAME = re.compile(r"[a-z][a-z-]*[a-z](?: [a-z][a-z-]*[a-z])?")
 MIN_LETTERS = 4
+_ACID = re.compile(r"([a-z]{6,})ic acid")
 # Brands of other medicines sold in Spain, France, Germany, Italy and Portugal (brand, substance, country), which the
 # American dictionary mostly lacks ("Nolotil", metamizole in Spain; "Spasfon", phloroglucinol in France).
 BRANDS_ABROAD = Path(__file__).parent / "data" / "brands_abroad.csv"
@@ -59,6 +60,12 @@ def _dictionary() -> dict[str, list[str]]:
     variants = data["drug_variant_to_canonical"]
     named = {str(k): [str(c) for c in v if str(c) in substances] for k, v in variants.items()}
     dictionary = {k: v for k, v in named.items() if v}
+    # An acid's medicines are named by their anion as often ("risedronate", "ibandronate"; German "Risedronat"): the
+    # dictionary files one of the two. Not short stems, whose anions name salts of many medicines ("acetate").
+    for name, medicines in list(dictionary.items()):
+        acid = _ACID.fullmatch(name)
+        if acid is not None:
+            dictionary.setdefault(f"{acid.group(1)}ate", medicines)
     for brand, medicines in brands_abroad(dictionary).items():
         dictionary.setdefault(brand, medicines)
     return dictionary
