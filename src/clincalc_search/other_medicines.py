@@ -1,6 +1,8 @@
 """Names of medicines the corpus does not cover, from the drug-named-entity-recognition package's dictionary (names,
-brands and synonyms from MedlinePlus, DrugBank and MeSH, of the 12,000 substances with a DrugBank record). Read at build
-and stored with the index: unpacking the dictionary takes about a third of a second.
+brands and synonyms from MedlinePlus, DrugBank and MeSH, of the 12,000 substances with a DrugBank record), and from
+data/brands_abroad.csv (brands sold in five European countries, which that American dictionary mostly lacks). Read at
+build and stored with the index: unpacking the dictionary takes about a third of a second. A changed brands file takes
+effect at the next build.
 
 A word that is the name of another medicine is not a misspelling of a drug the corpus has: "valganciclovir" is not
 valaciclovir, "dicloxacillin" is not diclofenac, "levoleucovorin" is not levothyroxine. These are the look-alike,
@@ -48,7 +50,8 @@ class OtherMedicines:
 def _dictionary() -> dict[str, list[str]]:
     """Variant (a name, brand or synonym, lower case) → the substances it names. Only entries with a DrugBank record
     count: the dictionary also files MeSH headings that are classes or the body's own chemistry ("contraceptive
-    agents", "transaminases", "excipients"), which name no one medicine."""
+    agents", "transaminases", "excipients"), which name no one medicine. Then each acid's anion name and the brands
+    sold abroad, where the dictionary has no entry of that name."""
     spec = importlib.util.find_spec(PACKAGE)  # found, not imported: importing it reads files in the home folder
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(f"the {PACKAGE} package is missing: pip install -e .")
