@@ -1235,6 +1235,9 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("I take omeprazole every day. My sister takes rabeprazole; is rabeprazole similar to omeprazole?", "rabeprazole"),
     # an acid's medicine named by its anion, as the dictionary does not file it
     ("Is risedronate taken the same way as alendronic acid?", "risedronate"),
+    # "also" that compares, with no word for taking one
+    ("Bisoprolol is a beta blocker - is nebivolol as well?", "nebivolol"),
+    ("Ich nehme Bisoprolol. Macht Nebivolol auch müde?", "nebivolol"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1265,6 +1268,8 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     ("Como o omeprazol age no estômago? Qual a diferença para o pantoprazol?", "omeprazole", None),
     ("Come il bisoprololo abbassa la pressione? E il nebivololo?", "bisoprolol", None),
     ("I take omeprazole every day. Is omeprazole similar to rabeprazole?", "omeprazole", None),  # named first
+    ("I take bisoprolol, can I take nebivolol as well?", "bisoprolol", None),  # "also" beside taking: both
+    ("Ich nehme Bisoprolol. Darf ich Nebivolol auch nehmen?", "bisoprolol", None),
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

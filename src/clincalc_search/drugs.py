@@ -202,9 +202,14 @@ _ALNUM = re.compile(r"[a-z0-9]+")
 _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
 _TOGETHER = re.compile(
-    r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|as well|both|con|junt[oa]s?|insieme|"
+    r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|both|con|junt[oa]s?|insieme|"
     r"mit|zusammen|gleichzeitig|dabei|trotzdem|beide|avec|en meme temps|les deux|com|ao mesmo tempo|ambos|entrambi|"
-    r"tambien|anche|auch|aussi|tambem|same time|stesso tempo|a la vez|mismo tiempo)\b")
+    r"same time|stesso tempo|a la vez|mismo tiempo)\b")
+# "Also" asks about taking both only beside a word for taking one ("can I take ibuprofen as well?", "darf ich auch
+# Ibuprofen nehmen?"); else it compares ("is dihydrocodeine a prodrug as well?", "ist Tresiba auch ein Basalinsulin?").
+_ALSO = re.compile(r"\b(?:as well|auch|aussi|anche|tambien|tambem)\b")
+_TAKING = re.compile(r"\b(?:take|taking|took|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|"
+                     r"prends|prend|prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar)\b")
 # "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt"), not two medicines taken
 # together.
 _PLACING_WITH = re.compile(r"\b(?:compared|comparable|related|verwandt|vergleichbar|verglichen|comparad[oa]|compare|"
@@ -218,7 +223,7 @@ _COMPARED_AFTER = re.compile(
     r"menos|igual|parecid[oa]|mism[oa]|diferente|distint[oa]|mas fuerte|mieux|meilleure?|pire|moins|pareille?|"
     r"similaire|semblable|meme|differente?|equivalente?|plus fort|meglio|migliore|peggio|peggiore|meno|simile|uguale|"
     r"stess[oa]|divers[oa]|piu forte|besser|schlechter|starker|schwacher|weniger|gleich|ahnlich|dasselbe|anders|melhor|"
-    r"pior|semelhante|mesm[oa]|mais forte)\b")
+    r"pior|semelhante|mesm[oa]|mais forte|as well|auch|aussi|anche|tambien|tambem)\b")
 # A relative named right after the drug it is related to: "sitagliptin's cousin linagliptin", "Cisplatin has a cousin,
 # carboplatin". On normalised text after the drug's name; the relative's name follows within KIN_WORDS words.
 _KIN = re.compile(r"^(?:'s)?(?: (?:has|have|had|is|a|an|the|its|big|little|newer|older|younger|close|chemical|near))* "
@@ -237,7 +242,8 @@ def _asking_sentences(question: str) -> tuple[list[str], list[str]]:
 
 def _together(text: str) -> bool:
     """Whether normalised text asks about taking medicines together (_TOGETHER), "with" that compares aside."""
-    return _TOGETHER.search(_PLACING_WITH.sub(" ", text)) is not None
+    return _TOGETHER.search(_PLACING_WITH.sub(" ", text)) is not None \
+        or _ALSO.search(text) is not None and _TAKING.search(text) is not None
 
 
 def _either_order(joined: re.Match[str]) -> list[str]:
