@@ -198,7 +198,7 @@ _HOW_OR_LIKE = re.compile(r"(?:(?:assim|asi|proprio|genauso|genau) )?(?:como|com
 _OPENING_CLAUSE = re.compile(r"^[^,;:\u2013\u2014?]*?(?:[,;:\u2013\u2014]| - )")
 # The words and numbers of normalised text, hyphens apart: where _named_most looks for a word named twice.
 _ALNUM = re.compile(r"[a-z0-9]+")
-# A sentence's end followed by another sentence: where _asked_beside_drug splits a question.
+# A sentence's end followed by another sentence: where _asking_sentences splits a question.
 _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
 _TOGETHER = re.compile(
@@ -207,7 +207,8 @@ _TOGETHER = re.compile(
     r"same time|stesso tempo|a la vez|mismo tiempo)\b")
 # "Also" asks about taking both only beside a word for taking one ("can I take ibuprofen as well?", "darf ich auch
 # Ibuprofen nehmen?"); else it compares ("is dihydrocodeine a prodrug as well?", "ist Tresiba auch ein Basalinsulin?").
-_ALSO = re.compile(r"\b(?:as well|auch|aussi|anche|tambien|tambem)\b")
+_ALSO_WORDS = r"as well|auch|aussi|anche|tambien|tambem"
+_ALSO = re.compile(rf"\b(?:{_ALSO_WORDS})\b")
 _TAKING = re.compile(r"\b(?:take|taking|took|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|"
                      r"prends|prend|prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar)\b")
 # "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt"), not two medicines taken
@@ -223,13 +224,14 @@ _COMPARED_AFTER = re.compile(
     r"menos|igual|parecid[oa]|mism[oa]|diferente|distint[oa]|mas fuerte|mieux|meilleure?|pire|moins|pareille?|"
     r"similaire|semblable|meme|differente?|equivalente?|plus fort|meglio|migliore|peggio|peggiore|meno|simile|uguale|"
     r"stess[oa]|divers[oa]|piu forte|besser|schlechter|starker|schwacher|weniger|gleich|ahnlich|dasselbe|anders|melhor|"
-    r"pior|semelhante|mesm[oa]|mais forte|as well|auch|aussi|anche|tambien|tambem)\b")
+    rf"pior|semelhante|mesm[oa]|mais forte|{_ALSO_WORDS})\b")
 # A relative named right after the drug it is related to: "sitagliptin's cousin linagliptin", "Cisplatin has a cousin,
 # carboplatin". On normalised text after the drug's name; the relative's name follows within KIN_WORDS words.
+_KIN_NOUNS = r"(?:cousin|relative|sibling|brother|sister|twin|successor|enantiomer|isomer|analogue|analog)s?\b"
 _KIN = re.compile(r"^(?:'s)?(?: (?:has|have|had|is|a|an|the|its|big|little|newer|older|younger|close|chemical|near))* "
-                  r"(?:cousin|relative|sibling|brother|sister|twin|successor|enantiomer|isomer|analogue|analog)s?\b")
+                  + _KIN_NOUNS)
 KIN_WORDS = 3
-_KIN_NOUN = re.compile(r"\b(?:cousin|relative|sibling|brother|sister|twin|successor|enantiomer|isomer|analogu?e?)s?\b")
+_KIN_NOUN = re.compile(r"\b" + _KIN_NOUNS)  # anywhere: whether _KIN can match after a drug at all
 # Words after a messenger's or medicine's name that make it a target or a class ("dopamine agonist", "opioid receptor").
 _TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
 
@@ -1336,9 +1338,12 @@ class DrugLexicon:
         covered drug named beside it. `mentions`: a word more monographs use is a topic of the corpus, not another
         medicine asked about."""
         text = normalise(question)
+        sentences, asking = _asking_sentences(question)
         return (self._placed_by_drug(text, found) or self._placed_first(question, text, found, mentions)
-                or self._named_most(text, found, mentions) or self._asked_beside_drug(question, found, mentions)
-                or self._placed_after(question, text, found, mentions) or self._placed_in_asking(question, found))
+                or self._named_most(text, found, mentions)
+                or self._asked_beside_drug(sentences, asking, found, mentions)
+                or self._placed_after(asking, text, found, mentions)
+                or self._placed_in_asking(sentences, asking, found))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1373,7 +1378,7 @@ class DrugLexicon:
                  and self._asked_other(name, found.drugs, mentions)]
         return (named[0], found.drugs[0]) if named else None
 
-    def _placed_after(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _placed_after(self, asking: list[str], text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """Another medicine named after every covered drug and placed by them there: as their relative
         ("sitagliptin's cousin linagliptin: do u need kidney tests before starting it") or by words that compare it,
         name nothing after them and are asked ("amlodipine makes my ankles swell, would lercanidipine be any better?";
@@ -1395,15 +1400,14 @@ class DrugLexicon:
                 continue
             kin = _KIN.match(rest)
             kin = kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS
-            if (kin or _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(question, name)) \
+            if (kin or _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(asking, name)) \
                     and self._asked_other(name, found.drugs, mentions, placed=kin):
                 return name, found.drugs[0]
         return None
 
     @staticmethod
-    def _compared_in_asking(question: str, name: str) -> bool:
+    def _compared_in_asking(asking: list[str], name: str) -> bool:
         """Whether a sentence that asks (one ending "?", else the last) names the medicine and then compares."""
-        _, asking = _asking_sentences(question)
         return any((m := re.search(rf"\b{re.escape(name)}\b", s)) and _COMPARED_AFTER.search(s, m.end())
                    for s in map(normalise, asking))
 
@@ -1438,17 +1442,15 @@ class DrugLexicon:
         return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
                        for n in {name, known} for d in drugs)
 
-    def _asked_beside_drug(self, question: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _asked_beside_drug(self, sentences: list[str], asking: list[str], found: Recognised,
+                           mentions: int) -> tuple[str, str] | None:
         """A medicine the corpus lacks asked about in a question of several sentences whose asking sentences (those
         ending "?", else the last) name it and no drug the corpus covers: "GP wants to switch me from citalopram to
         vortioxetine. what side effects does vortioxetine have", "Unter Prednisolon habe ich stark zugenommen. Ist
         Deflazacort da besser?". The covered drug is the background. Not a topic (_asked_other), nor a question about
         taking them together ("Can I take esomeprazole with it?"), nor one whose asking sentence names the covered
         drug ("¿Cómo funciona el Pradaxa? ¿Actúa igual que el Sintrom que tomaba antes?")."""
-        if not found.drugs or not _SENTENCES_APART.search(question):
-            return None
-        sentences, asking = _asking_sentences(question)
-        if len(sentences) < 2 or any(self.recognise(s).drugs for s in asking):
+        if not found.drugs or len(sentences) < 2 or any(self.recognise(s).drugs for s in asking):
             return None
         text = normalise(" ".join(asking))
         if _together(text):
@@ -1480,10 +1482,9 @@ class DrugLexicon:
         named = [name for name in named if re.search(rf"\b{re.escape(name)}\b(?! {_TARGET_NOUN})", before)]
         return (named[0], placing) if named else None
 
-    def _placed_in_asking(self, question: str, found: Recognised) -> tuple[str, str] | None:
+    def _placed_in_asking(self, sentences: list[str], asking: list[str], found: Recognised) -> tuple[str, str] | None:
         """_placed_by_drug read in the sentences that ask, when others came first: "i have asthma and use ventolin.
         the doctor wants to add formoterol, is formoterol the same kind of medicine as ventolin?"."""
-        sentences, asking = _asking_sentences(question)
         if len(sentences) < 2 or not found.drugs:
             return None
         text = normalise(" ".join(asking))
