@@ -228,6 +228,18 @@ def test_the_section_model_does_not_overrule_an_effect_the_person_has_had(real_e
     assert "asked for by" in (answer.why or "")
 
 
+@pytest.mark.parametrize("question", [
+    "what are the common side effects of lisinopril?",
+    "I was started on atenolol last week - which side effects are normal at first?",
+    "Lisinopril : quels effets secondaires sont fréquents ?",
+])
+def test_the_section_model_does_not_overrule_the_common_effects_asked_for(real_engine: Engine, question: str) -> None:
+    """The same convention: a common effect is Counselling (forty-third session); the risks come second."""
+    answer = real_engine.ask(question)
+    assert [h.section for h in answer.hits[:2]] == ["counselling", "prescribing"], answer.why
+    assert "asked for by" in (answer.why or "")
+
+
 @pytest.mark.parametrize(("typed", "drug"), [
     ("ciprofloxacina e tendini", "ciprofloxacin"),                     # spelt the Romance way
     ("ossicodone e stitichezza", "oxycodone"),

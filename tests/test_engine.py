@@ -212,6 +212,29 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
 
 
 @pytest.mark.parametrize(("question", "first"), [
+    # which side effects are common or to be expected, asked in general: what the patient should know
+    ("what side effects are usual with lisinopril?", "counselling"),
+    ("most common side effects of ramipril", "counselling"),
+    ("Quels effets indésirables sont fréquents sous ramipril ?", "counselling"),
+    ("¿Qué efectos adversos son más frecuentes con el ramipril?", "counselling"),
+    ("Ramipril: häufige Nebenwirkungen?", "counselling"),
+    ("Ramipril, quali sono gli effetti collaterali più comuni?", "counselling"),
+    ("Quais são os efeitos colaterais mais frequentes do ramipril?", "counselling"),
+    ("¿qué efectos suele dar el ramipril?", "counselling"),
+    # one effect named, or the effects that are not common: the risks
+    ("is a dry cough a common side effect of ramipril?", "prescribing"),
+    ("what are the less common side effects of ramipril?", "prescribing"),
+    ("¿Cuáles son los efectos adversos del ramipril?", "prescribing"),
+    # "how am I supposed to", as "how should I"
+    ("how am I meant to use my tiotropium inhaler", "counselling"),
+])
+def test_the_common_effects_asked_for_are_counselling(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
     ("¿Cuáles son los efectos adversos del ibuprofeno?", "prescribing"),
     ("Comment agit le méthotrexate ?", "how_it_works"),
     ("Wofür nimmt man Metformin?", "overview"),

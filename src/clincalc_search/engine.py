@@ -26,6 +26,7 @@ from clincalc_search.fusion import convex, top
 from clincalc_search.highlight import Highlighter
 from clincalc_search.index_store import IndexCorrupt, LoadedIndex, load_index
 from clincalc_search.intent import (
+    asks_common_effects,
     cued_in_another_language,
     describes_experience,
     foreign_cue_words,
@@ -553,10 +554,12 @@ class Engine:
             dense=by_section(dense), sparse=by_section(sparse), experienced=describes_experience(plan.text))
         if self.section_model is None:
             return None
-        if plan.section_inputs.experienced and plan.intents[:1] == ["counselling"]:
-            # An effect the person has had ("… is that normal?") is Counselling by the writers' convention, which
-            # every labelled set now follows; the model, whose n-grams weigh the effect's name as a risk, overruled
-            # it on new questions (docs/EVALUATION.md, round V). Its inputs are still kept, for training.
+        if plan.intents[:1] == ["counselling"] and (plan.section_inputs.experienced
+                                                     or asks_common_effects(plan.cues.get("counselling", ""))):
+            # An effect the person has had ("… is that normal?"), or the common effects asked for ("what are the
+            # common side effects of semaglutide?"), is Counselling by the writers' convention, which every labelled
+            # set now follows; the model, whose n-grams weigh the effects as risks, overruled it on new questions
+            # (docs/EVALUATION.md, round V and the forty-third session). Its inputs are still kept, for training.
             return None
         probabilities = self.section_model.probabilities(plan.section_inputs)
         section = max(probabilities, key=probabilities.__getitem__)

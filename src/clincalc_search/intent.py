@@ -70,6 +70,31 @@ _EXPERIENCED_FOREIGN = (
     r"(?:seitdem|seit ich|depuis que|desde que (?:empec[eé]|tomo|empez[oó])|da quando (?:prendo|ho iniziato)|desde que (?:comecei|tomo)))\b"
 )
 
+# Which side effects are common, usual or to be expected, asked of the drug in general ("what are the common side
+# effects of semaglutide", "which side effects are normal in the first weeks"): what the patient should know, so
+# Counselling, with Prescribing's risks second, by the convention the labelled sets are written to (a common effect is
+# Counselling). Plural only: "is breathlessness a common side effect of ticagrelor?" names one effect, which the
+# section that discusses it answers.
+_COMMON_EFFECTS = (
+    r"\b(?<!less )(?<!not )(?:common|commonest|usual|normal|typical|frequent|expected|mild|minor)(?: [\w-]+)? "
+    r"(?:side[- ]?effects|adverse effects)\b"
+    r"|\b(?:side[- ]?effects|adverse effects)\b(?: [\w-]+){0,3}? (?:are|is) (?:most |more )?(?:common|usual|normal|"
+    r"typical|frequent|expected)\b"
+)
+
+# The same in the other languages: "quels effets secondaires sont fréquents", "efectos secundarios más comunes",
+# "häufige Nebenwirkungen", "qué efectos suele dar la fluoxetina".
+_COMMON_EFFECTS_ABROAD = [
+    r"efectos (?:secundarios|adversos) (?:(?:son|suelen ser) )?(?:m[aá]s )?(?:frecuentes|comunes|habituales|normales|"
+    r"t[ií]picos|esperables)", r"efectos (?:secundarios |adversos )?suelen? (?:dar|causar|provocar|producir)",
+    r"effets (?:secondaires|ind[eé]sirables) (?:sont )?(?:les plus )?(?:fr[eé]quents|courants|habituels|normaux|attendus)",
+    r"(?:h[aä]ufig|typisch|[uü]blich|normal|g[aä]ngig)(?:e|en|er|ste|sten)? nebenwirkung\w*",
+    r"nebenwirkung\w* (?:sind )?(?:h[aä]ufig|normal|[uü]blich|typisch)",
+    r"effetti (?:collaterali|indesiderati) (?:sono )?(?:pi[uù] )?(?:comuni|frequenti|normali|usuali|tipici|abituali)",
+    r"efeitos (?:colaterais|secund[aá]rios|adversos) (?:s[aã]o )?(?:mais )?(?:comuns|frequentes|normais|habituais|"
+    r"t[ií]picos|esperados)",
+]
+
 # "Why does X cause / make / take / fail …" asks how an effect comes about: How it works explains it, so this
 # comes before the effect's own cue (a harm, a blood test). Not when the why is about a caution or a check
 # ("why must X never be…", "why is X avoided", "why the bloods"), or about what the patient has to do.
@@ -147,7 +172,7 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"controles?", r"vigilar", r"vigilancia", r"monitori[sz]aci[oó]n", r"an[aá]lisis de sangre", r"anal[ií]ticas?",
         r"an[aá]lises",  # Portuguese tests, as Spanish "análisis"
         r"surveill\w*", r"bilans? (?:sanguins?|biologiques?)", r"prises? de sang", r"analyses? de sang", r"contr[oô]les?",
-        r"kontroll\w*", r"[uü]berwach\w*", r"blutwerte", r"blutuntersuchung\w*", r"blutbild", r"laborwerte",
+        r"kontroll\w*", r"[uü]berwach\w*", r"blutwerte", r"\w*untersuchung\w*", r"blutbild", r"laborwerte",
         r"monitoraggio", r"controll[io]", r"esami del sangue", r"analisi del sangue",
         r"monitori[sz]a[cç][aã]o", r"monitorar", r"exames? de sangue", r"controlo",
         # a drug's level in the blood ("niveles de litio", "Talspiegel", "livelli di digossina")
@@ -222,12 +247,13 @@ _FOREIGN = {key: r"\b(?:" + "|".join(map(_as_typed, words)) + r")\b" for key, wo
         r"(?:qu[eé]|cosa|che|o que) (?:hacer|fare|fazer)(?=\W*$)", r"was (?:tun|hilft|hilft dagegen)(?=\W*$)",
         r"(?:qu'est-ce qui|qu[eé]|cosa|che cosa|o que) (?:aide|ayuda|aiuta|ajuda)(?=\W*$)",
         r"(?:que|qu[eé]|cosa|o que) (?:conseiller|aconsejar|recomendar|consigliare|aconselhar)(?=\W*$)",
+        *_COMMON_EFFECTS_ABROAD,
     ],
     "evidence": [
         r"ensayos?(?: cl[ií]nicos?)?", r"estudios?", r"evidencia", r"gu[ií]as? cl[ií]nicas?",
         r"essais?(?: cliniques?)?", r"[eé]tudes?", r"preuves", r"recommandations",
         r"studien?", r"evidenz", r"leitlinien?",
-        r"studi", r"sperimentazion[ei]", r"linee guida",
+        r"studi", r"studio", r"sperimentazion[ei]", r"linee guida",
         r"estudos?", r"ensaios?", r"evid[eê]ncias?", r"diretrizes",
         # how well it works, alone or compared, and its approval
         r"eficacia", r"eficaz", r"efficacit[eé]", r"efficace", r"wirksam\w*", r"efficacia", r"efic[aá]cia",
@@ -370,7 +396,8 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("counselling", _EXPERIENCED),
     ("counselling", TIME_OF_DAY),
     ("counselling", _EXPERIENCED_FOREIGN),
-    ("counselling", r"\bcounsel\w*|\b(?:be|being) told\b|\bwhat (?:should|do|can|must) (?:[\w-]+ ){1,5}?do\b|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?|people|someone)\b|\bpatients? (?:be )?told\b|\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|\bwhat should (?:i|they|patients?|she|he|you) (?:know|report|avoid|look out|watch)\b|\bwhat (?:(?:the|a|my|our|your|his|her) )?(?:patients?|carers?|parents?|people|they|i|we|you|he|she) (?:should|must|need to|needs to|has to|have to|ought to) (?:know|report|avoid|look out|watch|be aware)\b|\bwatch out\b|\blook out for\b|\bhow (?:should|do|does|to|can|is|are|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|appl(?:y|ied)|stored?|inhale\w*|swallow\w*)\b|\bwhen to (?:take|seek)\b|\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b|\bsun\w*\b|\bwarning signs?\b|\bsigns (?:of|to)\b|\bsymptoms (?:of|to)\b|\bhow long (?:does|do|will|until|before|till)\b[^?]*\b(?:work\w*|effect|kick)\b|\bstart working\b|\bkick in\b|\bheat\b|\bsauna\b|\bhot bath\b|\binhaler technique\b|\brinse\b|\bmeals?\b|\bfoods?\b|\bdiet\w*|\beat(?:ing)?\b|\bprotein\b|\bis (?:that|this|it) normal\b"),
+    ("counselling", _COMMON_EFFECTS),
+    ("counselling", r"\bcounsel\w*|\b(?:be|being) told\b|\bwhat (?:should|do|can|must) (?:[\w-]+ ){1,5}?do\b|\btell (?:the |a |my )?(?:patients?|them|him|her|parents?|carers?|people|someone)\b|\bpatients? (?:be )?told\b|\bwhat (?:do|should) i tell\b|\badvi[cs]e\b|\bpatient (?:info\w*|leaflet|education)\b|\bwhat should (?:i|they|patients?|she|he|you) (?:know|report|avoid|look out|watch)\b|\bwhat (?:(?:the|a|my|our|your|his|her) )?(?:patients?|carers?|parents?|people|they|i|we|you|he|she) (?:should|must|need to|needs to|has to|have to|ought to) (?:know|report|avoid|look out|watch|be aware)\b|\bwatch out\b|\blook out for\b|\bhow (?:should|do|does|to|can|is|are|am|must)\b[^?]{0,40}?\b(?:take|taken|use|used|inject\w*|appl(?:y|ied)|stored?|inhale\w*|swallow\w*)\b|\bwhen to (?:take|seek)\b|\breport\b|\bwith food\b|\bempty stomach\b|\bcrush\w*|\bdriv(?:e|ing)\b|\bsick day\w*|\bwhat to expect\b|\bstor(?:e|age|ing)\b|\bfridge\b|\bsafety[- ]net\w*|\bstarting\b|\bsun\w*\b|\bwarning signs?\b|\bsigns (?:of|to)\b|\bsymptoms (?:of|to)\b|\bhow long (?:does|do|will|until|before|till)\b[^?]*\b(?:work\w*|effect|kick)\b|\bstart working\b|\bkick in\b|\bheat\b|\bsauna\b|\bhot bath\b|\binhaler technique\b|\brinse\b|\bmeals?\b|\bfoods?\b|\bdiet\w*|\beat(?:ing)?\b|\bprotein\b|\bis (?:that|this|it) normal\b"),
     ("evidence", r"\bevidence\b|\btrials?\b|\bstud(?:y|ies)\b|\bnice\b|\bguidelines?\b|\bguidance\b|\bdata\b|\boutcomes?\b|\bapprov\w*|\blicen[cs]\w*|\bta\d+|\bng\d+|\bmeta-?analys\w*|\brct\b|\blandmark\b|\bfda\b|\bpublished\b|\bmortality\b|\bsurvival\b|\bbenefit\w*|\befficacy\b|\bfirst[- ]line\b|\brecommend\w*|\bnnt\b|\bshowed\b|\bproven\b|\bkeynote\b|\bcheckmate\b"),
     ("prescribing", r"\b(?:" + _HARMS + r")\b|\binteract\w*|\binterfere\w*|\bcontra-?indicat\w*|\bci\b|\bcaution\w*|\bpregnan\w*|\bbreast-?feed\w*|\blactation\b|\bboxed\b|\bblack box\b|\bsafe\w*|\bprescrib\w*|\brenal\b|\bkidneys?\b|\bhepatic\b|\bliver\b|\belderly\b|\bolder (?:people|patients|adults)\b|\bwarnings?\b|\bcyp\w*|\bcombin\w*|\btogether\b|\balcohol\b|\bgrapefruit\b|\bavoid\w*|\bproblems?\b|\begfr\b|\bcrcl\b|\bcut-?off\b|\bthreshold\b|\bsurgery\b|\boperation\b|\bprocedure\b|\b(?:stop(?:ped|ping|s)?|hold|held|holding|withh[oe]ld\w*|omit\w*|paus\w*|interrupt\w*) (?:[\w-]+ ){0,3}?before (?:a |an |the |my |his |her |their )?(?:[\w-]+ ){0,2}?(?:replacement|extraction|scan|op|anaesthetic|anesthetic|colonoscopy|endoscopy|biopsy|contrast|angiogram|cataract|implant|delivery|labou?r|c-?section|caesarean|cesarean)s?\b|\bdental\b|\bthe pill\b|\bcontracepti\w*|\bif (?:i|you|he|she|they) (?:have|has|had|am|are|is)\b|\bin (?:people|patients|someone|those|men|women|children) with\b|\bshould(?:n'?t| not)\b|\bcan(?:'?t|not) (?:be )?(?:used|given|taken)\b|\bhow likely\b|\bchance of\b|\bincidence\b|\bwho (?:is|are) at risk\b|\bnever\b|\bintrathecal\w*|\bin (?:[\w-]+ ){0,2}(?:disease|dz|failure|impairment|insufficiency|syndrome|asthma|copd|epilepsy|glaucoma|ckd|aki)\b|\baffect(?:s)? (?:your|my|the|his|her)\b"),
     ("overview", r"\bwhat is\b|\bwhat are\b|\bwhat'?s\b|\buses?\b|\btell me about\b|\boverview\b|\btreat(?:s|ed|ment)?\b|\bwho (?:gets|needs|should get)\b|\bwhy (?:is|are|would) [\w-]+ (?:given|prescribed|used)\b|\bsummary\b|\bexplain\b|\bwhat (?:does|do) [\w-]+(?: \w+)? do\b|\bwhat kind of\b|\bwhat type of\b|\bwhat class\b"),
@@ -393,6 +420,7 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
 ]]
 
 _EXPERIENCED_PATTERNS = frozenset([_EXPERIENCED, _EXPERIENCED_FOREIGN])
+_COMMON_EFFECTS_RX = GatedPattern(rf"{_COMMON_EFFECTS}|\b(?:{'|'.join(map(_as_typed, _COMMON_EFFECTS_ABROAD))})\b")
 _EXPERIENCED_GATED = [rx for _, rx in _INTENTS if rx.pattern in _EXPERIENCED_PATTERNS]
 _FOREIGN_GATED_KEYS = [(key, rx) for key, rx in _INTENTS if rx.pattern in _FOREIGN.values()]
 _FOREIGN_GATED = [rx for _, rx in _FOREIGN_GATED_KEYS]
@@ -532,6 +560,12 @@ def describes_experience(question: str) -> bool:
     typed = question.casefold()
     skipped = _set_aside(typed)
     return any(rx.search(typed) for rx in _EXPERIENCED_GATED if rx.pattern not in skipped)
+
+
+def asks_common_effects(question: str) -> bool:
+    """Whether the question asks which side effects are common or to be expected, in any of the six languages (the
+    Counselling cue _COMMON_EFFECTS and its translations)."""
+    return _COMMON_EFFECTS_RX.search(question.casefold()) is not None
 
 
 def intent_words(question: str) -> list[str]:
