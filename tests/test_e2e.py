@@ -1247,6 +1247,9 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("I take omeprazole every day. My sister takes rabeprazole; is rabeprazole similar to omeprazole?", "rabeprazole"),
     # an acid's medicine named by its anion, as the dictionary does not file it
     ("Is risedronate taken the same way as alendronic acid?", "risedronate"),
+    # named more often than the covered drug, though the covered drug's monograph names it (forty-third session)
+    ("I'm on levothyroxine and my endocrinologist wants to add liothyronine. Does liothyronine cause palpitations?",
+     "liothyronine"),
     # "also" that compares, with no word for taking one
     ("Bisoprolol is a beta blocker - is nebivolol as well?", "nebivolol"),
     ("Ich nehme Bisoprolol. Macht Nebivolol auch müde?", "nebivolol"),

@@ -234,6 +234,14 @@ def test_the_common_effects_asked_for_are_counselling(question: str, first: str)
     assert section_intents(question)[0] == first
 
 
+def test_an_abbreviations_stop_ends_no_sentence() -> None:
+    from clincalc_search.drugs import _asking_sentences
+
+    sentences, asking = _asking_sentences("Levetiracetam vs. fosphenytoin e.g. in status: what did ESETT show?")
+    assert len(sentences) == 1 and asking == sentences
+    assert _asking_sentences("I take warfarin. Is aspirin ok?")[1] == ["Is aspirin ok?"]
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("¿Cuáles son los efectos adversos del ibuprofeno?", "prescribing"),
     ("Comment agit le méthotrexate ?", "how_it_works"),

@@ -198,8 +198,11 @@ _HOW_OR_LIKE = re.compile(r"(?:(?:assim|asi|proprio|genauso|genau) )?(?:como|com
 _OPENING_CLAUSE = re.compile(r"^[^,;:\u2013\u2014?]*?(?:[,;:\u2013\u2014]| - )")
 # The words and numbers of normalised text, hyphens apart: where _named_most looks for a word named twice.
 _ALNUM = re.compile(r"[a-z0-9]+")
+# Words people shorten with a stop that ends no sentence ("vs.", "pt.", "Dr."), as a single letter does ("z.B.").
+_ABBREVIATED = ("vs", "pt", "pts", "pat", "etc", "dr", "ca")
 # A sentence's end followed by another sentence: where _asking_sentences splits a question.
-_SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
+_SENTENCES_APART = re.compile(r"(?<=[.?!])(?<!\.[^\W\d_]\.)(?<!\b[^\W\d_]\.)"
+                              + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) + r"\s+(?=\S)", re.IGNORECASE)
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
 _TOGETHER = re.compile(
     r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|both|con|junt[oa]s?|insieme|"
@@ -568,8 +571,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:induced by|induite?s? par|inducid[ao]s? por|in
 _CAUSE_WORD = re.compile(r"induc|induz|indot|induit|associated|assoziiert|bedingt")
 # Where a question's sentences end: a stop, question mark, colon or semicolon before a space, or a dash between
 # spaces; not the stop of an abbreviation ("vs.", "pt.", "e.g.", "z.B.").
-_SENTENCE_END = re.compile(r"(?<!\.[^\W\d_])(?<!\b[^\W\d_])(?<!\bvs)(?<!\bpt)(?<!\bpts)(?<!\bpat)(?<!\betc)"
-                           r"(?<!\bdr)(?<!\bca)[.!?;:]+(?=\s)|\s[-\u2013\u2014]+\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\.[^\W\d_])(?<!\b[^\W\d_])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATED)
+                           + r"[.!?;:]+(?=\s)|\s[-\u2013\u2014]+\s", re.IGNORECASE)
 
 
 # A part of a combination is recognised by the first letters of its first word, which its spellings in the other
@@ -1362,8 +1365,10 @@ class DrugLexicon:
     def _named_most(self, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """Another medicine the question names twice or more, and each covered drug once: introduced, then asked
         about ("GP wants to switch me from citalopram to vortioxetine. what side effects does vortioxetine have",
-        "Novaminsulfon (Novalgin) statt Ibuprofen: was muss ich bei Novalgin … wissen?"). Not in a question about
-        taking them together ("is tramadol ok with sertraline? tramadol for my back…")."""
+        "Novaminsulfon (Novalgin) statt Ibuprofen: was muss ich bei Novalgin … wissen?"), even when the covered drug's
+        monograph names it ("el endocrino quiere añadir liotironina, ¿qué efectos secundarios tiene la liotironina?"):
+        named more often than the covered drug, it is what the question is about. Not in a question about taking them
+        together ("is tramadol ok with sertraline? tramadol for my back…")."""
         if not found.drugs:
             return None
         english = english_words()
@@ -1375,7 +1380,7 @@ class DrugLexicon:
         if any(times[d] > 1 for d in found.drugs):
             return None
         named = [name for name in self._others_named(text) if len(re.findall(rf"\b{re.escape(name)}\b", text)) > 1
-                 and self._asked_other(name, found.drugs, mentions)]
+                 and self._asked_other(name, found.drugs, mentions, placed=True)]
         return (named[0], found.drugs[0]) if named else None
 
     def _placed_after(self, asking: list[str], text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
@@ -1431,7 +1436,7 @@ class DrugLexicon:
         `mentions` monographs use (a topic: "creatinine", "glucagon" at most a passing one), nor one a covered drug's
         own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language. `placed`: words
         place it by the covered drug outright ("Like valproate, is topiramate…", "semaglutide's cousin tirzepatide"),
-        which outweighs the drug's monograph naming it."""
+        or it is named more often than the covered drug, which outweighs the drug's monograph naming it."""
         known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
         if self._everyday_anywhere(name) or \
                 max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
