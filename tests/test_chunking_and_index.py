@@ -79,6 +79,20 @@ def test_corpus_change_makes_index_stale(corpus_copy: Path) -> None:
         load_index(s.index_dir, s.corpus_dir, FakeEncoder())
 
 
+def test_a_changed_list_of_brands_abroad_makes_index_stale(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from clincalc_search import other_medicines
+
+    s = load_settings()
+    build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)
+    load_index(s.index_dir, s.corpus_dir, FakeEncoder())  # current
+    brands = tmp_path / "brands_abroad.csv"
+    brands.write_text(other_medicines.BRANDS_ABROAD.read_text(encoding="utf-8") + "Nuevobrand,nuevo,es\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(other_medicines, "BRANDS_ABROAD", brands)
+    with pytest.raises(IndexStale, match=r"the brands of other medicines changed"):
+        load_index(s.index_dir, s.corpus_dir, FakeEncoder())
+
+
 def test_model_change_makes_index_stale(monkeypatch: pytest.MonkeyPatch) -> None:
     s = load_settings()
     build_index(s.corpus_dir, s.index_dir, FakeEncoder(), progress=False)

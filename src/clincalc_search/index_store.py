@@ -92,6 +92,9 @@ class Manifest(BaseModel):
     built_at: str
     build_seconds: float
     onnx_sha256: str | None = None  # the exported ONNX file questions are encoded with (None: no ONNX encoder)
+    # data/brands_abroad.csv as built into the names of other medicines: a changed list is a stale index, as a changed
+    # monograph is (None: built before the list was checked)
+    brands_sha256: str | None = None
 
 
 # Files larger than this are checked by size only when loading: hashing gigabytes would slow every start.
@@ -153,6 +156,8 @@ def staleness(manifest: Manifest, corpus_dir: Path, encoder: Encoder) -> list[st
         reasons.append(f"monographs changed: {', '.join(names[:3])}{more}")
     if classes_sha != manifest.classes_sha256:
         reasons.append("classes.yaml changed")
+    if manifest.brands_sha256 != _sha256(other_medicines.BRANDS_ABROAD):
+        reasons.append("the brands of other medicines changed (data/brands_abroad.csv)")
     return reasons
 
 
@@ -368,6 +373,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
             file_hashes={role: _content_hash(index_dir / n) for role, n in names.items()},
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - started, 2), embedded=embedded, onnx_sha256=onnx_sha256,
+            brands_sha256=_sha256(other_medicines.BRANDS_ABROAD),
             unit_count=len(unit_vectors), units_embedded=units_embedded,
         )
         previous = _files_of_current(index_dir)
