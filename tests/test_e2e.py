@@ -1247,6 +1247,9 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("I take omeprazole every day. My sister takes rabeprazole; is rabeprazole similar to omeprazole?", "rabeprazole"),
     # an acid's medicine named by its anion, as the dictionary does not file it
     ("Is risedronate taken the same way as alendronic acid?", "risedronate"),
+    # brands of Brazil and more of Europe, and generic names the American dictionary lacks (forty-third session)
+    ("cytisine vs varenicline: which has fewer side effects?", "cytisine"),
+    ("O Lercan é parecido com a amlodipina?", "lercan"),
     # named more often than the covered drug, though the covered drug's monograph names it (forty-third session)
     ("I'm on levothyroxine and my endocrinologist wants to add liothyronine. Does liothyronine cause palpitations?",
      "liothyronine"),

@@ -1,6 +1,7 @@
 """Names of medicines the corpus does not cover, from the drug-named-entity-recognition package's dictionary (names,
 brands and synonyms from MedlinePlus, DrugBank and MeSH, of the 12,000 substances with a DrugBank record), and from
-data/brands_abroad.csv (brands sold in five European countries, which that American dictionary mostly lacks). Read at
+data/brands_abroad.csv (brands sold in five European countries and Brazil, and generic names sold only outside the US
+or approved since 2020, which that American dictionary lacks). Read at
 build and stored with the index: unpacking the dictionary takes about a third of a second. A changed brands file takes
 effect at the next build.
 
@@ -34,8 +35,10 @@ DICTIONARY = "drug_ner_dictionary.pkl.bz2"
 _NAME = re.compile(r"[a-z][a-z-]*[a-z](?: [a-z][a-z-]*[a-z])?")
 MIN_LETTERS = 4
 _ACID = re.compile(r"([a-z]{6,})ic acid")
-# Brands of other medicines sold in Spain, France, Germany, Italy and Portugal (brand, substance, country), which the
-# American dictionary mostly lacks ("Nolotil", metamizole in Spain; "Spasfon", phloroglucinol in France).
+# Brands of other medicines sold in Spain, France, Germany, Italy, Portugal and Brazil (brand, substance, country),
+# which the American dictionary mostly lacks ("Nolotil", metamizole in Spain; "Spasfon", phloroglucinol in France;
+# "Cynomel", liothyronine in France), and generic names it lacks (country "inn": the name is its own substance,
+# "cytisine", "inclisiran").
 BRANDS_ABROAD = Path(__file__).parent / "data" / "brands_abroad.csv"
 
 
