@@ -218,26 +218,19 @@ def test_the_section_model_answers_from_the_section_that_discusses_it(real_engin
     "my dad's had a tickly dry cough since starting lisinopril, could it be the tablets?",
     "on isosorbide mononitrate and I get pounding headaches - will they settle down?",
     "my son on montelukast keeps having nightmares, could it be the medicine?",
+    # the common effects asked for (forty-third session)
+    "what are the common side effects of lisinopril?",
+    "I was started on atenolol last week - which side effects are normal at first?",
+    "Lisinopril : quels effets secondaires sont fréquents ?",
 ])
-def test_the_section_model_does_not_overrule_an_effect_the_person_has_had(real_engine: Engine,
-                                                                          question: str) -> None:
-    """The writers' convention: Counselling. The model, weighing the effect's name as a risk, said Prescribing."""
+def test_the_section_model_does_not_overrule_an_effect_had_or_the_common_effects_asked_for(real_engine: Engine,
+                                                                                           question: str) -> None:
+    """The writers' convention: Counselling. The model, weighing the effects as risks, said Prescribing."""
     assert real_engine.section_model is not None
     answer = real_engine.ask(question)
     assert answer.hits[0].section == "counselling", answer.why
     assert "asked for by" in (answer.why or "")
 
-
-@pytest.mark.parametrize("question", [
-    "what are the common side effects of lisinopril?",
-    "I was started on atenolol last week - which side effects are normal at first?",
-    "Lisinopril : quels effets secondaires sont fréquents ?",
-])
-def test_the_section_model_does_not_overrule_the_common_effects_asked_for(real_engine: Engine, question: str) -> None:
-    """The same convention: a common effect is Counselling (forty-third session); the risks come second."""
-    answer = real_engine.ask(question)
-    assert [h.section for h in answer.hits[:2]] == ["counselling", "prescribing"], answer.why
-    assert "asked for by" in (answer.why or "")
 
 
 @pytest.mark.parametrize(("typed", "drug"), [
@@ -1247,6 +1240,8 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("I take omeprazole every day. My sister takes rabeprazole; is rabeprazole similar to omeprazole?", "rabeprazole"),
     # an acid's medicine named by its anion, as the dictionary does not file it
     ("Is risedronate taken the same way as alendronic acid?", "risedronate"),
+    # placed outright, a medicine several monographs name is still the one asked about (fluvoxamine: four)
+    ("Like sertraline, can fluvoxamine be taken in pregnancy?", "fluvoxamine"),
     # brands of Brazil and more of Europe, and generic names the American dictionary lacks (forty-third session)
     ("cytisine vs varenicline: which has fewer side effects?", "cytisine"),
     ("O Lercan é parecido com a amlodipina?", "lercan"),

@@ -1436,13 +1436,15 @@ class DrugLexicon:
         `mentions` monographs use (a topic: "creatinine", "glucagon" at most a passing one), nor one a covered drug's
         own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language. `placed`: words
         place it by the covered drug outright ("Like valproate, is topiramate…", "semaglutide's cousin tirzepatide"),
-        or it is named more often than the covered drug, which outweighs the drug's monograph naming it."""
+        or it is named more often than the covered drug, which outweighs the drug's monograph naming it and the other
+        monographs' ("Como la sertralina, ¿la fluvoxamina…?", though four monographs name fluvoxamine)."""
         known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
-        if self._everyday_anywhere(name) or \
-                max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
+        if self._everyday_anywhere(name):
             return False
         if placed:
             return True
+        if max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
+            return False
         # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
         return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
                        for n in {name, known} for d in drugs)
