@@ -232,7 +232,6 @@ def test_the_section_model_does_not_overrule_an_effect_had_or_the_common_effects
     assert "asked for by" in (answer.why or "")
 
 
-
 @pytest.mark.parametrize(("typed", "drug"), [
     ("ciprofloxacina e tendini", "ciprofloxacin"),                     # spelt the Romance way
     ("ossicodone e stitichezza", "oxycodone"),

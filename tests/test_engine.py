@@ -227,13 +227,21 @@ def test_learner_and_subject_first_forms_of_the_cues(question: str, first: str) 
     ("¿Cuáles son los efectos adversos del ramipril?", "prescribing"),
     # "how am I supposed to", as "how should I"
     ("how am I meant to use my tiotropium inhaler", "counselling"),
+])
+def test_the_common_effects_asked_for_are_counselling(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
     # another medicine raising the drug's level or INR is an interaction, whatever the level's checks
     ("could naproxen push my lithium blood level up?", "prescribing"),
     ("le fluconazole peut-il faire monter l'INR ?", "prescribing"),
     ("¿la claritromicina sube los niveles de tacrolimus?", "prescribing"),
     ("when should lithium levels be checked?", "monitoring"),  # its own level: the checks
 ])
-def test_the_common_effects_asked_for_are_counselling(question: str, first: str) -> None:
+def test_another_medicine_raising_a_level_is_an_interaction(question: str, first: str) -> None:
     from clincalc_search.intent import section_intents
 
     assert section_intents(question)[0] == first

@@ -380,8 +380,9 @@ TIME_OF_DAY = (rf"\b(?:at |in |by |de |por |la |le |di |alla |pela |à |a |au )?
                r"em que hor[aá]rio|qual (?:o )?melhor hor[aá]rio|in che momento della giornata|[aà] quel moment de la journ[eé]e|"
                r"en qu[eé] momento del d[ií]a)\b")
 
-# The same in the other languages: "faire monter l'INR", "sube los niveles", "alza i livelli", "erhöht den Spiegel",
-# "aumenta o INR".
+# Another medicine raising or lowering the drug's level or INR, in the other languages (the English is in the first
+# Prescribing cues below): "faire monter l'INR", "sube los niveles", "alza i livelli", "erhöht den Spiegel", "aumenta o
+# INR".
 _RAISES_ABROAD = (
     r"\b(?:faire|fait|font) (?:monter|baisser|augmenter|diminuer) (?:l['’ ]?inr|les? taux|les? niveaux?|la concentration)\b"
     r"|\b(?:sube|suben|subir|aumenta|aumentan|aumentar|baja|bajan|bajar) (?:el inr|el nivel|los niveles|la concentraci[oó]n)\b"

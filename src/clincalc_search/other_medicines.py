@@ -1,9 +1,9 @@
 """Names of medicines the corpus does not cover, from the drug-named-entity-recognition package's dictionary (names,
 brands and synonyms from MedlinePlus, DrugBank and MeSH, of the 12,000 substances with a DrugBank record), and from
 data/brands_abroad.csv (brands sold in five European countries and Brazil, and generic names sold only outside the US
-or approved since 2020, which that American dictionary lacks). Read at
-build and stored with the index: unpacking the dictionary takes about a third of a second. A changed brands file takes
-effect at the next build.
+or approved since 2020, which that American dictionary lacks). Read at build and stored with the index: unpacking the
+dictionary takes about a third of a second. A changed brands file makes the index stale; it takes effect at the next
+build.
 
 A word that is the name of another medicine is not a misspelling of a drug the corpus has: "valganciclovir" is not
 valaciclovir, "dicloxacillin" is not diclofenac, "levoleucovorin" is not levothyroxine. These are the look-alike,
