@@ -1239,6 +1239,9 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("I take omeprazole every day. My sister takes rabeprazole; is rabeprazole similar to omeprazole?", "rabeprazole"),
     # an acid's medicine named by its anion, as the dictionary does not file it
     ("Is risedronate taken the same way as alendronic acid?", "risedronate"),
+    # compared in the sentence after the one that asks about it, which names no covered drug (forty-third session)
+    ("Tomo omeprazol para el estómago, ¿y el rabeprazol? ¿Es más fuerte?", "rabeprazol"),
+    ("Bisoprolol made me tired but what about nebivolol? is it any better", "nebivolol"),
     # placed outright, a medicine several monographs name is still the one asked about (fluvoxamine: four)
     ("Like sertraline, can fluvoxamine be taken in pregnancy?", "fluvoxamine"),
     # brands of Brazil and more of Europe, and generic names the American dictionary lacks (forty-third session)
@@ -1280,6 +1283,7 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     ("Como o omeprazol age no estômago? Qual a diferença para o pantoprazol?", "omeprazole", None),
     ("Come il bisoprololo abbassa la pressione? E il nebivololo?", "bisoprolol", None),
     ("I take omeprazole every day. Is omeprazole similar to rabeprazole?", "omeprazole", None),  # named first
+    ("I take omeprazole. What about rabeprazole? Is omeprazole stronger?", "omeprazole", None),  # compared: named
     ("I take bisoprolol, can I take nebivolol as well?", "bisoprolol", None),  # "also" beside taking: both
     ("Ich nehme Bisoprolol. Darf ich Nebivolol auch nehmen?", "bisoprolol", None),
 ])

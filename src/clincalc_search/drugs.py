@@ -1345,7 +1345,7 @@ class DrugLexicon:
         return (self._placed_by_drug(text, found) or self._placed_first(question, text, found, mentions)
                 or self._named_most(text, found, mentions)
                 or self._asked_beside_drug(sentences, asking, found, mentions)
-                or self._placed_after(asking, text, found, mentions)
+                or self._placed_after(sentences, asking, text, found, mentions)
                 or self._placed_in_asking(sentences, asking, found))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
@@ -1383,7 +1383,8 @@ class DrugLexicon:
                  and self._asked_other(name, found.drugs, mentions, placed=True)]
         return (named[0], found.drugs[0]) if named else None
 
-    def _placed_after(self, asking: list[str], text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _placed_after(self, sentences: list[str], asking: list[str], text: str, found: Recognised,
+                      mentions: int) -> tuple[str, str] | None:
         """Another medicine named after every covered drug and placed by them there: as their relative
         ("sitagliptin's cousin linagliptin: do u need kidney tests before starting it") or by words that compare it,
         name nothing after them and are asked ("amlodipine makes my ankles swell, would lercanidipine be any better?";
@@ -1405,16 +1406,24 @@ class DrugLexicon:
                 continue
             kin = _KIN.match(rest)
             kin = kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS
-            if (kin or _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(asking, name)) \
-                    and self._asked_other(name, found.drugs, mentions, placed=kin):
+            compared = _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(sentences, asking, name)
+            if (kin or compared) and self._asked_other(name, found.drugs, mentions, placed=kin):
                 return name, found.drugs[0]
         return None
 
-    @staticmethod
-    def _compared_in_asking(asking: list[str], name: str) -> bool:
-        """Whether a sentence that asks (one ending "?", else the last) names the medicine and then compares."""
-        return any((m := re.search(rf"\b{re.escape(name)}\b", s)) and _COMPARED_AFTER.search(s, m.end())
-                   for s in map(normalise, asking))
+    def _compared_in_asking(self, sentences: list[str], asking: list[str], name: str) -> bool:
+        """Whether a sentence that asks (one ending "?", else the last) names the medicine and then compares, there or
+        in the sentence that follows it, which names no covered drug ("but what about paroxetine? is the withdrawal
+        worse")."""
+        for i, sentence in enumerate(sentences):
+            if sentence not in asking or not (m := re.search(rf"\b{re.escape(name)}\b", normalise(sentence))):
+                continue
+            if _COMPARED_AFTER.search(normalise(sentence), m.end()):
+                return True
+            after = sentences[i + 1] if i + 1 < len(sentences) else ""
+            if after and _COMPARED_AFTER.search(normalise(after)) and not self.recognise(after).drugs:
+                return True
+        return False
 
     @staticmethod
     def _placed(text: str, found: Recognised, placing_words: re.Pattern[str]) -> tuple[str, int] | None:
