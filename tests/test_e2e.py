@@ -1242,6 +1242,9 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     # compared in the sentence after the one that asks about it, which names no covered drug (forty-third session)
     ("Tomo omeprazol para el estómago, ¿y el rabeprazol? ¿Es más fuerte?", "rabeprazol"),
     ("Bisoprolol made me tired but what about nebivolol? is it any better", "nebivolol"),
+    # "in terapia con": what the patient is treated with, not a question about taking both
+    ("Paziente in terapia con tacrolimus, il nefrologo propone l'everolimus: quali esami richiede l'everolimus?",
+     "everolimus"),
     # placed outright, a medicine several monographs name is still the one asked about (fluvoxamine: four)
     ("Like sertraline, can fluvoxamine be taken in pregnancy?", "fluvoxamine"),
     # brands of Brazil and more of Europe, and generic names the American dictionary lacks (forty-third session)

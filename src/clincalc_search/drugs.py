@@ -214,10 +214,11 @@ _ALSO_WORDS = r"as well|auch|aussi|anche|tambien|tambem"
 _ALSO = re.compile(rf"\b(?:{_ALSO_WORDS})\b")
 _TAKING = re.compile(r"\b(?:take|taking|took|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|"
                      r"prends|prend|prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar)\b")
-# "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt"), not two medicines taken
-# together.
+# "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt") or names what a patient is
+# treated with ("Paziente in terapia con ciclosporina, …"), not two medicines taken together.
 _PLACING_WITH = re.compile(r"\b(?:compared|comparable|related|verwandt|vergleichbar|verglichen|comparad[oa]|compare|"
-                           r"paragonat[oa]|confrontat[oa]) (?:with|mit|con|avec|com)\b"
+                           r"paragonat[oa]|confrontat[oa]|in terapia|in trattamento|en tratamiento|em tratamento|"
+                           r"on treatment|treated|trattat[oa]|tratad[oa]|in behandlung) (?:with|mit|con|avec|com)\b"
                            r"|\bmit (?=(?:[a-z0-9'-]+ ){1,3}(?:verwandt|vergleichbar)\b)")
 # Words after a medicine the corpus lacks, named after the drug it covers, that compare it with that drug and name
 # nothing after them ("amlodipine makes my ankles swell, would lercanidipine be any better?", "Il Lasix lo conosco, ma
