@@ -200,9 +200,17 @@ _OPENING_CLAUSE = re.compile(r"^[^,;:\u2013\u2014?]*?(?:[,;:\u2013\u2014]| - )")
 _ALNUM = re.compile(r"[a-z0-9]+")
 # Words people shorten with a stop that ends no sentence ("vs.", "pt.", "Dr."), as a single letter does ("z.B.").
 _ABBREVIATED = ("vs", "pt", "pts", "pat", "etc", "dr", "ca")
+
+
+def _not_abbreviated(stop: str) -> str:
+    """Lookbehinds for a sentence's end: not right after an abbreviation (_ABBREVIATED, or a single letter), where
+    `stop` is what the pattern has already matched after it (its stop, or nothing yet)."""
+    return "".join(rf"(?<!{word}{stop})" for word in (r"\.[^\W\d_]", r"\b[^\W\d_]",
+                                                       *(rf"\b{abbreviation}" for abbreviation in _ABBREVIATED)))
+
+
 # A sentence's end followed by another sentence: where _asking_sentences splits a question.
-_SENTENCES_APART = re.compile(r"(?<=[.?!])(?<!\.[^\W\d_]\.)(?<!\b[^\W\d_]\.)"
-                              + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED) + r"\s+(?=\S)", re.IGNORECASE)
+_SENTENCES_APART = re.compile(r"(?<=[.?!])" + _not_abbreviated(r"\.") + r"\s+(?=\S)", re.IGNORECASE)
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
 _TOGETHER = re.compile(
     r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|both|con|junt[oa]s?|insieme|"
@@ -572,8 +580,7 @@ _CAUSE_BEFORE = re.compile(r"\b(?:induced by|induite?s? par|inducid[ao]s? por|in
 _CAUSE_WORD = re.compile(r"induc|induz|indot|induit|associated|assoziiert|bedingt")
 # Where a question's sentences end: a stop, question mark, colon or semicolon before a space, or a dash between
 # spaces; not the stop of an abbreviation ("vs.", "pt.", "e.g.", "z.B.").
-_SENTENCE_END = re.compile(r"(?<!\.[^\W\d_])(?<!\b[^\W\d_])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATED)
-                           + r"[.!?;:]+(?=\s)|\s[-\u2013\u2014]+\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(_not_abbreviated("") + r"[.!?;:]+(?=\s)|\s[-\u2013\u2014]+\s", re.IGNORECASE)
 
 
 # A part of a combination is recognised by the first letters of its first word, which its spellings in the other
@@ -1418,9 +1425,12 @@ class DrugLexicon:
         the withdrawal worse"; looked up exactly: recognising the sentence, spellings and all, doubled the readings'
         cost on the compared sets)."""
         for i, sentence in enumerate(sentences):
-            if sentence not in asking or not (m := re.search(rf"\b{re.escape(name)}\b", normalise(sentence))):
+            if sentence not in asking:
                 continue
-            if _COMPARED_AFTER.search(normalise(sentence), m.end()):
+            said = normalise(sentence)
+            if not (m := re.search(rf"\b{re.escape(name)}\b", said)):
+                continue
+            if _COMPARED_AFTER.search(said, m.end()):
                 return True
             after = normalise(sentences[i + 1]) if i + 1 < len(sentences) else ""
             if _COMPARED_AFTER.search(after) and not self._exact.spans(after):
@@ -1449,11 +1459,11 @@ class DrugLexicon:
         place it by the covered drug outright ("Like valproate, is topiramate…", "semaglutide's cousin tirzepatide"),
         or it is named more often than the covered drug, which outweighs the drug's monograph naming it and the other
         monographs' ("Como la sertralina, ¿la fluvoxamina…?", though four monographs name fluvoxamine)."""
-        known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
         if self._everyday_anywhere(name):
             return False
         if placed:
             return True
+        known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
         if max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
             return False
         # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
