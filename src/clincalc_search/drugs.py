@@ -179,11 +179,13 @@ _PLACED_BY = re.compile(
     r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
     r"d')?$")
 _PLACING_WORD = re.compile(rf"\b(?:{_PLACING_WORDS})\b")  # anywhere: whether _PLACED_BY can match at all
+# Words that stress a "like" ("assim como", "proprio come", "genauso wie").
+_JUST = r"assim|asi|proprio|genauso|genau"
 # A question that opens by placing what follows by the drug it names next: "Like sertraline, …", "Compared with
 # amlodipine, …", "Im Vergleich zu Ramipril: …", "Rispetto al Cipralex, …", "En comparación con el Seguril, …". On
 # normalised text, from its start to the drug's name.
 _PLACED_FIRST = re.compile(
-    r"^(?:(?:im|en|con|em|par|in|as|a|and|just|so|assim|asi|proprio|genauso|genau) )?(?:like|unlike|compared|"
+    rf"^(?:(?:im|en|con|em|par|in|as|a|and|just|so|{_JUST}) )?(?:like|unlike|compared|"
     r"similar|related|akin|as with|rispetto|come|comme|rapport|vergleich|ahnlich|verwandt|wie|como|comparad[oa]|"
     r"comparacion|comparacao|comparaison|confronto|respecto|respeito|parecid[oa]|semelhante|simile|similaire|semblable|"
     r"proche|apparente|parente|ainsi que|"
@@ -194,7 +196,7 @@ _PLACED_FIRST = re.compile(
     r"die|das|dem|den|wie|alla|allo|bei)){0,3} (?:l'|dell'|all'|d'|al')?$")
 # Opening words of normalised text that may ask how as well as place by a drug, and a question's opening clause closed
 # by a comma, colon, semicolon or dash before anything is asked.
-_HOW_OR_LIKE = re.compile(r"(?:(?:assim|asi|proprio|genauso|genau) )?(?:como|come|wie)\b")
+_HOW_OR_LIKE = re.compile(rf"(?:(?:{_JUST}) )?(?:como|come|wie)\b")
 _OPENING_CLAUSE = re.compile(r"^[^,;:\u2013\u2014?]*?(?:[,;:\u2013\u2014]| - )")
 # The words and numbers of normalised text, hyphens apart: where _named_most looks for a word named twice.
 _ALNUM = re.compile(r"[a-z0-9]+")
