@@ -1256,6 +1256,10 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     # "also" that compares, with no word for taking one
     ("Bisoprolol is a beta blocker - is nebivolol as well?", "nebivolol"),
     ("Ich nehme Bisoprolol. Macht Nebivolol auch müde?", "nebivolol"),
+    # what it is, how it works or what its side effects are, asked of it by name (forty-fourth session)
+    ("I was on omeprazole before; what is rabeprazole and how does it work?", "rabeprazole"),
+    ("Je prends de l'aspirine. Comment agit le dipyridamole ?", "dipyridamole"),
+    ("What are the side effects of nebivolol? I was on bisoprolol before", "nebivolol"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1289,6 +1293,9 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     ("I take omeprazole. What about rabeprazole? Is omeprazole stronger?", "omeprazole", None),  # compared: named
     ("I take bisoprolol, can I take nebivolol as well?", "bisoprolol", None),  # "also" beside taking: both
     ("Ich nehme Bisoprolol. Darf ich Nebivolol auch nehmen?", "bisoprolol", None),
+    # what the other medicine does for the covered drug named after it, or to it
+    ("what is idarucizumab for in a patient on dabigatran?", "dabigatran etexilate", None),
+    ("I'm on warfarin. What is fluconazole going to do to my INR?", "warfarin", None),
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

@@ -246,6 +246,31 @@ _KIN = re.compile(r"^(?:'s)?(?: (?:has|have|had|is|a|an|the|its|big|little|newer
                   + _KIN_NOUNS)
 KIN_WORDS = 3
 _KIN_NOUN = re.compile(r"\b" + _KIN_NOUNS)  # anywhere: whether _KIN can match after a drug at all
+# Words that ask what a medicine is, how it works or what its side effects are, in the six languages, right before its
+# name (an article between): "what's probenecid and how does it work?", "comment agit le dipyridamole ?", "¿qué es el
+# Nolotil?", "wie wirkt Telmisartan?", "cos'è il Daparox?", "What are the side effects of paliperidone?". On
+# normalised text (punctuation gone, apostrophes kept).
+_WHAT_OR_HOW_CUES = (
+    r"\b(?:what(?:'s| is| are)|what (?:kind|type|sort|class) of (?:drug|medicine|medication) is|how (?:does|do|would)|"
+    r"qu'est-ce que|c'est quoi|comment (?:agit|agissent|fonctionne|fonctionnent|marche)|a quoi sert|"
+    r"que es|como (?:funciona|actua|age|atua)|para que (?:sirve|serve)|"
+    r"was ist|wie (?:wirkt|funktioniert)|wofur ist|"
+    r"(?:che )?cos'e|come (?:funziona|agisce)|a cosa serve|o que e|"
+    # or what its side effects are ("What are the side effects of paliperidone?", "Nebenwirkungen von Telmisartan")
+    r"(?:side |adverse |unwanted )?effects of|efectos (?:secundarios|adversos) del?|"
+    r"effets (?:secondaires|indesirables) (?:de|du|des)|nebenwirkungen (?:von|der|des)|"
+    r"effetti (?:collaterali|indesiderati) (?:di|del|della|dello|dell')|"
+    r"efeitos (?:colaterais|adversos|secundarios) (?:de|do|da))")
+_WHAT_OR_HOW_WORD = re.compile(_WHAT_OR_HOW_CUES)  # anywhere: whether _WHAT_OR_HOW can match at all
+_WHAT_OR_HOW = re.compile(
+    _WHAT_OR_HOW_CUES
+    + r"(?: (?:the|a|an|le|la|les|el|los|las|il|lo|gli|der|die|das|o|os|as|du|des|de|del|do|da))? (?:l'|d')?$")
+# What may follow the name in such a question: nothing, "and …", "used for", "for", "exactly", "like …", or, after "how
+# does", its verb ("work", "act"), not "with" (how it works with another medicine asks about taking both).
+_AFTER_WHAT = re.compile(
+    r"^(?:'s)?\s*$|^ (?:and|et|y|e|und|ou|or|oder|exactly|actually|used|for|like|pour|para|per|fur|"
+    r"exactement|exactamente|esattamente|exatamente|genau|eigentlich)\b")
+_AFTER_HOW = re.compile(r"^ (?:work|works|act|acts|function)\b(?! (?:with|together|alongside)\b)")
 # Words after a messenger's or medicine's name that make it a target or a class ("dopamine agonist", "opioid receptor").
 _TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
 
@@ -1356,7 +1381,8 @@ class DrugLexicon:
                 or self._named_most(text, found, mentions)
                 or self._asked_beside_drug(sentences, asking, found, mentions)
                 or self._placed_after(sentences, asking, text, found, mentions)
-                or self._placed_in_asking(sentences, asking, found))
+                or self._placed_in_asking(sentences, asking, found)
+                or self._what_or_how(asking, found))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1419,6 +1445,32 @@ class DrugLexicon:
             compared = _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(sentences, asking, name)
             if (kin or compared) and self._asked_other(name, found.drugs, mentions, placed=kin):
                 return name, found.drugs[0]
+        return None
+
+    def _what_or_how(self, asking: list[str], found: Recognised) -> tuple[str, str] | None:
+        """Another medicine that a sentence which asks names as what it wants explained, what the medicine is or how it
+        works (_WHAT_OR_HOW), with no covered drug after it: "Pt with gout, colchicine not tolerated - what's
+        probenecid and how does it work?", "Mon médecin hésite entre le Kardégic et la Persantine : comment agit le
+        dipyridamole ?". However many monographs name it, the covered drug's own among them, the question asks about
+        it, as when it is placed outright; the covered drug's monograph would answer a question nobody asked."""
+        if not found.drugs:
+            return None
+        for sentence in asking:
+            said = normalise(sentence)
+            if not _WHAT_OR_HOW_WORD.search(said):
+                continue
+            for name in self._others_named(said):
+                for m in re.finditer(rf"\b{re.escape(name)}\b", said):
+                    before, after = said[:m.start()], said[m.end():]
+                    cue = _WHAT_OR_HOW.search(before)
+                    if cue is None or self.recognise(name).drugs:
+                        continue
+                    follows = _AFTER_HOW if cue.group(0).startswith("how") else _AFTER_WHAT
+                    # Not when a covered drug follows: "what is idarucizumab used for with dabigatran?" asks what the
+                    # medicine does for it, which the covered drug's monograph tells.
+                    if follows.match(after) and not self.recognise(after).drugs \
+                            and self._asked_other(name, found.drugs, 0, placed=True):
+                        return name, found.drugs[0]
         return None
 
     def _compared_in_asking(self, sentences: list[str], asking: list[str], name: str) -> bool:
