@@ -1260,6 +1260,14 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("I was on omeprazole before; what is rabeprazole and how does it work?", "rabeprazole"),
     ("Je prends de l'aspirine. Comment agit le dipyridamole ?", "dipyridamole"),
     ("What are the side effects of nebivolol? I was on bisoprolol before", "nebivolol"),
+    # placed by Italian's joined article ("simile alla"), or as the same type of a kind ("type d'anticoagulant que")
+    ("La fluvoxamina è simile alla sertralina? Fa ingrassare?", "fluvoxamina"),
+    ("Is fluindione the same type of anticoagulant as warfarin?", "fluindione"),
+    ("¿El nebivolol es el mismo tipo de betabloqueante que el bisoprolol?", "nebivolol"),
+    # "also" far from the word for taking the covered drug compares
+    ("Ich nehme Bisoprolol und bin oft müde. Der Arzt schlägt Nebivolol vor – macht Nebivolol auch müde?", "nebivolol"),
+    # compared in the next sentence, though six monographs name it
+    ("sertraline suited me; what about paroxetine? is the weight gain worse", "paroxetine"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)

@@ -174,10 +174,11 @@ _PLACING_WORDS = (
 _PLACED_BY = re.compile(
     rf"\b(?:{_PLACING_WORDS})"
     r"(?: (?:to|of|as|with|the|a|al|ao|au|aux|con|com|que|de|du|del|do|da|della|dello|mit|zu|zum|el|la|lo|le|il|o|"
-    r"from|von|dal|dalla|des|"
+    r"from|von|dal|dalla|des|alla|allo|alle|ai|agli|"
     r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
-    r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie)){0,3} (?:l'|dell'|all'|"
-    r"d')?$")
+    r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie|"
+    # a kind named after "type", "tipo", "classe" ("le même type d'anticoagulant que la warfarine")
+    r"d'[a-z]+|(?:of|de|di) [a-z]+)){0,3} (?:l'|dell'|all'|d')?$")
 _PLACING_WORD = re.compile(rf"\b(?:{_PLACING_WORDS})\b")  # anywhere: whether _PLACED_BY can match at all
 # Words that stress a "like" ("assim como", "proprio come", "genauso wie").
 _JUST = r"assim|asi|proprio|genauso|genau"
@@ -218,12 +219,15 @@ _TOGETHER = re.compile(
     r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|both|con|junt[oa]s?|insieme|"
     r"mit|zusammen|gleichzeitig|dabei|trotzdem|beide|avec|en meme temps|les deux|com|ao mesmo tempo|ambos|entrambi|"
     r"same time|stesso tempo|a la vez|mismo tiempo)\b")
-# "Also" asks about taking both only beside a word for taking one ("can I take ibuprofen as well?", "darf ich auch
-# Ibuprofen nehmen?"); else it compares ("is dihydrocodeine a prodrug as well?", "ist Tresiba auch ein Basalinsulin?").
+# "Also" asks about taking both only beside a word for taking one, within ALSO_NEAR words ("can I take ibuprofen as
+# well?", "darf ich auch Ibuprofen nehmen?"); else it compares ("is dihydrocodeine a prodrug as well?", "ist Tresiba
+# auch ein Basalinsulin?", "Ich nehme Ramipril und habe Reizhusten. … kann Telmisartan auch Husten machen?").
 _ALSO_WORDS = r"as well|auch|aussi|anche|tambien|tambem"
-_ALSO = re.compile(rf"\b(?:{_ALSO_WORDS})\b")
-_TAKING = re.compile(r"\b(?:take|taking|took|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|"
-                     r"prends|prend|prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar)\b")
+_TAKING_WORDS = (r"take|taking|took|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|prends|prend|"
+                 r"prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar")
+ALSO_NEAR = 4
+_ALSO_TAKING = re.compile(rf"\b(?:{_ALSO_WORDS})(?: \S+){{0,{ALSO_NEAR}}} (?:{_TAKING_WORDS})\b"
+                          rf"|\b(?:{_TAKING_WORDS})(?: \S+){{0,{ALSO_NEAR}}} (?:{_ALSO_WORDS})\b")
 # "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt") or names what a patient is
 # treated with ("Paziente in terapia con ciclosporina, …"), not two medicines taken together.
 _PLACING_WITH = re.compile(r"\b(?:compared|comparable|related|verwandt|vergleichbar|verglichen|comparad[oa]|compare|"
@@ -284,7 +288,7 @@ def _asking_sentences(question: str) -> tuple[list[str], list[str]]:
 def _together(text: str) -> bool:
     """Whether normalised text asks about taking medicines together (_TOGETHER), "with" that compares aside."""
     return _TOGETHER.search(_PLACING_WITH.sub(" ", text)) is not None \
-        or _ALSO.search(text) is not None and _TAKING.search(text) is not None
+        or _ALSO_TAKING.search(text) is not None
 
 
 def _either_order(joined: re.Match[str]) -> list[str]:
@@ -1443,7 +1447,8 @@ class DrugLexicon:
             kin = _KIN.match(rest)
             kin = kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS
             compared = _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(sentences, asking, name)
-            if (kin or compared) and self._asked_other(name, found.drugs, mentions, placed=kin):
+            if (kin or compared) and self._asked_other(name, found.drugs, mentions, placed=kin,
+                                                       compared=bool(compared)):
                 return name, found.drugs[0]
         return None
 
@@ -1506,19 +1511,23 @@ class DrugLexicon:
         return list(dict.fromkeys([*self.other_medicines_named(text),
                                    *(w for w in _WORD.findall(text) if self._other_medicine_abroad(w))]))
 
-    def _asked_other(self, name: str, drugs: list[str], mentions: int, placed: bool = False) -> bool:
+    def _asked_other(self, name: str, drugs: list[str], mentions: int, placed: bool = False,
+                     compared: bool = False) -> bool:
         """Whether another medicine named beside covered drugs can be what a question asks about: not a word more than
         `mentions` monographs use (a topic: "creatinine", "glucagon" at most a passing one), nor one a covered drug's
         own monograph uses ("mesna" for cyclophosphamide), nor an everyday word of another language. `placed`: words
         place it by the covered drug outright ("Like valproate, is topiramate…", "semaglutide's cousin tirzepatide"),
         or it is named more often than the covered drug, which outweighs the drug's monograph naming it and the other
-        monographs' ("Como la sertralina, ¿la fluvoxamina…?", though four monographs name fluvoxamine)."""
+        monographs' ("Como la sertralina, ¿la fluvoxamina…?", though four monographs name fluvoxamine).
+        `compared`: words after it compare it with the covered drug, which no topic is ("what about paroxetine? is the
+        withdrawal worse", though six monographs name paroxetine); the covered drug's own monograph naming it still
+        keeps the question ("perindopril erbumine to arginine: what's the equivalent?")."""
         if self._everyday_anywhere(name):
             return False
         if placed:
             return True
         known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
-        if max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
+        if not compared and max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
             return False
         # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
         return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
