@@ -1268,6 +1268,8 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("Ich nehme Bisoprolol und bin oft müde. Der Arzt schlägt Nebivolol vor – macht Nebivolol auch müde?", "nebivolol"),
     # compared in the next sentence, though six monographs name it
     ("sertraline suited me; what about paroxetine? is the weight gain worse", "paroxetine"),
+    # "both" that names a kind they share, not taking both
+    ("Bisoprolol and nebivolol are both beta blockers - does nebivolol cause less fatigue?", "nebivolol"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)
@@ -1304,6 +1306,10 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     # what the other medicine does for the covered drug named after it, or to it
     ("what is idarucizumab for in a patient on dabigatran?", "dabigatran etexilate", None),
     ("I'm on warfarin. What is fluconazole going to do to my INR?", "warfarin", None),
+    # "both" beside a word for taking them
+    ("I take warfarin and the GP added fluconazole - is it risky having both?", "warfarin", None),
+    ("Nehme Bisoprolol, der Arzt will Nebivolol dazu. Darf ich Nebivolol und Bisoprolol beide nehmen?", "bisoprolol",
+     None),
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

@@ -216,18 +216,21 @@ def _not_abbreviated(stop: str) -> str:
 _SENTENCES_APART = re.compile(r"(?<=[.?!])" + _not_abbreviated(r"\.") + r"\s+(?=\S)", re.IGNORECASE)
 # Words that ask about taking two medicines together, in the six languages (normalised: accents folded).
 _TOGETHER = re.compile(
-    r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|both|con|junt[oa]s?|insieme|"
-    r"mit|zusammen|gleichzeitig|dabei|trotzdem|beide|avec|en meme temps|les deux|com|ao mesmo tempo|ambos|entrambi|"
+    r"\b(?:with|together|alongside|while|combin\w*|interact\w*|plus|on top|con|junt[oa]s?|insieme|"
+    r"mit|zusammen|gleichzeitig|dabei|trotzdem|avec|en meme temps|com|ao mesmo tempo|"
     r"same time|stesso tempo|a la vez|mismo tiempo)\b")
 # "Also" asks about taking both only beside a word for taking one, within ALSO_NEAR words ("can I take ibuprofen as
 # well?", "darf ich auch Ibuprofen nehmen?"); else it compares ("is dihydrocodeine a prodrug as well?", "ist Tresiba
 # auch ein Basalinsulin?", "Ich nehme Ramipril und habe Reizhusten. … kann Telmisartan auch Husten machen?").
 _ALSO_WORDS = r"as well|auch|aussi|anche|tambien|tambem"
-_TAKING_WORDS = (r"take|taking|took|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|prends|prend|"
-                 r"prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar")
+# "Both" the same way: "can I take both?", "darf ich beide nehmen?", but "metoclopramide and domperidone are both anti
+# sickness meds" compares.
+_BOTH_WORDS = r"both|beide|les deux|ambos|entrambi"
+_TAKING_WORDS = (r"take|taking|took|having|on|use|using|add|adding|give|giving|nehmen|einnehmen|nehme|geben|prendre|"
+                 r"prends|prend|prendo|prendere|assumere|tomar|tomo|toma|tomando|usar|uso|dar")
 ALSO_NEAR = 4
-_ALSO_TAKING = re.compile(rf"\b(?:{_ALSO_WORDS})(?: \S+){{0,{ALSO_NEAR}}} (?:{_TAKING_WORDS})\b"
-                          rf"|\b(?:{_TAKING_WORDS})(?: \S+){{0,{ALSO_NEAR}}} (?:{_ALSO_WORDS})\b")
+_ALSO_TAKING = re.compile(rf"\b(?:{_ALSO_WORDS}|{_BOTH_WORDS})(?: \S+){{0,{ALSO_NEAR}}} (?:{_TAKING_WORDS})\b"
+                          rf"|\b(?:{_TAKING_WORDS})(?: \S+){{0,{ALSO_NEAR}}} (?:{_ALSO_WORDS}|{_BOTH_WORDS})\b")
 # "with" that joins a comparison ("compared with", "verwandt mit", "mit Bisoprolol verwandt") or names what a patient is
 # treated with ("Paziente in terapia con ciclosporina, …"), not two medicines taken together.
 _PLACING_WITH = re.compile(r"\b(?:compared|comparable|related|verwandt|vergleichbar|verglichen|comparad[oa]|compare|"
