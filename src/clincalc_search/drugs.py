@@ -1389,7 +1389,7 @@ class DrugLexicon:
                 or self._asked_beside_drug(sentences, asking, found, mentions)
                 or self._placed_after(sentences, asking, text, found, mentions)
                 or self._placed_in_asking(sentences, asking, found)
-                or self._what_or_how(asking, found))
+                or self._what_or_how(asking, found, mentions))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1455,7 +1455,7 @@ class DrugLexicon:
                 return name, found.drugs[0]
         return None
 
-    def _what_or_how(self, asking: list[str], found: Recognised) -> tuple[str, str] | None:
+    def _what_or_how(self, asking: list[str], found: Recognised, mentions: int) -> tuple[str, str] | None:
         """Another medicine that a sentence which asks names as what it wants explained, what the medicine is or how it
         works (_WHAT_OR_HOW), with no covered drug after it: "Pt with gout, colchicine not tolerated - what's
         probenecid and how does it work?", "Mon médecin hésite entre le Kardégic et la Persantine : comment agit le
@@ -1477,7 +1477,7 @@ class DrugLexicon:
                     # Not when a covered drug follows: "what is idarucizumab used for with dabigatran?" asks what the
                     # medicine does for it, which the covered drug's monograph tells.
                     if follows.match(after) and not self.recognise(after).drugs \
-                            and self._asked_other(name, found.drugs, 0, placed=True):
+                            and self._asked_other(name, found.drugs, mentions, placed=True):
                         return name, found.drugs[0]
         return None
 
