@@ -1389,7 +1389,7 @@ class DrugLexicon:
                 or self._asked_beside_drug(sentences, asking, found, mentions)
                 or self._placed_after(sentences, asking, text, found, mentions)
                 or self._placed_in_asking(sentences, asking, found)
-                or self._what_or_how(asking, found, mentions))
+                or self._what_or_how(text, asking, found, mentions))
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1455,13 +1455,15 @@ class DrugLexicon:
                 return name, found.drugs[0]
         return None
 
-    def _what_or_how(self, asking: list[str], found: Recognised, mentions: int) -> tuple[str, str] | None:
+    def _what_or_how(self, text: str, asking: list[str], found: Recognised, mentions: int) -> tuple[str, str] | None:
         """Another medicine that a sentence which asks names as what it wants explained, what the medicine is or how it
         works (_WHAT_OR_HOW), with no covered drug after it: "Pt with gout, colchicine not tolerated - what's
         probenecid and how does it work?", "Mon médecin hésite entre le Kardégic et la Persantine : comment agit le
         dipyridamole ?". However many monographs name it, the covered drug's own among them, the question asks about
         it, as when it is placed outright; the covered drug's monograph would answer a question nobody asked."""
-        if not found.drugs:
+        # The whole question, normalised already, first: most questions ask none of this, and normalising each
+        # sentence that asks costs more than the rest of the reading.
+        if not found.drugs or not _WHAT_OR_HOW_WORD.search(text):
             return None
         for sentence in asking:
             said = normalise(sentence)
