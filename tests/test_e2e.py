@@ -1250,7 +1250,7 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     # brands of Brazil and more of Europe, and generic names the American dictionary lacks (forty-third session)
     ("cytisine vs varenicline: which has fewer side effects?", "cytisine"),
     ("O Lercan é parecido com a amlodipina?", "lercan"),
-    ("¿El Sedotime es parecido al lorazepam?", "sedotime"),  # 794 more brands abroad (forty-fourth session)
+    ("¿El Sedotime es parecido al lorazepam?", "sedotime"),  # 793 more brands abroad (forty-fourth session)
     # named more often than the covered drug, though the covered drug's monograph names it (forty-third session)
     ("I'm on levothyroxine and my endocrinologist wants to add liothyronine. Does liothyronine cause palpitations?",
      "liothyronine"),
