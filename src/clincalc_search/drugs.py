@@ -177,7 +177,8 @@ _PLACED_BY = re.compile(
     r"from|von|dal|dalla|des|alla|allo|alle|ai|agli|"
     r"der|die|das|dem|den|thing|chose|cosa|coisa|group|grupo|groupe|gruppo|gruppe|class|clase|classe|klasse|family|"
     r"familia|famille|famiglia|familie|drug|medicine|farmaco|medicamento|medicament|mittel|wie|"
-    # a kind named after "type", "tipo", "classe" ("le même type d'anticoagulant que la warfarine")
+    # a kind joined by "of" ("le même type d'anticoagulant que la warfarine", "el mismo tipo de betabloqueante que");
+    # it may follow any placing word
     r"d'[a-z]+|(?:of|de|di) [a-z]+)){0,3} (?:l'|dell'|all'|d')?$")
 _PLACING_WORD = re.compile(rf"\b(?:{_PLACING_WORDS})\b")  # anywhere: whether _PLACED_BY can match at all
 # Words that stress a "like" ("assim como", "proprio come", "genauso wie").
@@ -1473,13 +1474,13 @@ class DrugLexicon:
                 for m in re.finditer(rf"\b{re.escape(name)}\b", said):
                     before, after = said[:m.start()], said[m.end():]
                     cue = _WHAT_OR_HOW.search(before)
-                    if cue is None or self.recognise(name).drugs:
+                    # The patterns first, recognition (the costly part) only where they hold. Not when a covered drug
+                    # follows: "what is idarucizumab used for with dabigatran?" asks what the medicine does for it,
+                    # which the covered drug's monograph tells.
+                    if cue is None or not (_AFTER_HOW if cue.group(0).startswith("how") else _AFTER_WHAT).match(after) \
+                            or self.recognise(name).drugs or self.recognise(after).drugs:
                         continue
-                    follows = _AFTER_HOW if cue.group(0).startswith("how") else _AFTER_WHAT
-                    # Not when a covered drug follows: "what is idarucizumab used for with dabigatran?" asks what the
-                    # medicine does for it, which the covered drug's monograph tells.
-                    if follows.match(after) and not self.recognise(after).drugs \
-                            and self._asked_other(name, found.drugs, mentions, placed=True):
+                    if self._asked_other(name, found.drugs, mentions, placed=True):
                         return name, found.drugs[0]
         return None
 
