@@ -1315,3 +1315,26 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:
     assert real_engine.ask(question, context_drug=context).hits[0].drug == drug
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "other"), [
+    # no rule places the other medicine; the question's shape, names masked, says it is the one asked about
+    # (asked_model, forty-fifth session)
+    ("my dad was on bisoprolol and now they've given him nebivolol, what side effects should he watch for with the "
+     "new one", "nebivolol"),
+    ("bisoprolol is what we normally give, but is nebivolol ok in asthma?", "nebivolol"),
+])
+def test_the_learned_reading_abstains_on_the_other_medicine_asked_about(real_engine: Engine, question: str,
+                                                                        other: str) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.hits and (answer.message or "").startswith(f"'{other}' is not covered")
+    assert answer.why and "learned reading" in answer.why
+
+
+@pytest.mark.e2e
+def test_the_learned_reading_leaves_taking_both_to_the_covered_drug(real_engine: Engine) -> None:
+    # the names joined by "with" in the sentence that asks: a question about taking them together
+    for question in ("Can I take nebivolol with bisoprolol? nebivolol was my old tablet",
+                     "Kann ich Nebivolol mit Bisoprolol nehmen? Nebivolol hatte ich früher."):
+        assert real_engine.ask(question).hits[0].drug == "bisoprolol"

@@ -283,6 +283,14 @@ _AFTER_HOW = re.compile(r"^ (?:work|works|act|acts|function)\b(?! (?:with|togeth
 _TARGET_NOUN = r"(?:agonists?|antagonists?|blockers?|blocking|receptors?|inhibitors?|reuptake|analogues?|analogs?)\b"
 
 
+_TARGET_AFTER = re.compile(rf" {_TARGET_NOUN}")
+
+
+@lru_cache(maxsize=4096)  # a name is looked for in question after question; compiling it each time cost the most
+def _whole_word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
 def _asking_sentences(question: str) -> tuple[list[str], list[str]]:
     """A question's sentences, and those that ask: the ones ending "?", else the last."""
     sentences = [s for s in _SENTENCES_APART.split(question.strip()) if re.search(r"\w", s)]
@@ -656,7 +664,7 @@ def _combinations(monographs: list[Monograph], surfaces: dict[str, str]) -> list
 
 
 # DrugLexicon attributes its state() leaves out: restore() takes them again.
-_NOT_STATE = frozenset({"monographs", "_load_everyday", "_everyday", "_load_medicines", "_medicines"})
+_NOT_STATE = frozenset({"monographs", "_load_everyday", "_everyday", "_load_medicines", "_medicines", "_named_last"})
 
 
 class _StateReader(pickle.Unpickler):
@@ -1384,6 +1392,9 @@ class DrugLexicon:
         covered drug named beside it. `mentions`: a word more monographs use is a topic of the corpus, not another
         medicine asked about."""
         text = normalise(question)
+        # Every reading looks for another medicine in some of the question's words: most questions name none.
+        if not self._others_named(text):
+            return None
         sentences, asking = _asking_sentences(question)
         return (self._placed_by_drug(text, found) or self._placed_first(question, text, found, mentions)
                 or self._named_most(text, found, mentions)
@@ -1391,6 +1402,31 @@ class DrugLexicon:
                 or self._placed_after(sentences, asking, text, found, mentions)
                 or self._placed_in_asking(sentences, asking, found)
                 or self._what_or_how(text, asking, found, mentions))
+
+    def masked(self, question: str, found: Recognised) -> tuple[str, list[str]]:
+        """The question normalised sentence by sentence with the covered drugs' names as `found` read them written
+        "xdrug" and every other medicine's "xother" (asked_model), each sentence ending " ?" if it asks and " ." if
+        not; and the other medicines named, as typed, that no everyday word hides and that are not only a messenger
+        named as a target ("a dopamine agonist like ropinirole", as _placed_by_drug). ("", []) when it names none."""
+        text = normalise(question)
+        others = [name for name in self._others_named(text) if not self._everyday_anywhere(name)
+                  and any(not _TARGET_AFTER.match(text, m.end()) for m in _whole_word(name).finditer(text))]
+        if not others:
+            return "", []
+        # As typed, looked for again in each sentence: a name misspelt or spelt abroad ("sinvastatina") is the word
+        # recognition found it at.
+        covered = {text[start:stop] for start, stop in self._exact.spans(text)}
+        covered |= {m.group(0) for position in found.positions.values() if (m := _WORD.match(text, position))}
+        sentences, asking = _asking_sentences(question)
+        out = []
+        for sentence in sentences:
+            said = normalise(sentence)
+            for name in sorted(covered, key=len, reverse=True):
+                said = _whole_word(name).sub(" xdrug ", said)
+            for name in others:
+                said = _whole_word(name).sub(" xother ", said)
+            out.append(" ".join(said.split()) + (" ?" if sentence in asking else " ."))
+        return " ".join(out), others
 
     def _placed_first(self, question: str, text: str, found: Recognised, mentions: int) -> tuple[str, str] | None:
         """The question opens by placing what follows by a covered drug, and another medicine follows: "Like sertraline,
@@ -1513,9 +1549,15 @@ class DrugLexicon:
 
     def _others_named(self, text: str) -> list[str]:
         """The medicines the corpus lacks that normalised text names, as typed: their names, or their names as Spanish,
-        Portuguese, Italian or French spell them."""
-        return list(dict.fromkeys([*self.other_medicines_named(text),
-                                   *(w for w in _WORD.findall(text) if self._other_medicine_abroad(w))]))
+        Portuguese, Italian or French spell them. The last text's are kept: other_medicine_asked and masked read the
+        whole question one after the other."""
+        last = self.__dict__.get("_named_last")
+        if last is not None and last[0] == text:
+            return list(last[1])
+        named = list(dict.fromkeys([*self.other_medicines_named(text),
+                                    *(w for w in _WORD.findall(text) if self._other_medicine_abroad(w))]))
+        self._named_last = (text, tuple(named))
+        return named
 
     def _asked_other(self, name: str, drugs: list[str], mentions: int, placed: bool = False,
                      compared: bool = False) -> bool:
