@@ -104,7 +104,11 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_heldout160.jsonl", "eval/queries_heldout161.jsonl", "eval/queries_heldout204.jsonl",
         "eval/queries_heldout206.jsonl", "eval/queries_heldout208.jsonl", "eval/queries_heldout209.jsonl",
         "eval/queries_heldout213.jsonl", "eval/queries_heldout215.jsonl", "eval/queries_heldout217.jsonl",
-        "eval/queries_heldout219.jsonl"]
+        "eval/queries_heldout219.jsonl",
+        # Added in the forty-fifth session: the compared sets spent since (216, 220 to 223), each run in two sessions
+        # or more before it was read.
+        "eval/queries_heldout216.jsonl", "eval/queries_heldout220.jsonl", "eval/queries_heldout221.jsonl",
+        "eval/queries_heldout222.jsonl", "eval/queries_heldout223.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
