@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clincalc_search.asked_model import DRUG, OTHER, AskedModel, ngrams, order_facts
+from clincalc_search.asked_model import DRUG, OTHER, AskedModel, ngrams, order_facts, taken_together
 from clincalc_search.drugs import Recognised
 from clincalc_search.engine import Engine
 
@@ -80,3 +80,10 @@ def test_without_weights_the_rules_decide_alone(engine: Engine) -> None:
     answer = engine.ask("my nan was on warfarin and now they've given her acenocoumarol, what side effects should she "
                         "watch for with the new one")
     assert answer.hits and answer.hits[0].drug == "warfarin"
+
+
+def test_taking_both_is_read_across_words_as_normalise_leaves_them() -> None:
+    assert taken_together(f"can i take {OTHER} with my {DRUG} ?")
+    assert taken_together(f"le {DRUG} est-il dangereux avec mon {OTHER} ?")  # "est-il" is one word
+    assert not taken_together(f"o {OTHER} e parecido com a {DRUG} ?")  # "with" that compares
+    assert not taken_together(f"{DRUG} with {OTHER} . is {OTHER} ok ?")  # only the sentences that ask are read

@@ -38,7 +38,8 @@ _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _WITH = r"(?:with|w|mit|avec|con|col|coi|com|plus|alongside|together|insieme|junto|junta|zusammen)"
 _COMPARING = (r"(?:parecid\w*|similar\w*|semelhant\w*|simil\w*|ahnlich\w*|pareil\w*|compar\w*|confront\w*|related|"
               r"verwandt|vergleich\w*|igual\w*|same|different\w*|diferent\w*|differen\w*|like)")
-_BETWEEN = rf"(?: (?!{_COMPARING}\b)[a-z0-9]+){{0,2}} {_WITH}(?: [a-z0-9]+){{0,3}} "
+_WORD = r"[a-z0-9]+(?:[-/'][a-z0-9]+)*"  # a word as drugs.normalise leaves it ("est-il", "l'effet")
+_BETWEEN = rf"(?: (?!{_COMPARING}\b){_WORD}){{0,2}} {_WITH}(?: {_WORD}){{0,3}} "
 _TAKEN_TOGETHER = re.compile(rf"\b{OTHER}{_BETWEEN}{DRUG}\b|\b{DRUG}{_BETWEEN}{OTHER}\b")
 
 
