@@ -8,8 +8,8 @@ the names taken out: every covered drug's name becomes "xdrug" and every other m
 "is xother ok", "passou para a xother", "xother also interact" and not which pairs were asked about. Its inputs are
 the masked question's word 1-3 grams and a few facts of order (which names the sentences that ask hold, which comes
 last). Logistic regression, trained by tools/train_asked_model.py on every labelled development question that names
-both; it speaks only where the rules said nothing, and only when sure (THRESHOLD, chosen in whole-set cross-validation
-for about one false abstention in a thousand questions that name both).
+both; it speaks only where the rules said nothing, and only when sure (p >= the threshold stored with the weights,
+0.8, chosen in whole-set cross-validation: about one answerable question in seven hundred that name both taken).
 
 Query time is a dictionary lookup per n-gram; nothing is encoded."""
 
@@ -34,7 +34,8 @@ _SENTENCES_APART = re.compile(r"(?<=[.?!])\s+(?=\S)")
 # The two names joined by a word for "with" in a sentence that asks, a word that compares aside: the question asks
 # about taking them together ("can I take nebivolol with bisoprolol?", "Kann ich Nebivolol mit Bisoprolol nehmen?"),
 # which the covered drug's monograph answers, as the compared sets' brief and the rules (drugs._together) read it;
-# "o X é parecido com a Y?" compares. No development question of that shape asks about the other medicine.
+# "o X é parecido com a Y?" compares. Of the 1,550 development questions naming both, 46 have that shape and one asks
+# about the other medicine ("is X given with steroids like Y is?").
 _WITH = r"(?:with|w|mit|avec|con|col|coi|com|plus|alongside|together|insieme|junto|junta|zusammen)"
 _COMPARING = (r"(?:parecid\w*|similar\w*|semelhant\w*|simil\w*|ahnlich\w*|pareil\w*|compar\w*|confront\w*|related|"
               r"verwandt|vergleich\w*|igual\w*|same|different\w*|diferent\w*|differen\w*|like)")
