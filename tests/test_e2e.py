@@ -1333,6 +1333,14 @@ def test_the_learned_reading_abstains_on_the_other_medicine_asked_about(real_eng
 
 
 @pytest.mark.e2e
+def test_the_learned_reading_does_not_take_a_topic_of_the_corpus_for_another_medicine(real_engine: Engine) -> None:
+    # "diuresis" spells the brand Diuresix, and more than three monographs use the word: a topic, not a medicine asked
+    # about
+    answer = real_engine.ask("IV furosemide — does diuresis start within 5 min or more like 30?")
+    assert answer.hits and answer.hits[0].drug == "furosemide"
+
+
+@pytest.mark.e2e
 def test_the_learned_reading_leaves_taking_both_to_the_covered_drug(real_engine: Engine) -> None:
     # the names joined by "with" in the sentence that asks: a question about taking them together
     for question in ("Can I take nebivolol with bisoprolol? nebivolol was my old tablet",

@@ -1574,12 +1574,23 @@ class DrugLexicon:
             return False
         if placed:
             return True
-        known = self.other_medicine(name) or self._other_medicine_abroad(name) or name
-        if not compared and max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions:
+        if not compared and self.corpus_topic(name, mentions):
             return False
+        known = self._known(name)
         # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
         return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
                        for n in {name, known} for d in drugs)
+
+    def _known(self, name: str) -> str:
+        """The dictionary's name of the medicine a word names (as typed, or spelt the Romance way), else the word."""
+        return self.other_medicine(name) or self._other_medicine_abroad(name) or name
+
+    def corpus_topic(self, name: str, mentions: int) -> bool:
+        """Whether more than `mentions` monographs use a medicine's name, as typed or as the dictionary has it: a topic
+        of the corpus ("creatinine", "dopamine", "diuresis", which spells the brand Diuresix), not another medicine a
+        question asks about unless words place it outright."""
+        known = self._known(name)
+        return max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions
 
     def _asked_beside_drug(self, sentences: list[str], asking: list[str], found: Recognised,
                            mentions: int) -> tuple[str, str] | None:

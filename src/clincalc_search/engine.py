@@ -721,15 +721,19 @@ class Engine:
 
     def _learned_asked(self, text: str, plan: Plan) -> tuple[str, str] | None:
         """Where no rule reads which medicine a question naming two asks about, the learned reading (asked_model), when
-        it is sure the question asks about one the corpus lacks: (that medicine as typed, the covered drug). Unlike the
-        rules' weaker readings it speaks even of a medicine the covered drug's monograph names or a topic of the corpus
-        (a guard against both, tried, kept 1 answerable question in 540 of the held-out sets and lost 9 of 540 out of
-        corpus): the question's shape decides."""
+        it is sure the question asks about one the corpus lacks: (that medicine as typed, the covered drug). Not a topic
+        of the corpus (DrugLexicon.corpus_topic: "IV furosemide — does diuresis start within 5 min?"), which only words
+        that place it outright make a medicine asked about. Unlike the rules' weaker readings it speaks even of a
+        medicine the covered drug's monograph names (a guard against that too, tried, kept 1 answerable question in 540
+        of the held-out sets and lost 9 of 540 out of corpus): the question's shape decides."""
         read = None if self._asked_model is None else self._asked_model.asked(text, plan.recognised, self.lexicon)
         if read is None:
             return None
         p, phrase, others = read
-        other, drug = others[0], plan.drugs[0]
+        other = next((o for o in others if not self.lexicon.corpus_topic(o, MEDICINE_MENTIONS)), None)
+        if other is None:
+            return None
+        drug = plan.drugs[0]
         said = phrase.replace(OTHER, other).replace(DRUG, drug)
         plan.why.append(f"abstained: the question asks about '{other}', not {drug} (the learned reading of which "
                         f"medicine is asked about, p={p:.2f}, most of all for '{said}')")
