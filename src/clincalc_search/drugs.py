@@ -291,6 +291,12 @@ def _whole_word(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(name)}\b")
 
 
+def _not_only_a_target(name: str, text: str) -> bool:
+    """Whether normalised text names a medicine at least once other than as a target's messenger ("a dopamine agonist
+    like ropinirole" names dopamine only so)."""
+    return any(not _TARGET_AFTER.match(text, m.end()) for m in _whole_word(name).finditer(text))
+
+
 def _asking_sentences(question: str) -> tuple[list[str], list[str]]:
     """A question's sentences, and those that ask: the ones ending "?", else the last."""
     sentences = [s for s in _SENTENCES_APART.split(question.strip()) if re.search(r"\w", s)]
@@ -1409,8 +1415,8 @@ class DrugLexicon:
         not; and the other medicines named, as typed, that no everyday word hides and that are not only a messenger
         named as a target ("a dopamine agonist like ropinirole", as _placed_by_drug). ("", []) when it names none."""
         text = normalise(question)
-        others = [name for name in self._others_named(text) if not self._everyday_anywhere(name)
-                  and any(not _TARGET_AFTER.match(text, m.end()) for m in _whole_word(name).finditer(text))]
+        others = [name for name in self._others_named(text)
+                  if not self._everyday_anywhere(name) and _not_only_a_target(name, text)]
         if not others:
             return "", []
         # As typed, looked for again in each sentence: a name misspelt or spelt abroad ("sinvastatina") is the word
@@ -1459,7 +1465,7 @@ class DrugLexicon:
         times = Counter(self.surfaces[text[start:stop]] for start, stop in self._exact.spans(text))
         if any(times[d] > 1 for d in found.drugs):
             return None
-        named = [name for name in self._others_named(text) if len(re.findall(rf"\b{re.escape(name)}\b", text)) > 1
+        named = [name for name in self._others_named(text) if len(_whole_word(name).findall(text)) > 1
                  and self._asked_other(name, found.drugs, mentions, placed=True)]
         return (named[0], found.drugs[0]) if named else None
 
@@ -1479,7 +1485,7 @@ class DrugLexicon:
         last = max(ends, default=0)
         rest = text[last:]
         for name in self._others_named(rest):
-            mention = re.search(rf"\b{re.escape(name)}\b", rest)
+            mention = _whole_word(name).search(rest)
             # Every covered drug comes before it, however it was named ("Eplerenon … Finerenon ist ja ähnlich, aber
             # mich interessiert Eplerenon" is about eplerenone).
             if mention is None or self.recognise(rest[mention.start():]).drugs:
@@ -1507,7 +1513,7 @@ class DrugLexicon:
             if not _WHAT_OR_HOW_WORD.search(said):
                 continue
             for name in self._others_named(said):
-                for m in re.finditer(rf"\b{re.escape(name)}\b", said):
+                for m in _whole_word(name).finditer(said):
                     before, after = said[:m.start()], said[m.end():]
                     cue = _WHAT_OR_HOW.search(before)
                     # The patterns first, recognition (the costly part) only where they hold. Not when a covered drug
@@ -1529,7 +1535,7 @@ class DrugLexicon:
             if sentence not in asking:
                 continue
             said = normalise(sentence)
-            if not (m := re.search(rf"\b{re.escape(name)}\b", said)):
+            if not (m := _whole_word(name).search(said)):
                 continue
             if _COMPARED_AFTER.search(said, m.end()):
                 return True
@@ -1629,7 +1635,7 @@ class DrugLexicon:
         before = text[:first]
         named = self._others_named(before)
         # Not a target named by its messenger ("a dopamine blocker like metoclopramide").
-        named = [name for name in named if re.search(rf"\b{re.escape(name)}\b(?! {_TARGET_NOUN})", before)]
+        named = [name for name in named if _not_only_a_target(name, before)]
         return (named[0], placing) if named else None
 
     def _placed_in_asking(self, sentences: list[str], asking: list[str], found: Recognised) -> tuple[str, str] | None:
