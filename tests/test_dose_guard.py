@@ -1603,3 +1603,17 @@ def test_when_to_go_up_a_step_abroad(question: str, dose: bool) -> None:
 ])
 def test_an_obligation_to_change_what_is_given_abroad(question: str, dose: bool) -> None:
     assert_decided(question, dose)
+
+
+@pytest.mark.parametrize(("question", "dose"), [
+    # a patient word is a whole word: "kidneys", "kidney stone" or "childhood" begin with one and are no patient
+    ("is naproxen bad for my kidneys long term?", False),
+    ("lisinopril protects for a kidney transplant patient?", False),
+    ("is amitriptyline ok for my childhood migraines", False),
+    # the patient words themselves, singular or plural, still ask what to give them
+    ("paracetamol suspension for my kids, how much", True),
+    ("amoxicillin for a toddler of 12 kg", True),
+    ("cetirizine for my babies", True),
+])
+def test_a_patient_word_is_a_whole_word(question: str, dose: bool) -> None:
+    assert_decided(question, dose)
