@@ -247,6 +247,29 @@ def test_another_medicine_raising_a_level_is_an_interaction(question: str, first
     assert section_intents(question)[0] == first
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    # another medicine lowering how well the drug works is an interaction, not a question of its trials
+    ("will carbamazepine lower the effectiveness of my apixaban?", "prescribing"),
+    ("le fluconazole diminue-t-il l'efficacité de la méthadone ?", "prescribing"),
+    ("Schwächt Johanniskraut die Wirkung von Ciclosporin?", "prescribing"),
+    ("la rifampicina le quita eficacia al tacrolimus?", "prescribing"),
+    ("o lansoprazol diminui a eficácia do clopidogrel?", "prescribing"),
+    ("what is the efficacy of apixaban against warfarin in AF?", "evidence"),  # how well it works: its trials
+])
+def test_another_medicine_lowering_efficacy_is_an_interaction(question: str, first: str) -> None:
+    from clincalc_search.intent import section_intents
+
+    assert section_intents(question)[0] == first
+
+
+def test_lowering_an_effect_is_no_taper() -> None:
+    from clincalc_search.dose_guard import check
+
+    assert not check("le pantoprazole peut-il diminuer l'effet du clopidogrel ? mon médecin hésite").is_dose
+    assert not check("¿el omeprazol puede reducir la eficacia del clopidogrel? lo dudo").is_dose
+    assert check("comment diminuer la prednisolone après deux mois ?").is_dose
+
+
 def test_an_abbreviations_stop_ends_no_sentence() -> None:
     from clincalc_search.drugs import _asking_sentences
 

@@ -391,6 +391,26 @@ _RAISES_ABROAD = (
     r"|\b(?:aumenta|aumentam|sobe|sobem|baixa|baixam) (?:o inr|o n[ií]vel|os n[ií]veis|a concentra[cç][aã]o)\b"
 )
 
+# Another medicine lowering how well the drug works is an interaction too, as its level is: not a question of how well
+# it works in trials, which "efficacy" alone asks ("does paroxetine reduce the efficacy of tamoxifen?", "l'oméprazole
+# diminue-t-il l'efficacité du clopidogrel ?", "el Adiro pierde efecto si lo tomo con Nolotil").
+_GAP = r"(?:-[\w-]+)?(?: [\w'’-]+){0,3}?"  # an inverted subject between verb and object ("diminue-t-il", "vermindert Omeprazol die")
+_LOWERS_EFFICACY = (
+    r"\b(?:reduce|reduces|reducing|lower|lowers|lowering|decrease|decreases|decreasing|diminish\w*|weaken\w*|impair\w*|"
+    r"cancel\w*(?: out)?|counteract\w*|interfere with|interferes with) (?:(?:its|the|their|his|her|my|your|[\w-]+) ){0,3}?"
+    r"(?:efficacy|effectiveness)\b"
+    r"|\b(?:diminue|diminuent|diminuer|r[eé]duit|r[eé]duisent|r[eé]duire|baisse|baissent|baisser|affaiblit|annule|annulent|"
+    r"annuler|coupe|coupent|couper)" + _GAP + r" (?:l['’ ]?|les? |la |son |sa |ses )?(?:efficacit[eé]|effets?)\b"
+    r"|\b(?:reduce|reducen|reducir|disminuye|disminuyen|disminuir|corta|cortan|cortar|quita|quitan|anula|anulan|anular|"
+    r"pierde|pierden|perder)" + _GAP + r" (?:la |el |su |sus |los )?(?:eficacia|efectos?)\b"
+    r"|\b(?:vermindert|vermindern|verringert|verringern|reduziert|reduzieren|schw[aä]cht|schw[aä]chen|hebt|heben|"
+    r"beeintr[aä]chtigt|beeintr[aä]chtigen|mindert|mindern)" + _GAP + r" (?:die |deren |dessen |seine |ihre )?(?:wirksamkeit|wirkung)\b"
+    r"|\b(?:riduce|riducono|ridurre|diminuisce|diminuiscono|diminuire|annulla|annullano|annullare|toglie|tolgono|perde|"
+    r"perdono|perdere)" + _GAP + r" (?:l['’ ]?|la |il |gli |i )?(?:efficacia|effett[oi])\b"
+    r"|\b(?:reduz|reduzem|reduzir|diminui|diminuem|diminuir|corta|cortam|cortar|anula|anulam|anular|perde|perdem|"
+    r"perder)" + _GAP + r" (?:a |o |os |sua |seu )?(?:efic[aá]cia|efeitos?)\b"
+)
+
 # In priority order: when a question matches several, the more specific intent comes first.
 _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx in [
     ("how_it_works", _WHY_MECHANISM),
@@ -400,9 +420,9 @@ _INTENTS: list[tuple[str, GatedPattern]] = [(key, GatedPattern(rx)) for key, rx 
     ("prescribing", r"\brevers(?:al|el)\b|\bantidot\w*|\breversed\b|\b(?:you|we|i|to) reverse\b"),
     # Asking for the mechanism by name outranks the topic it is asked about ("by what mechanism does X raise potassium").
     ("how_it_works", r"\bmechanis(?:ms?|tic|tically)\b|\bmech\b|\bmoa\b|\bmode of action\b"),
-    # Another medicine raising or lowering the drug's level or INR is an interaction, whatever the level's checks
-    # ("will the nsaid push the lithium level up?", "le paracétamol peut faire monter l'INR ?").
-    ("prescribing", r"\b(?:push|pushes|pushing|raise|raises|raising|increase|increases|boost|boosts|reduce|reduces|lower|lowers) (?:(?:its|the|their|his|her|[\w-]+) ){1,3}?(?:levels?|concentrations?|inr|antiplatelet effect|effect of)\b|" + _RAISES_ABROAD + r"|\binteract\w*|\bcontra-?indicat\w*|\bc/?is?\b|\badrs?\b|\bddis?\b"),
+    # Another medicine raising or lowering the drug's level or INR, or lowering its efficacy, is an interaction, whatever
+    # the level's checks ("will the nsaid push the lithium level up?", "le paracétamol peut faire monter l'INR ?").
+    ("prescribing", r"\b(?:push|pushes|pushing|raise|raises|raising|increase|increases|boost|boosts|reduce|reduces|lower|lowers) (?:(?:its|the|their|his|her|[\w-]+) ){1,3}?(?:levels?|concentrations?|inr|antiplatelet effect|effect of)\b|" + _RAISES_ABROAD + "|" + _LOWERS_EFFICACY + r"|\binteract\w*|\bcontra-?indicat\w*|\bc/?is?\b|\badrs?\b|\bddis?\b"),
     ("overview", r"^(?!(?:\s*[\w-]+)?\s*(?:and |&amp; )?(?:monitoring|evidence|advice|counsel\w*|interactions?|side|risks?|contra\w*|mechanism|trials?|guidance|guidelines?|bloods?|tests?|data|nice|warnings?|cautions?|dose|doses|dosing)\b)\s*[\w-]+(?: [\w-]+)? for (?!how\b|what\b|a \d|\d)[\w' -]+\??\s*$|\b(?:used|prescribed|given|taken|indicated|licensed) for\b|\bwhat (?:is|are) (?:the )?(?!(?:the )?(?:evidence|data|trials?|guidance|mechanism|risks?|rationale|reason|advice))[\w-]+(?: [\w-]+)? (?:used )?for\b|\bwhat'?s [\w-]+ for\b|\bwhat is the \w+ (?:i'?ve|i have) been given for\b|\bwhat (?:does|do) [\w-]+(?: [\w-]+)? treat\b|\bwhen (?:is|are|would|should|do) (?:[\w-]+ ){1,3}?(?:used|given|prescribed|indicated|started|needed)\b|\bmeant for\b|\b(?:what|which|in which|for which|in what|for what) (?:[\w-]+ ){0,2}(?:is|are) (?:[\w/-]+ ){1,3}?(?:used|given|licensed|prescribed|indicated|approved)\b|\bwhat (?:exactly|actually) is\b|\bhow (?:is|are) (?:it|they|[\w-]+(?: [\w-]+)?) (?:given|administered)\b|\broute of administration\b|\bwhat (?:it'?s|is it) for\b|\bfor what (?:(?:reason|illness|illnesses|disease|diseases|problem|problems|condition|conditions|purpose)\b|(?:it|is it|this|they|the \w+) (?:is |are )?(?:used|for|given|give|giving)\b)|\bwhat means\b|\bindications?\b|\binds?\b"),
     ("monitoring", r"\bmonitor\w*|\bbloods\b|\bblood (?:tests?|work|counts?|levels?)\b|\blfts?\b|\bu&es?\b|\bfbc\b|\binr\b|\btdm\b|\btrough\w*|\blevels?\b|\becgs?\b|\bcheck(?:s|ed|ing)?\b|\bfollow[- ]up\b|\bsurveillance\b|\bscreen(?:ing)?\b|\btest(?:s|ed|ing)?\b|\bbaseline\b|\bk\+|\bpotassium\b|\bcreatinine\b|\belectrolytes\b|\btfts?\b|\bcxr\b|\bchest x-?ray\b|\bck\b|\becho\w*|\banti-?xa\b|\baptt\b|\bdpd\b|\bhla\b|\bbone density\b|\bdexa\b|\bdxa\b|\bbmd\b|\beye exam\w*|\bophthalm\w*|\bretinal\b|\bhba1c\b|\blipids?\b|\bweigh(?:t|ing)? (?:and|checks)\b|\btpmt\b|\bg6pd\b|\bhla-?b?\b|\bgenotyp\w*|\bpharmacogen\w*|\bpre-?treatment\b|\bblood pressure checks?\b|\bspirometry\b|\bpulse\b"),
     ("how_it_works", r"\bstays? in (?:your|the|my|his|her) (?:system|body)\b|\b(?:effects?|action) of\b[^?]*\b(?:persist|stay|last|remain)s?\b[^?]*\bafter\b|\bwear\w* off\b|\bhow long does (?:it|[\w-]+) last\b|\bwhy (?:does|do|can|is|are|would)\b[^?]*\b(?:develop\w*|tolerance|toxic|happen\w*|relief|falsely|mask\w*|resistan\w*|take (?:days|weeks|months))\b|\bpk\b|\bpd\b|\bpharmacokinetic\w*|\bt1/2\b|\bt½|\bmechanism\w*|\bmech\b|\bmoa\b|\bmode of action\b|\bpharmacolog\w*|\bpharmacodynamic\w*|\bhow (?:it|they|[\w-]+) works?\b|\bhow (?:(?:it|they|[\w-]+(?: [\w-]+)?) )?(?:is|are) (?:working|acting|lowering|reducing|killing|helping|blocking|treating|protecting|raising|increasing)\b|\bwork(?:s|ing)? (?:the same way|in the same way|differently|alike)\b|\bsame mechanism\b|\bhow (?:the|this|that) [\w-]+(?: [\w-]+)? (?:work|works|working|act|acts|acting)\b|\bis how (?:it )?(?:work|act)\w*|\bworks? by\b|\bhow (?:does|do|did|can|could) (?:[\w'-]+ ){1,6}?(?:work|kill|prevent|lower|reduce|raise|increase|help|reverse|treat|stop|block|act|improve|protect|slow|control|target|fight|shrink|relieve|ease|dissolve|thin|lead|open|damage|relax|widen|dilate|bind|break|enter|cross|clear)\w*|\bwhat does [\w-]+ (?:target|bind|block|inhibit)\b|\bwhy does [\w-]+(?: [\w-]+)? (?:cause|lead|lower|raise|increase|reduce)\b|\bhow (?:is|are) [\w-]+ different from\b|\breceptor\w*|\btargets?\b|\bhalf[- ]?life\b|\bpro-?drugs?\b|\bbioavailab\w*"),
