@@ -1311,6 +1311,9 @@ def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, quest
     ("I take warfarin and the GP added fluconazole - is it risky having both?", "warfarin", None),
     ("Nehme Bisoprolol, der Arzt will Nebivolol dazu. Darf ich Nebivolol und Bisoprolol beide nehmen?", "bisoprolol",
      None),
+    # the covered drug named as often as the other medicine, spelt abroad each time (forty-sixth session)
+    ("Paroxétine et tamoxifène : la paroxétine peut-elle rendre le tamoxifène moins utile ?", "tamoxifen", None),
+    ("Paroxetina y tamoxifeno: ¿la paroxetina hace que el tamoxifeno funcione peor?", "tamoxifen", None),
 ])
 def test_a_covered_drug_beside_another_medicine_is_answered(real_engine: Engine, question: str, drug: str,
                                                             context: str | None) -> None:

@@ -1463,6 +1463,10 @@ class DrugLexicon:
                 or _together(text):
             return None
         times = Counter(self.surfaces[text[start:stop]] for start, stop in self._exact.spans(text))
+        # A covered drug spelt abroad or misspelt is named as often ("Tamoxifène et paroxétine : la paroxétine
+        # diminue-t-elle l'efficacité du tamoxifène ?" names tamoxifen twice).
+        for surface, drug in found.fuzzy.items():
+            times[drug] += len(_whole_word(surface).findall(text))
         if any(times[d] > 1 for d in found.drugs):
             return None
         named = [name for name in self._others_named(text) if len(_whole_word(name).findall(text)) > 1
