@@ -108,7 +108,11 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         # Added in the forty-fifth session: the compared sets spent since (216, 220 to 223), each run in two sessions
         # or more before it was read.
         "eval/queries_heldout216.jsonl", "eval/queries_heldout220.jsonl", "eval/queries_heldout221.jsonl",
-        "eval/queries_heldout222.jsonl", "eval/queries_heldout223.jsonl"]
+        "eval/queries_heldout222.jsonl", "eval/queries_heldout223.jsonl",
+        # Added in the forty-sixth session: six compared sets written only to train on (the held-out brief, new
+        # helpers), run once on that session's start before they were read.
+        "eval/queries_compared_a.jsonl", "eval/queries_compared_b.jsonl", "eval/queries_compared_c.jsonl",
+        "eval/queries_compared_d.jsonl", "eval/queries_compared_e.jsonl", "eval/queries_compared_f.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
