@@ -1271,6 +1271,9 @@ def test_a_class_the_corpus_lacks_is_no_class_of_the_product(real_engine: Engine
     ("sertraline suited me; what about paroxetine? is the weight gain worse", "paroxetine"),
     # "both" that names a kind they share, not taking both
     ("Bisoprolol and nebivolol are both beta blockers - does nebivolol cause less fatigue?", "nebivolol"),
+    # a two-word name with an English word in it, whose other word no monograph uses (forty-sixth session)
+    ("Like naproxen, does mefenamic acid upset the stomach?", "mefenamic acid"),
+    ("Is tranexamic acid an anticoagulant like apixaban?", "tranexamic acid"),
 ])
 def test_a_medicine_placed_by_a_covered_drug_abstains(real_engine: Engine, question: str, other: str) -> None:
     answer = real_engine.ask(question)

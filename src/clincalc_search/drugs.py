@@ -1377,13 +1377,18 @@ class DrugLexicon:
 
     def other_medicines_named(self, question: str) -> list[str]:
         """The names of medicines the corpus lacks that the question uses, two-word names first, in order of mention;
-        not a name with an English word in it, which is more likely that word ("more", "alcohol", "proton pump"). A
-        name joined by "of" comes first of all, whatever its words: "sulfato de magnesio" is magnesium sulfate."""
+        not a name with an English word in it, which is more likely that word ("more", "alcohol", "proton pump"),
+        unless it is a two-word name whose other word no monograph uses ("bempedoic acid", "insulin degludec"; not
+        "folic acid", which the methotrexate monograph names). A name joined by "of" comes first of all, whatever its
+        words: "sulfato de magnesio" is magnesium sulfate."""
         english = english_words()
         text = normalise(question)
         words = _WORD.findall(text)
-        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-        named = [name for name in [*pairs, *words] if english.isdisjoint(name.split(" ")) and self.other_medicine(name)]
+        pairs = [(a, b) for a, b in zip(words, words[1:], strict=False)
+                 if english.isdisjoint((a, b)) or (a in english) != (b in english)
+                 and not self._vocabulary.get(b if a in english else a)]
+        named = [name for name in [*(f"{a} {b}" for a, b in pairs), *(w for w in words if w not in english)]
+                 if self.other_medicine(name)]
         # Joined by "of" ("dinitrato de isosorbida"): named as the dictionary has it, before the words alone.
         medicines = self._other_medicines()
         # Not where a word is English: "thrush do they taste bad" joins nothing by Portuguese "do".
