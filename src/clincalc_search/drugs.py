@@ -1385,8 +1385,8 @@ class DrugLexicon:
         text = normalise(question)
         words = _WORD.findall(text)
         pairs = [(a, b) for a, b in zip(words, words[1:], strict=False)
-                 if english.isdisjoint((a, b)) or (a in english) != (b in english)
-                 and not self._vocabulary.get(b if a in english else a)]
+                 if english.isdisjoint((a, b))
+                 or ((a in english) != (b in english) and not self._vocabulary.get(b if a in english else a))]
         named = [name for name in [*(f"{a} {b}" for a, b in pairs), *(w for w in words if w not in english)]
                  if self.other_medicine(name)]
         # Joined by "of" ("dinitrato de isosorbida"): named as the dictionary has it, before the words alone.
