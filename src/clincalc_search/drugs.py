@@ -1589,9 +1589,9 @@ class DrugLexicon:
             return False
         if placed:
             return True
-        if not compared and self.corpus_topic(name, mentions):
-            return False
         known = self._known(name)
+        if not compared and self._used_by_more(name, known, mentions):
+            return False
         # Whole words: "Pariet" (rabeprazole) is no word of omeprazole's "parietal cells".
         return not any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", self._monograph_text(d))
                        for n in {name, known} for d in drugs)
@@ -1604,7 +1604,10 @@ class DrugLexicon:
         """Whether more than `mentions` monographs use a medicine's name, as typed or as the dictionary has it: a topic
         of the corpus ("creatinine", "dopamine", "diuresis", which spells the brand Diuresix), not another medicine a
         question asks about unless words place it outright."""
-        known = self._known(name)
+        return self._used_by_more(name, self._known(name), mentions)
+
+    def _used_by_more(self, name: str, known: str, mentions: int) -> bool:
+        """Whether more than `mentions` monographs use the name as typed or its dictionary name `known`."""
         return max(self._vocabulary.get(name, 0), self._vocabulary.get(known, 0)) > mentions
 
     def _asked_beside_drug(self, sentences: list[str], asking: list[str], found: Recognised,
