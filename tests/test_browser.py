@@ -182,9 +182,10 @@ def test_monograph_page(server: str, browser, shots: Path) -> None:  # type: ign
 
 def test_class_explorer(server: str, browser, shots: Path) -> None:  # type: ignore[no-untyped-def]
     browser.get(f"{server}/?class=Anticoagulants")
-    # The heading can reach the page before the class's members on a loaded machine: wait for a member.
-    body = _wait_for_text(browser, "Apixaban")
-    assert "Drug classes" in body and "Warfarin" in body
+    # The heading, then the members one by one, reach the page on a loaded machine: wait for the last member listed
+    # (waiting for the first, Apixaban, once left Warfarin not yet shown).
+    body = _wait_for_text(browser, "Warfarin")
+    assert "Drug classes" in body and "Apixaban" in body
     time.sleep(1)
     browser.save_screenshot(str(shots / "classes.png"))
     assert (shots / "classes.png").stat().st_size > 10_000
