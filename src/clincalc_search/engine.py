@@ -549,8 +549,12 @@ class Engine:
         members = group or plan.drugs[:1]
 
         def by_section(scores: np.ndarray) -> np.ndarray:
-            return np.array([np.mean([scores[self.by_drug[d][s]] for d in members if s in self.by_drug[d]] or [0.0])
-                             for s in SECTION_KEYS])
+            values = []
+            for s in SECTION_KEYS:
+                picked = [scores[self.by_drug[d][s]] for d in members if s in self.by_drug[d]]
+                # One member's score is its own mean: np.mean on a list costs more than the rest of this reading.
+                values.append(picked[0] if len(picked) == 1 else np.mean(picked or [0.0]))
+            return np.array(values)
 
         plan.section_inputs = SectionInputs(
             plan.text, plan.vector, plan.intents, plan.strong, 1 if group else len(plan.drugs),
