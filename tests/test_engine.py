@@ -276,6 +276,11 @@ def test_an_abbreviations_stop_ends_no_sentence() -> None:
     sentences, asking = _asking_sentences("Levetiracetam vs. fosphenytoin e.g. in status: what did ESETT show?")
     assert len(sentences) == 1 and asking == sentences
     assert _asking_sentences("I take warfarin. Is aspirin ok?")[1] == ["Is aspirin ok?"]
+    # German and English shortenings too: "bzw." (or rather), "ggf." (if need be), "approx."
+    for question in ("Hat Ramipril bzw. Enalapril mehr Husten als Losartan?",
+                     "Muss ggf. der Kaliumwert unter Spironolacton kontrolliert werden?",
+                     "onset approx. how long for sertraline to work?"):
+        assert len(_asking_sentences(question)[0]) == 1, question
 
 
 @pytest.mark.parametrize(("question", "first"), [

@@ -202,8 +202,10 @@ _HOW_OR_LIKE = re.compile(rf"(?:(?:{_JUST}) )?(?:como|come|wie)\b")
 _OPENING_CLAUSE = re.compile(r"^[^,;:\u2013\u2014?]*?(?:[,;:\u2013\u2014]| - )")
 # The words and numbers of normalised text, hyphens apart: where _named_most looks for a word named twice.
 _ALNUM = re.compile(r"[a-z0-9]+")
-# Words people shorten with a stop that ends no sentence ("vs.", "pt.", "Dr."), as a single letter does ("z.B.").
-_ABBREVIATED = ("vs", "pt", "pts", "pat", "etc", "dr", "ca")
+# Words people shorten with a stop that ends no sentence ("vs.", "pt.", "Dr.", German "bzw.", "ggf."), as a single
+# letter does ("z.B."). Not those that are also words or ends ("es.", "ex.", "MS.", "SR.").
+_ABBREVIATED = ("vs", "pt", "pts", "pat", "etc", "dr", "ca", "bzw", "ggf", "evtl", "usw", "inkl", "incl", "esp",
+                "approx", "rel", "resp", "cf", "mr", "mrs", "prof", "dra", "sra")
 
 
 def _not_abbreviated(stop: str) -> str:
