@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 
 from clincalc_search import dose_guard
-from clincalc_search.asked_model import DRUG, OTHER, AskedModel
+from clincalc_search.asked_model import DRUG, OTHER, TOPIC_SURE, AskedModel
 from clincalc_search.asked_model import WEIGHTS as ASKED_WEIGHTS
 from clincalc_search.corpus_tables import SPECIFIC_SHARE, make_lexicon
 from clincalc_search.dense import DenseIndex
@@ -727,15 +727,18 @@ class Engine:
         """Where no rule reads which medicine a question naming two asks about, the learned reading (asked_model), when
         it is sure the question asks about one the corpus lacks: (that medicine as typed, the covered drug). Not a topic
         of the corpus (DrugLexicon.corpus_topic: "IV furosemide — does diuresis start within 5 min?"), which only words
-        that place it outright make a medicine asked about. Unlike the rules' weaker readings it speaks even of a
-        medicine the covered drug's monograph names (the rules' whole guard, that test and the topic test, tried at
-        p >= 0.8, kept 1 answerable question in 540 of the held-out sets and lost 9 of 540 out of corpus): the
-        question's shape decides."""
+        that place it outright make a medicine asked about, unless the reading is all but sure (TOPIC_SURE: "switched
+        from sertraline to paroxetine - is paroxetine safe while breastfeeding?"; paroxetine is named by several
+        monographs' interactions). Unlike the rules' weaker readings it speaks even of a medicine the covered drug's
+        monograph names (the rules' whole guard, that test and the topic test, tried at p >= 0.8, kept 1 answerable
+        question in 540 of the held-out sets and lost 9 of 540 out of corpus): the question's shape decides."""
         read = None if self._asked_model is None else self._asked_model.asked(text, plan.recognised, self.lexicon)
         if read is None:
             return None
         p, phrase, others = read
         other = next((o for o in others if not self.lexicon.corpus_topic(o, MEDICINE_MENTIONS)), None)
+        if other is None and p >= TOPIC_SURE:
+            other = others[0]
         if other is None:
             return None
         drug = plan.drugs[0]
