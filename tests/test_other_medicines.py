@@ -70,3 +70,14 @@ def test_no_brand_abroad_is_a_drug_the_corpus_covers_or_an_everyday_word(real_en
         assert brand not in ours and not lexicon.recognise(row["brand"]).drugs, row
         assert not ours & {normalise(s) for s in row["substance"].split(" / ")}, row
         assert not lexicon._everyday_anywhere(brand), row
+
+
+def test_a_biologics_first_word_names_it(real_engine: Engine) -> None:
+    # "certolizumab pegol" is typed "certolizumab" (and "dornase alfa" "dornase"); "thrombin" of "thrombin alfa" is a
+    # word the monographs use (dabigatran's target), so it names no other medicine
+    medicines = read_medicines(real_engine.settings.index_dir / real_engine.manifest.files["medicines"])
+    assert medicines.names["certolizumab"] == "certolizumab pegol"
+    assert medicines.names["dornase"] == "dornase alfa"
+    assert "thrombin" not in medicines.names
+    answer = real_engine.ask("Is certolizumab, an anti-TNF like adalimumab, safe when breastfeeding?")
+    assert not answer.hits and "'certolizumab' is not covered" in (answer.message or "")

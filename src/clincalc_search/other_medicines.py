@@ -35,6 +35,9 @@ DICTIONARY = "drug_ner_dictionary.pkl.bz2"
 _NAME = re.compile(r"[a-z][a-z-]*[a-z](?: [a-z][a-z-]*[a-z])?")
 MIN_LETTERS = 4
 _ACID = re.compile(r"([a-z]{6,})ic acid")
+# A biologic's name often has a second word people leave out ("certolizumab pegol", "dornase alfa", "peginterferon
+# alfa-2a"): the first word alone names it.
+_SUFFIXED = re.compile(r"([a-z][a-z-]{4,}[a-z]) (?:alfa|alpha|beta|gamma|pegol)(?:-?[0-9]*[a-z]?)?")
 # Brands of other medicines sold in Spain, France, Germany, Italy, Portugal and Brazil (brand, substance, country),
 # which the American dictionary mostly lacks ("Nolotil", metamizole in Spain; "Spasfon", phloroglucinol in France;
 # "Cynomel", liothyronine in France), and generic names it lacks (country "inn": the name is its own substance,
@@ -109,7 +112,7 @@ def _spellings() -> dict[str, str]:
 def medicines_file(monographs: list[Monograph]) -> bytes:
     """The file stored with the index: the one- and two-word names of medicines that are none of the corpus's names
     and name none of its drugs."""
-    from clincalc_search.drugs import normalise
+    from clincalc_search.drugs import normalise, romance_spelling
 
     variants = _dictionary()
     labels = {normalise(label) for m in monographs for label in m.all_names}
@@ -121,14 +124,38 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
     for word, medicines in _named():
         if word not in labels and word not in names and ours.isdisjoint(medicines):
             names[word] = medicines[0]
+    for word, medicine in _first_words(names, monographs).items():
+        if word not in labels:
+            names.setdefault(word, medicine)
     # Misspellings are weighed in the Romance spelling, which folds how five languages write a name ("morfina"); a
     # two-word name is found in it with its words in either order ("dinitrato de isosorbida").
     spellings = _spellings()
     spelt: dict[str, str] = {}
     pairs: dict[str, str] = {}
     for word in names:
-        (pairs if " " in word else spelt).setdefault(spellings[word], word)
+        spelling = spellings[word] if word in spellings else romance_spelling(word)
+        (pairs if " " in word else spelt).setdefault(spelling, word)
     return json.dumps({"names": names, "spelt": spelt, "pairs": pairs}, sort_keys=True).encode()
+
+
+def _first_words(names: dict[str, str], monographs: list[Monograph]) -> dict[str, str]:
+    """The first word of each biologic's two-word name (_SUFFIXED) among `names` → its medicine, where the word is no
+    other entry, no English word and no word the corpus uses ("thrombin" of "thrombin alfa" is a target the
+    monographs discuss)."""
+    from clincalc_search.drugs import english_words, normalise
+
+    used = {w for m in monographs for section in m.sections for w in normalise(section.text).split()}
+    dictionary = _dictionary()
+    english = english_words()
+    out: dict[str, str] = {}
+    for name in sorted(names):
+        match = _SUFFIXED.fullmatch(name)
+        if match is not None:
+            word = match.group(1)
+            # The medicine's own name begins with it: not a synonym's ("colirio alfa", an eye drop, is naphazoline).
+            if names[name].startswith(word) and word not in dictionary and word not in english and word not in used:
+                out.setdefault(word, names[name])
+    return out
 
 
 def read_medicines(source: Path | PinnedFile) -> OtherMedicines:
