@@ -112,7 +112,10 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         # Added in the forty-sixth session: six compared sets written only to train on (the held-out brief, new
         # helpers), run once on that session's start before they were read.
         "eval/queries_compared_a.jsonl", "eval/queries_compared_b.jsonl", "eval/queries_compared_c.jsonl",
-        "eval/queries_compared_d.jsonl", "eval/queries_compared_e.jsonl", "eval/queries_compared_f.jsonl"]
+        "eval/queries_compared_d.jsonl", "eval/queries_compared_e.jsonl", "eval/queries_compared_f.jsonl",
+        # Added in the forty-seventh session: four more written only to train on, in the same way.
+        "eval/queries_compared_g.jsonl", "eval/queries_compared_h.jsonl", "eval/queries_compared_i.jsonl",
+        "eval/queries_compared_j.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
