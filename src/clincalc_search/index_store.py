@@ -356,7 +356,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         tables_json = tables.model_dump_json().encode()
         _write(index_dir / names["tables"], tables_json)
         _write(index_dir / names["everyday"], everyday_words.everyday_file())
-        _write(index_dir / names["medicines"], other_medicines.medicines_file(monographs))
+        _write(index_dir / names["medicines"], other_medicines.medicines_file(monographs, tables.word_spread))
         sparse.save(index_dir / names["sparse"])
         # The monographs and classes as indexed: an index can keep serving, unchanged, while the corpus is
         # being edited (or is broken) until the next successful build.

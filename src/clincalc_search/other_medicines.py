@@ -18,6 +18,7 @@ import importlib.util
 import json
 import pickle
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -109,9 +110,9 @@ def _spellings() -> dict[str, str]:
     return {word: romance_spelling(word) for word, _ in _named()}
 
 
-def medicines_file(monographs: list[Monograph]) -> bytes:
+def medicines_file(monographs: list[Monograph], word_spread: Mapping[str, int]) -> bytes:
     """The file stored with the index: the one- and two-word names of medicines that are none of the corpus's names
-    and name none of its drugs."""
+    and name none of its drugs. `word_spread`: the corpus's words (CorpusTables.word_spread, made in the same build)."""
     from clincalc_search.drugs import normalise, romance_spelling
 
     variants = _dictionary()
@@ -124,7 +125,7 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
     for word, medicines in _named():
         if word not in labels and word not in names and ours.isdisjoint(medicines):
             names[word] = medicines[0]
-    for word, medicine in _first_words(names, monographs).items():
+    for word, medicine in _first_words(names, word_spread).items():
         if word not in labels:
             names.setdefault(word, medicine)
     # Misspellings are weighed in the Romance spelling, which folds how five languages write a name ("morfina"); a
@@ -138,13 +139,12 @@ def medicines_file(monographs: list[Monograph]) -> bytes:
     return json.dumps({"names": names, "spelt": spelt, "pairs": pairs}, sort_keys=True).encode()
 
 
-def _first_words(names: dict[str, str], monographs: list[Monograph]) -> dict[str, str]:
+def _first_words(names: dict[str, str], used: Mapping[str, int]) -> dict[str, str]:
     """The first word of each biologic's two-word name (_SUFFIXED) among `names` → its medicine, where the word is no
-    other entry, no English word and no word the corpus uses ("thrombin" of "thrombin alfa" is a target the
-    monographs discuss)."""
-    from clincalc_search.drugs import english_words, normalise
+    other entry, no English word and no word the corpus uses (a key of `used`: "thrombin" of "thrombin alfa" is a
+    target the monographs discuss)."""
+    from clincalc_search.drugs import english_words
 
-    used = {w for m in monographs for section in m.sections for w in normalise(section.text).split()}
     dictionary = _dictionary()
     english = english_words()
     out: dict[str, str] = {}
