@@ -359,6 +359,29 @@ def test_how_to_switch_or_what_dose_when_switching(question: str) -> None:
 
 
 @pytest.mark.parametrize("question", [
+    "coming off bisoprolol onto nebivolol, what side effects should I look out for",
+    "pt switching from phenytoin to levetiracetam - what monitoring is needed on levetiracetam?",
+    "Umstellung von Ramipril auf Candesartan: welche Nebenwirkungen kann Candesartan haben?",
+    "passo dal warfarin al dabigatran: quali esami devo fare?",
+    "we change from omeprazole to lansoprazole next week. which trial supports lansoprazole for ulcer healing?",
+])
+def test_a_switch_stated_as_the_setting_of_another_question(question: str) -> None:
+    decision = check(question)
+    assert not decision and any(c.startswith("switch_stated") for c in decision.context), decision.why
+
+
+@pytest.mark.parametrize("question", [
+    "switching from warfarin to rivaroxaban, when do I start the rivaroxaban?",   # the new drug's start: a schedule
+    "Umstellung von Marcumar auf Xarelto - ab welchem INR geben?",
+    "switching from ramipril to perindopril, what dose of perindopril?",            # a dose asked beside it
+    "switching from lantus to toujeo - what's different?",                          # nothing else asked by a cue
+    "how do I switch from sertraline to citalopram, and what side effects?",        # the clause asks how
+])
+def test_a_switch_that_is_asked_or_stands_beside_no_other_question(question: str) -> None:
+    assert check(question), question
+
+
+@pytest.mark.parametrize("question", [
     # time until an effect or a change (onset), or how long an effect lasts
     "how soon does lansoprazole start to help the heartburn",
     "how many days does doxycycline take before the spots improve",

@@ -901,6 +901,55 @@ def _patient_factor(rest: str) -> bool:
     return bool(_PATIENT_FACTOR.search(rest)) and not other and not _WHY.search(rest) and not _YES_NO.search(rest)
 
 
+# A switch between two medicines, products or routes stated as the setting of another question, in a clause of its
+# own: "coming off paroxetine and onto fluoxetine. What side effects…", "Switching from enalapril to ramipril, what
+# blood tests…", "passo da Xarelto a Eliquis, devo fare esami?" (DOSE_POLICY.md: the switch is a conversion only when
+# it is what is asked); the other clauses must ask for a section by its cue (side effects, tests, a trial, storage).
+# A clause that asks ("how do I switch…", "when to switch to oral?", "X to Y switch?") stays a
+# request, and so does a switch beside nothing else ("switching Lantus to Toujeo - same units?"); a dose asked in the
+# other clauses still decides, since the requests read them after this.
+_SWITCH = GatedPattern(
+    dict(_REQUESTS)["conversion"].pattern
+    + r"|\b(?:come|comes|coming|going|get|getting) off\b[^?]*?\b(?:onto|on to|and (?:then )?(?:start\w*|go(?:ing)? on(?:to)?|"
+    r"switch\w*|mov\w*|chang\w*))\b")
+# A clause runs to the next stop, comma, colon, semicolon, question or exclamation mark, bracket or dash.
+_CLAUSE = re.compile(r"[^,;:.!?()\u2013\u2014\u00bf\u00a1]+?(?:[,;:.!?()\u2013\u2014\u00bf\u00a1]+| - |$)")
+# The clause asks: it opens with a question word or an inverted verb, asks how, or ends with a question mark.
+_ASKING_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay|also|then|y|e|et|und|pero|mais|ma|aber) )?(?:how|what|what's|whats|when|which|whether|"
+    r"can|could|should|shall|do|does|did|is|are|will|would|may|must|como|cuando|cual|que|puedo|debo|hay|comment|quand|"
+    r"quel|quelle|faut|dois|puis|est-ce|come|quando|quale|posso|devo|bisogna|wie|wann|was|welche[rsnm]?|muss|soll|"
+    r"sollte|kann|darf|quanto|cuanto|combien|qual|quais|preciso|tenho)\b"
+    r"|\bhow (?:to|do|does|should|can|would|shall|is|are|quickly|fast)\b|\?\W*$")
+
+# When, or at what level, the new medicine starts is the switch's own schedule ("…, ab welchem INR beginnen?", "at
+# what INR can the first apixaban be given?"): the switch is then what is asked.
+_WHEN_STARTED = GatedPattern(
+    r"\b(?:when|at what|at which|after how|ab wann|ab welche[mnrs]?|wann|quand|a quel(?:le)?|a partir de|cuando|"
+    r"con qu[eé]|quando|a partire da|com que|em que)\b[^?]*\b(?:start\w*|begin\w*|beginn\w*|commenc\w*|empez\w*|"
+    r"comenz\w*|inici\w*|come[cç]\w*|inizi\w*|give|given|gebe|geben|gegeben|donner|dar|dare)\b")
+
+
+def _stated_switch(text: str, context: list[str], question: str) -> str:
+    """The question (`text`, its context set aside) with each clause that only states a switch blanked (and recorded
+    in `context`), when what is left asks something else; `question` is the whole normalised question."""
+    if not _SWITCH.may_match(text):
+        return text
+    clauses = [m for m in _CLAUSE.finditer(text) if m.group(0).strip()]
+    stated = [m for m in clauses if _SWITCH.search(m.group(0)) and not _ASKING_CLAUSE.search(m.group(0).strip())]
+    if not stated or len(stated) == len(clauses):
+        return text
+    rest = text
+    for m in stated:
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    # What is asked beside it: a section's cue, or a question set aside in stage 1 as itself the thing asked for (an
+    # onset, a test's interval, a storage time).
+    if not (_strong_other(rest) or _has_context(context, _ASKING_CONTEXT)) or _WHEN_STARTED.search(question):
+        return text
+    context += [f"switch_stated: '{m.group(0).strip(' ,;:.!-')}'" for m in stated]
+    return rest
+
+
 def check(question: str) -> DoseDecision:
     """Is this a dose question? Decided by what the question asks for, with the phrase that decided."""
     normal = normalise(question)
@@ -908,6 +957,7 @@ def check(question: str) -> DoseDecision:
         if m := rx.search(_EFFECT_SIZE_RX.sub(" ", normal) if rx is _CHANGE_BY else normal):
             return DoseDecision(True, name, m.group(0).strip())
     text, context = _set_aside(normal)
+    text = _stated_switch(text, context, normal)
     # Beside a measured value the word is the assay ("dosage du lithium à 1,2 mmol/L").
     if not _has_context(context, frozenset({"measured_value", "target_level_foreign"})) and (m := _DOSE_ASKED.search(text)):
         return DoseDecision(True, "dose_asked", m.group(0).strip(), tuple(context))
