@@ -1362,3 +1362,39 @@ def test_the_learned_reading_leaves_taking_both_to_the_covered_drug(real_engine:
     for question in ("Can I take nebivolol with bisoprolol? nebivolol was my old tablet",
                      "Kann ich Nebivolol mit Bisoprolol nehmen? Nebivolol hatte ich früher."):
         assert real_engine.ask(question).hits[0].drug == "bisoprolol"
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug", "section"), [
+    # a switch stated as the setting, a section asked by its cue in the other clause: not a dose question
+    ("After years on Humalog we are switching to NovoRapid - how do I store the NovoRapid pens on holiday?",
+     "insulin aspart", "counselling"),
+])
+def test_a_switch_stated_beside_another_question_is_answered(real_engine: Engine, question: str, drug: str,
+                                                             section: str) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and answer.hits[0].drug == drug
+    assert any(h.section == section for h in answer.hits[:2]), [(h.drug, h.section) for h in answer.hits]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "drug"), [
+    # the covered drug that placed the other is named again, the other not: the question goes on about the drug
+    ("pitavastatin vs atorvastatin - which trial showed atorvastatin prevents strokes?", "atorvastatin"),
+    ("esomeprazole vs omeprazole: with osteoporosis, is the fracture risk with omeprazole real?", "omeprazole"),
+    # "is X a … like Y": the other medicine is the example that places the drug asked about
+    ("Is dapagliflozin a DPP-4 inhibitor like linagliptin or a different type of medicine?", "dapagliflozin"),
+])
+def test_the_covered_drug_the_question_goes_on_about_is_answered(real_engine: Engine, question: str,
+                                                                 drug: str) -> None:
+    answer = real_engine.ask(question)
+    assert answer.hits and answer.hits[0].drug == drug, answer.message
+
+
+@pytest.mark.e2e
+def test_a_study_name_that_is_an_everyday_word_of_the_questions_language(real_engine: Engine) -> None:
+    # "prima" is Italian for "before" (and the name of a rituximab trial): in lower case in an Italian question it
+    # names no study; in capitals it does
+    answer = real_engine.ask("Quali studi mostrano il beneficio del pembrolizumab? Prima aveva fatto la chemioterapia.")
+    assert [h.drug for h in answer.hits[:2]] == ["pembrolizumab", "pembrolizumab"]
+    assert real_engine.ask("Che cosa ha dimostrato lo studio PRIMA?").hits[0].drug == "rituximab"

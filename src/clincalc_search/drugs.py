@@ -255,6 +255,11 @@ _KIN_NOUNS = r"(?:cousin|relative|sibling|brother|sister|twin|successor|enantiom
 _KIN = re.compile(r"^(?:'s)?(?: (?:has|have|had|is|a|an|the|its|big|little|newer|older|younger|close|chemical|near))* "
                   + _KIN_NOUNS)
 KIN_WORDS = 3
+# A question that opens "is X…" in any of the six languages, and a "like" right before a name.
+# On normalised text: "e" is Italian "è" and Portuguese "é".
+_ASKS_IS = re.compile(r"^\W*(?:is|isn't|est|est-ce que|es|ist|e)\b")
+_LIKE_BEFORE = re.compile(r"\b(?:like|comme|como|wie|come|such as)"
+                          r"(?: (?:the|le|la|l'|el|lo|il|o|a|der|die|das|dem|den))? ?$")
 _KIN_NOUN = re.compile(r"\b" + _KIN_NOUNS)  # anywhere: whether _KIN can match after a drug at all
 # Words that ask what a medicine is, how it works or what its side effects are, in the six languages, right before its
 # name (an article between): "what's probenecid and how does it work?", "comment agit le dipyridamole ?", "¿qué es el
@@ -1269,6 +1274,14 @@ class DrugLexicon:
         return re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", question) is not None \
             and self._everyday_here(surface, set(_WORD.findall(text)) - {surface}, most=True)
 
+    def everyday_here(self, word: str, question: str) -> bool:
+        """Whether the question writes a word, not in capitals, as an everyday word of the language its other words
+        show most: "Prima aveva fatto la chemioterapia" is Italian for "before", not the PRIMA trial."""
+        typed = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", question, re.IGNORECASE)
+        if all(t.isupper() for t in typed):
+            return False
+        return self._everyday_here(word, set(_WORD.findall(normalise(question))) - {word}, most=True)
+
     def _spells(self, word: str, drug: str) -> bool:
         """Whether the word is the drug's name spelt another language's way ("morfina", "litio"), not a shorthand or a
         misspelling of it."""
@@ -1501,6 +1514,10 @@ class DrugLexicon:
             # mich interessiert Eplerenon" is about eplerenone).
             if mention is None or self.recognise(rest[mention.start():]).drugs:
                 continue
+            # "Is empagliflozin a sulfonylurea like glipizide, or a different kind?": the other is the example that
+            # places the drug the question asks about.
+            if _ASKS_IS.match(text) and _LIKE_BEFORE.search(rest, 0, mention.start()):
+                continue
             kin = _KIN.match(rest)
             kin = kin is not None and len(rest[kin.end():mention.start()].split()) <= KIN_WORDS
             compared = _COMPARED_AFTER.search(rest, mention.end()) and self._compared_in_asking(sentences, asking, name)
@@ -1650,7 +1667,23 @@ class DrugLexicon:
         named = self._others_named(before)
         # Not a target named by its messenger ("a dopamine blocker like metoclopramide").
         named = [name for name in named if _not_only_a_target(name, before)]
+        if named and self._asked_again(text, first, placing, named[0]):
+            return None
         return (named[0], placing) if named else None
+
+    def _asked_again(self, text: str, first: int, drug: str, other: str) -> bool:
+        """Whether the drug that placed another medicine is named again after it, and the other is not: the question
+        goes on about the drug ("canagliflozin vs empagliflozin - which trial showed empagliflozin reduces CV
+        death?", "tapentadol vs tramadol - is the seizure risk with tramadol real?"). A name in brackets right after
+        it ("paracetamol (Tylenol)", normalised "paracetamol tylenol") is the same mention."""
+        word = _WORD.match(text, first)
+        stop = word.end() if word else first
+        for start, end in self._exact.spans(text):
+            beside = start >= stop and not text[stop:start].strip() and self.surfaces[text[start:end]] == drug
+            if start == first or beside:
+                stop = max(stop, end)
+        after = text[stop:]
+        return drug in self.recognise(after).drugs and _whole_word(other).search(after) is None
 
     def _placed_in_asking(self, sentences: list[str], asking: list[str], found: Recognised) -> tuple[str, str] | None:
         """_placed_by_drug read in the sentences that ask, when others came first: "i have asthma and use ventolin.

@@ -281,6 +281,9 @@ class Engine:
             recognised.group_parts = []
             notes.append(f"follow-up: using {context.name} from the conversation")
         rare = self.rare.find(text) if not recognised.group else {}
+        # A coined term that is an everyday word of the question's own language names nothing there ("prima",
+        # "tempo", "cure" in Italian or French); in capitals it is still the study.
+        rare = {term: users for term, users in rare.items() if not self.lexicon.everyday_here(term, text)}
         lacking = [named for term, users in rare.items()
                    if not drugs and (named := self._class_lacking(text, term, users))]
         if lacking:
