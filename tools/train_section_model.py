@@ -115,7 +115,10 @@ SETS = ["eval/queries.jsonl", "eval/queries_heldout.jsonl", "eval/queries_dev2.j
         "eval/queries_compared_d.jsonl", "eval/queries_compared_e.jsonl", "eval/queries_compared_f.jsonl",
         # Added in the forty-seventh session: four more written only to train on, in the same way.
         "eval/queries_compared_g.jsonl", "eval/queries_compared_h.jsonl", "eval/queries_compared_i.jsonl",
-        "eval/queries_compared_j.jsonl"]
+        "eval/queries_compared_j.jsonl",
+        # Added in the forty-eighth session: four more written only to train on, in the same way.
+        "eval/queries_compared_k.jsonl", "eval/queries_compared_l.jsonl", "eval/queries_compared_m.jsonl",
+        "eval/queries_compared_n.jsonl"]
 C = 3.0
 EMBEDDING_SCALE = 2.0
 PARITY_TOLERANCE = 1e-5  # weights are stored as float32
