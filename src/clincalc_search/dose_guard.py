@@ -904,10 +904,10 @@ def _patient_factor(rest: str) -> bool:
 # A switch between two medicines, products or routes stated as the setting of another question, in a clause of its
 # own: "coming off paroxetine and onto fluoxetine. What side effects…", "Switching from enalapril to ramipril, what
 # blood tests…", "passo da Xarelto a Eliquis, devo fare esami?" (DOSE_POLICY.md: the switch is a conversion only when
-# it is what is asked); the other clauses must ask for a section by its cue (side effects, tests, a trial, storage).
-# A clause that asks ("how do I switch…", "when to switch to oral?", "X to Y switch?") stays a
-# request, and so does a switch beside nothing else ("switching Lantus to Toujeo - same units?"); a dose asked in the
-# other clauses still decides, since the requests read them after this.
+# it is what is asked); the other clauses must ask for a section by its cue (side effects, tests, a trial, storage)
+# or ask what stage 1 set aside. A clause that asks ("how do I switch…", "when to switch to oral?", "X to Y switch?")
+# stays a request, and so does a switch beside nothing else ("switching Lantus to Toujeo - same units?"); a dose asked
+# in the other clauses still decides, since the requests read them after this.
 _SWITCH = GatedPattern(
     dict(_REQUESTS)["conversion"].pattern
     + r"|\b(?:come|comes|coming|going|get|getting) off\b[^?]*?\b(?:onto|on to|and (?:then )?(?:start\w*|go(?:ing)? on(?:to)?|"
