@@ -14,7 +14,7 @@ import pytest
 from clincalc_search import dose_guard
 from clincalc_search.corpus import load_classes
 from clincalc_search.drugs import english_words, group_key
-from clincalc_search.engine import Engine
+from clincalc_search.engine import MEDICINE_MENTIONS, Engine
 from clincalc_search.everyday_words import LANGUAGES, everyday
 from clincalc_search.validation import validate_corpus
 
@@ -1393,8 +1393,8 @@ def test_the_covered_drug_the_question_goes_on_about_is_answered(real_engine: En
 
 @pytest.mark.e2e
 def test_a_study_name_that_is_an_everyday_word_of_the_questions_language(real_engine: Engine) -> None:
-    # "prima" is Italian for "before" (and the name of a rituximab trial): in lower case in an Italian question it
-    # names no study; in capitals it does
+    # "prima" is Italian for "before" (and the name of a rituximab trial): written as a word in an Italian question,
+    # even opening a sentence, it names no study; in capitals it does
     answer = real_engine.ask("Quali studi mostrano il beneficio del pembrolizumab? Prima aveva fatto la chemioterapia.")
     assert [h.drug for h in answer.hits[:2]] == ["pembrolizumab", "pembrolizumab"]
     assert real_engine.ask("Che cosa ha dimostrato lo studio PRIMA?").hits[0].drug == "rituximab"
@@ -1405,8 +1405,6 @@ def test_come_opening_a_question_places_no_medicine(real_engine: Engine) -> None
     # "come" asks how, as "como" and "wie" do, and closes the clause it opens: the rules read no placing here. Whether
     # "E il nebivololo?" then asks about nebivolol is the learned reading's call: answered below its threshold (p 0.70)
     # until the forty-eighth session's retrain, which reads it at 0.80 and abstains
-    from clincalc_search.engine import MEDICINE_MENTIONS
-
     question = "Come il bisoprololo abbassa la pressione? E il nebivololo?"
     found = real_engine.lexicon.recognise(question)
     assert found.drugs == ["bisoprolol"]
