@@ -280,10 +280,7 @@ class Engine:
             recognised.group, recognised.drug_class, recognised.group_label = [], None, None
             recognised.group_parts = []
             notes.append(f"follow-up: using {context.name} from the conversation")
-        rare = self.rare.find(text) if not recognised.group else {}
-        # A coined term that is an everyday word of the question's own language names nothing there ("prima",
-        # "tempo", "cure" in Italian or French); in capitals it is still the study.
-        rare = {term: users for term, users in rare.items() if not self.lexicon.everyday_here(term, text)}
+        rare = self._rare_terms(text) if not recognised.group else {}
         lacking = [named for term, users in rare.items()
                    if not drugs and (named := self._class_lacking(text, term, users))]
         if lacking:
@@ -333,6 +330,13 @@ class Engine:
         dose, vector = self.dose_decision(text, vector)
         return Plan(recognised, drugs, list(cues), dose, cues, list(stem_text(text)), notes, why,
                     text, strong, list(rare), named_first, named_owners, vector=vector, lacking=lacking)
+
+    def _rare_terms(self, text: str) -> dict[str, list[str]]:
+        """The corpus's coined terms the question names → the monographs that use them. A term that is an everyday
+        word of the question's own language names nothing there ("prima", "tempo", "cure" in Italian or French); in
+        capitals it is still the study."""
+        return {term: users for term, users in self.rare.find(text).items()
+                if not self.lexicon.everyday_here(term, text)}
 
     def _class_lacking(self, text: str, term: str, users: list[str]) -> str | None:
         """A class the corpus lacks, named by a coined term the monographs that use it mention only in passing: the
@@ -651,7 +655,7 @@ class Engine:
                 _explain_learned(plan, learned, intents)
         # A study some members' monographs own, named beside the class with no other question ("MRA bei
         # Herzinsuffizienz: RALES und EMPHASIS-HF"): Evidence is asked for, as it is beside a drug's name.
-        found = self.rare.find(text)
+        found = self._rare_terms(text)
         studies = {term: users for term, users in found.items()
                    if not set(stem_text(term.replace("-", " "))) <= named}  # not the class's own name ("LAMA")
         # the sections the question's cues ask for, but not a cue the class's own name gave ("Rezeptor-Antagonisten")
